@@ -1,0 +1,69 @@
+package dev.salvo.sql;
+
+import java.util.List;
+
+/**
+ * Everything Salvo needs to know about one database. Generic code never tests for a database by name: it asks the
+ * dialect. One implementation per database.
+ */
+public interface Dialect {
+
+  /** @return a short lower-case name, e.g. {@code postgresql} */
+  String name();
+
+  /**
+   * @param jdbcUrl a JDBC URL
+   * @return true when this dialect serves that URL
+   */
+  boolean accepts(String jdbcUrl);
+
+  /**
+   * Quotes an identifier so that it is taken literally, whatever characters it holds.
+   *
+   * @param identifier a table, column or schema name as stored in the catalog
+   * @return the quoted identifier
+   */
+  String quoteIdentifier(String identifier);
+
+  /**
+   * Whether {@code ResultSet.getBytes(column)} returns the column's wire bytes for every type without decoding, so that
+   * Salvo can count the bytes a query returned at no extra cost.
+   *
+   * @return true when result sizes in bytes can be measured
+   */
+  boolean measuresResultBytes();
+
+  /** The known dialects, PostgreSQL first. */
+  List<Dialect> KNOWN = List.of(new PostgresDialect(), new SnowflakeDialect());
+
+  /**
+   * @param jdbcUrl a JDBC URL
+   * @return the dialect serving it
+   * @throws SalvoException when no dialect accepts the URL
+   */
+  static Dialect forUrl(String jdbcUrl) {
+    for (Dialect d : KNOWN) {
+      if (d.accepts(jdbcUrl)) {
+        return d;
+      }
+    }
+    throw new SalvoException("salvo.url: the JDBC URL must be one of jdbc:postgresql:, jdbc:snowflake:, but was '"
+        + DatabaseSettings.mask(jdbcUrl) + "'");
+  }
+
+  /**
+   * Standard double-quote quoting shared by most SQL databases.
+   *
+   * @param identifier the identifier
+   * @return the identifier in double quotes, embedded quotes doubled
+   */
+  static String doubleQuote(String identifier) {
+    if (identifier == null || identifier.isEmpty()) {
+      throw new SalvoException("identifier: must be a non-empty name, but was '" + identifier + "'");
+    }
+    if (identifier.indexOf('\0') >= 0) {
+      throw new SalvoException("identifier: must not contain a NUL character, but was '" + identifier.replace('\0', '?') + "'");
+    }
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+}

@@ -1,0 +1,30 @@
+package dev.salvo.sql;
+
+/** PostgreSQL (and the embedded default). */
+public final class PostgresDialect implements Dialect {
+  @Override
+  public String name() {
+    return "postgresql";
+  }
+
+  @Override
+  public boolean accepts(String jdbcUrl) {
+    return jdbcUrl.startsWith("jdbc:postgresql:");
+  }
+
+  @Override
+  public String quoteIdentifier(String identifier) {
+    return Dialect.doubleQuote(identifier);
+  }
+
+  /** pgjdbc's {@code getBytes} hands back the raw column bytes for non-bytea types. */
+  @Override
+  public boolean measuresResultBytes() {
+    return true;
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+}

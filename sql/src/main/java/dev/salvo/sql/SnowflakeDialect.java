@@ -1,0 +1,29 @@
+package dev.salvo.sql;
+
+/** Snowflake. */
+public final class SnowflakeDialect implements Dialect {
+  @Override
+  public String name() {
+    return "snowflake";
+  }
+
+  @Override
+  public boolean accepts(String jdbcUrl) {
+    return jdbcUrl.startsWith("jdbc:snowflake:");
+  }
+
+  @Override
+  public String quoteIdentifier(String identifier) {
+    return Dialect.doubleQuote(identifier);
+  }
+
+  @Override
+  public boolean measuresResultBytes() {
+    return false;
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+}
