@@ -1,0 +1,113 @@
+package dev.salvo.dsl;
+
+import dev.salvo.runtime.SqlProtocol;
+import dev.salvo.runtime.internal.SalvoRun;
+import dev.salvo.sql.DatabaseSettings;
+import io.gatling.javaapi.core.ProtocolBuilder;
+import java.time.Duration;
+
+/**
+ * Database settings for a simulation. Immutable, so all methods return a new occurrence and leave the original
+ * unmodified.
+ */
+public final class SqlProtocolBuilder implements ProtocolBuilder {
+  private final SqlProtocol protocol;
+
+  private SqlProtocolBuilder(SqlProtocol protocol) {
+    this.protocol = protocol;
+  }
+
+  static SqlProtocolBuilder fromEnvironment() {
+    SalvoRun.noteSimulationClass();
+    return new SqlProtocolBuilder(Guard.check(SqlProtocol::fromEnvironment));
+  }
+
+  private SqlProtocolBuilder with(DatabaseSettings settings, int poolSize, Duration timeout, boolean demo) {
+    return new SqlProtocolBuilder(Guard.check(() -> new SqlProtocol(settings, poolSize, timeout, demo)));
+  }
+
+  /**
+   * Connects to this JDBC URL instead of the configured one (or the embedded default).
+   *
+   * @param jdbcUrl a JDBC URL such as {@code jdbc:postgresql://localhost:5432/app}
+   * @return a new builder
+   */
+  public SqlProtocolBuilder url(String jdbcUrl) {
+    DatabaseSettings s = protocol.settings();
+    return with(Guard.check(() -> DatabaseSettings.of(jdbcUrl, s.user().orElse(null), s.password().orElse(null))),
+        protocol.poolSize(), protocol.connectionTimeout(), protocol.loadDemoSchema());
+  }
+
+  /**
+   * Connects as this user.
+   *
+   * @param user the user name
+   * @return a new builder
+   */
+  public SqlProtocolBuilder user(String user) {
+    DatabaseSettings s = protocol.settings();
+    return with(Guard.check(() -> DatabaseSettings.of(s.url().orElse(null), user, s.password().orElse(null))),
+        protocol.poolSize(), protocol.connectionTimeout(), protocol.loadDemoSchema());
+  }
+
+  /**
+   * Connects with this password (prefer {@code SALVO_PASSWORD}: code ends up in git). Never logged.
+   *
+   * @param password the password
+   * @return a new builder
+   */
+  public SqlProtocolBuilder password(String password) {
+    DatabaseSettings s = protocol.settings();
+    return with(Guard.check(() -> DatabaseSettings.of(s.url().orElse(null), s.user().orElse(null), password)),
+        protocol.poolSize(), protocol.connectionTimeout(), protocol.loadDemoSchema());
+  }
+
+  /**
+   * Sets the number of pooled connections, which is also the number of Salvo's SQL threads.
+   *
+   * @param connections between 1 and 1000; default {@value SqlProtocol#DEFAULT_POOL_SIZE}
+   * @return a new builder
+   */
+  public SqlProtocolBuilder poolSize(int connections) {
+    return with(protocol.settings(), connections, protocol.connectionTimeout(), protocol.loadDemoSchema());
+  }
+
+  /**
+   * Sets how long a request may wait for a pooled connection before it fails.
+   *
+   * @param timeout at least 250 ms; default 30 s
+   * @return a new builder
+   */
+  public SqlProtocolBuilder connectionTimeout(Duration timeout) {
+    return with(protocol.settings(), protocol.poolSize(), timeout, protocol.loadDemoSchema());
+  }
+
+  /**
+   * Sets how long a request may wait for a pooled connection before it fails.
+   *
+   * @param seconds at least 1
+   * @return a new builder
+   */
+  public SqlProtocolBuilder connectionTimeout(long seconds) {
+    return connectionTimeout(Duration.ofSeconds(seconds));
+  }
+
+  /**
+   * Starts the embedded PostgreSQL empty, without the demo schema (only matters when no URL is configured).
+   *
+   * @return a new builder
+   */
+  public SqlProtocolBuilder noDemoSchema() {
+    return with(protocol.settings(), protocol.poolSize(), protocol.connectionTimeout(), false);
+  }
+
+  /**
+   * For internal use only.
+   *
+   * @return the Gatling protocol
+   */
+  @Override
+  public SqlProtocol protocol() {
+    return protocol;
+  }
+}

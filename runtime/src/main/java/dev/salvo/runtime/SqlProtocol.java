@@ -1,0 +1,47 @@
+package dev.salvo.runtime;
+
+import dev.salvo.sql.DatabaseSettings;
+import dev.salvo.sql.SalvoException;
+import io.gatling.core.protocol.Protocol;
+import java.time.Duration;
+
+/**
+ * Database settings of a run, as a Gatling protocol. Immutable; the DSL builds it. For internal use: users write
+ * {@code SqlDsl.database()}.
+ *
+ * @param settings URL and credentials; embedded when no URL is set
+ * @param poolSize connections in the pool, also the number of Salvo's SQL threads
+ * @param connectionTimeout how long a request may wait for a pooled connection
+ * @param loadDemoSchema whether the embedded database gets the demo schema
+ */
+public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration connectionTimeout, boolean loadDemoSchema)
+    implements Protocol {
+
+  /** Default pool size. */
+  public static final int DEFAULT_POOL_SIZE = 8;
+  /** Default wait for a pooled connection. */
+  public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Checks the values. */
+  public SqlProtocol {
+    if (settings == null) {
+      throw new SalvoException("database: settings must be set, but were null");
+    }
+    if (poolSize < 1 || poolSize > 1000) {
+      throw new SalvoException("database: poolSize must be between 1 and 1000, but was " + poolSize);
+    }
+    if (connectionTimeout == null || connectionTimeout.toMillis() < 250) {
+      throw new SalvoException("database: connectionTimeout must be at least 250 ms, but was " + connectionTimeout);
+    }
+  }
+
+  /** @return settings from system properties and environment, pool of {@value #DEFAULT_POOL_SIZE} */
+  public static SqlProtocol fromEnvironment() {
+    return new SqlProtocol(DatabaseSettings.fromEnvironment(), DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT, true);
+  }
+
+  @Override
+  public String toString() {
+    return "SqlProtocol{" + settings + ", poolSize=" + poolSize + ", connectionTimeout=" + connectionTimeout + "}";
+  }
+}

@@ -1,0 +1,85 @@
+package dev.salvo.runtime.internal;
+
+import dev.salvo.reports.RunResults;
+import dev.salvo.runtime.QueryKind;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Statistics of one request name, recorded from many threads without locks: HdrHistogram recorders (nanoseconds, 3
+ * significant digits) and adders. Nothing is kept per request.
+ */
+final class RequestRecorder {
+  /** Longest latency tracked exactly; longer ones are clamped (and still counted). */
+  static final long MAX_TRACKED_NANOS = TimeUnit.HOURS.toNanos(1);
+  /** Distinct error messages kept per request; the rest are counted under {@link #OTHER_ERRORS}. */
+  static final int MAX_ERROR_KINDS = 100;
+  static final String OTHER_ERRORS = "other errors";
+
+  final String name;
+  final QueryKind kind;
+  // hot: written on every request
+  private final Recorder response = new Recorder(MAX_TRACKED_NANOS, 3);
+  private final Recorder service = new Recorder(MAX_TRACKED_NANOS, 3);
+  private final LongAdder ok = new LongAdder();
+  private final LongAdder ko = new LongAdder();
+  private final LongAdder rows = new LongAdder();
+  private final LongAdder bytes = new LongAdder();
+  private final ConcurrentHashMap<String, LongAdder> errors = new ConcurrentHashMap<>();
+  // cold: accumulated when a snapshot is taken
+  private final Histogram responseTotal = new Histogram(MAX_TRACKED_NANOS, 3);
+  private final Histogram serviceTotal = new Histogram(MAX_TRACKED_NANOS, 3);
+
+  RequestRecorder(String name, QueryKind kind) {
+    this.name = name;
+    this.kind = kind;
+  }
+
+  /**
+   * @param responseNanos from the request's start to its last row
+   * @param serviceNanos from execution (connection in hand) to its last row, negative when no connection was obtained
+   * @param rowCount rows read or affected
+   * @param byteCount result bytes read
+   * @param error null on success, else {@code SQLSTATE: message}
+   */
+  void record(long responseNanos, long serviceNanos, long rowCount, long byteCount, String error) {
+    response.recordValue(clamp(responseNanos));
+    if (serviceNanos >= 0) {
+      service.recordValue(clamp(serviceNanos));
+    }
+    rows.add(rowCount);
+    bytes.add(byteCount);
+    if (error == null) {
+      ok.increment();
+    } else {
+      ko.increment();
+      LongAdder count = errors.get(error);
+      if (count == null) {
+        String key = errors.size() < MAX_ERROR_KINDS ? error : OTHER_ERRORS;
+        count = errors.computeIfAbsent(key, k -> new LongAdder());
+      }
+      count.increment();
+    }
+  }
+
+  private static long clamp(long nanos) {
+    return Math.max(0, Math.min(nanos, MAX_TRACKED_NANOS));
+  }
+
+  /** @return the totals so far; call from one thread at a time */
+  synchronized RunResults.RequestStats snapshot() {
+    responseTotal.add(response.getIntervalHistogram());
+    serviceTotal.add(service.getIntervalHistogram());
+    Map<String, Long> errorCounts = new TreeMap<>();
+    errors.forEach((k, v) -> errorCounts.put(k, v.sum()));
+    long okCount = ok.sum();
+    long koCount = ko.sum();
+    return new RunResults.RequestStats(name, kind.name(), okCount + koCount, okCount, koCount, errorCounts,
+        rows.sum(), bytes.sum(), RunResults.Latency.ofNanos(responseTotal), RunResults.Latency.ofNanos(serviceTotal));
+  }
+}

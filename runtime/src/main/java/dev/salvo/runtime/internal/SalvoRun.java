@@ -1,0 +1,140 @@
+package dev.salvo.runtime.internal;
+
+import dev.salvo.reports.ResultsFiles;
+import dev.salvo.reports.RunResults;
+import dev.salvo.runtime.SqlProtocol;
+import dev.salvo.runtime.SqlRequest;
+import dev.salvo.sql.SalvoException;
+import io.gatling.core.CoreComponents;
+import io.gatling.core.action.Action;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import scala.Function0;
+import scala.runtime.BoxedUnit;
+
+/**
+ * Salvo's state for one Gatling run: the target database, the recorders per request name, and the results written
+ * when Gatling terminates (after success and after a crash alike).
+ */
+public final class SalvoRun {
+  /** System property: where run directories are created (default {@code target/salvo}). */
+  public static final String RESULTS_DIR_PROPERTY = "salvo.resultsDir";
+  /** System property: where the embedded PostgreSQL keeps its files (default {@code target/salvo-pg}). */
+  public static final String WORK_DIR_PROPERTY = "salvo.workDir";
+  /** How long in-flight requests may finish once Gatling stops. */
+  static final long DRAIN_TIMEOUT_MILLIS = 30_000;
+
+  private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
+  private static volatile String simulationName = "simulation";
+
+  private final Instant startedAt = Instant.now();
+  private final Map<String, RequestRecorder> recorders = new ConcurrentHashMap<>();
+  private Target target;
+  private boolean finished;
+
+  private SalvoRun() {}
+
+  /** Remembers the simulation class being constructed (called while the DSL builds requests inside it). */
+  public static void noteSimulationClass() {
+    StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+        .walk(frames -> frames.map(StackWalker.StackFrame::getDeclaringClass)
+            .filter(io.gatling.javaapi.core.Simulation.class::isAssignableFrom)
+            .findFirst())
+        .ifPresent(c -> simulationName = c.getSimpleName());
+  }
+
+  static SalvoRun start(CoreComponents core) {
+    SalvoRun run = new SalvoRun();
+    Function0<BoxedUnit> onTermination = () -> {
+      run.finish();
+      return BoxedUnit.UNIT;
+    };
+    core.actorSystem().registerOnTermination(onTermination);
+    return run;
+  }
+
+  /**
+   * Builds the action of one request, opening the database on first use and checking the request's SQL.
+   *
+   * @param request the request
+   * @param protocol the scenario's protocol
+   * @param core Gatling's components
+   * @param next the next action
+   * @return the action
+   */
+  public Action newAction(SqlRequest request, SqlProtocol protocol, CoreComponents core, Action next) {
+    Target t = target(protocol);
+    try {
+      t.validate(request);
+    } catch (SalvoException e) {
+      throw Fatal.stop(e, this::abort);
+    }
+    RequestRecorder recorder = recorders.computeIfAbsent(request.name(), n -> new RequestRecorder(n, request.kind()));
+    if (recorder.kind != request.kind()) {
+      throw Fatal.stop(new SalvoException("request '" + request.name() + "': one name must have one kind, but it is used as "
+          + recorder.kind + " and " + request.kind()), this::abort);
+    }
+    return new SqlAction(request, t, recorder, core.statsEngine(), core.clock(), next);
+  }
+
+  private synchronized Target target(SqlProtocol protocol) {
+    if (target == null) {
+      try {
+        target = Target.open(protocol, Path.of(System.getProperty(WORK_DIR_PROPERTY, "target/salvo-pg")));
+      } catch (SalvoException e) {
+        throw Fatal.stop(e, null);
+      }
+    } else if (!target.protocol.equals(protocol)) {
+      throw Fatal.stop(new SalvoException("database: a simulation must use one database protocol, but it uses "
+          + target.protocol + " and " + protocol), this::abort);
+    }
+    return target;
+  }
+
+  private synchronized void abort() {
+    finished = true;
+    if (target != null) {
+      target.close();
+    }
+  }
+
+  /** Drains in-flight requests, writes the results, closes the pool and stops the embedded database. */
+  synchronized void finish() {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    if (target == null) {
+      return;
+    }
+    try {
+      target.drain(DRAIN_TIMEOUT_MILLIS);
+      Path dir = Path.of(System.getProperty(RESULTS_DIR_PROPERTY, "target/salvo"))
+          .resolve(simulationName + "-" + RUN_ID.format(startedAt));
+      Path file = ResultsFiles.write(dir, results());
+      System.out.println("[salvo] results: " + file.toAbsolutePath().normalize());
+    } catch (RuntimeException e) {
+      System.err.println("[salvo] ERROR results could not be written: " + e.getMessage());
+    } finally {
+      target.close();
+    }
+  }
+
+  RunResults results() {
+    List<RunResults.RequestStats> stats = recorders.values().stream()
+        .sorted(Comparator.comparing(r -> r.name))
+        .map(RequestRecorder::snapshot)
+        .toList();
+    return new RunResults(RunResults.CURRENT_FORMAT_VERSION, simulationName, startedAt.toString(),
+        Instant.now().toString(),
+        new RunResults.DatabaseInfo(target.dialect.name(), target.product, target.version, target.maskedUrl,
+            target.protocol.settings().embedded(), target.protocol.poolSize()),
+        stats);
+  }
+}

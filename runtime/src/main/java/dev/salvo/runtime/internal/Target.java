@@ -1,0 +1,172 @@
+package dev.salvo.runtime.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.salvo.runtime.SqlProtocol;
+import dev.salvo.runtime.SqlRequest;
+import dev.salvo.sql.DatabaseSettings;
+import dev.salvo.sql.DemoSchema;
+import dev.salvo.sql.Dialect;
+import dev.salvo.sql.EmbeddedDatabase;
+import dev.salvo.sql.SalvoException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The database a run talks to: the embedded server when configured so, a checked connection pool, and SQL threads. */
+final class Target implements AutoCloseable {
+  final SqlProtocol protocol;
+  final Dialect dialect;
+  final String product;
+  final String version;
+  final String maskedUrl;
+  private final EmbeddedDatabase embedded;
+  private final HikariDataSource pool;
+  final ExecutorService executor;
+
+  private Target(SqlProtocol protocol, Dialect dialect, String product, String version, String maskedUrl,
+      EmbeddedDatabase embedded, HikariDataSource pool, ExecutorService executor) {
+    this.protocol = protocol;
+    this.dialect = dialect;
+    this.product = product;
+    this.version = version;
+    this.maskedUrl = maskedUrl;
+    this.embedded = embedded;
+    this.pool = pool;
+    this.executor = executor;
+  }
+
+  /**
+   * Starts the embedded database when no URL is set, checks that the database accepts a connection, then opens the pool.
+   *
+   * @throws SalvoException with one line naming the problem; anything started is stopped again
+   */
+  static Target open(SqlProtocol protocol, Path workDir) {
+    EmbeddedDatabase embedded = null;
+    try {
+      DatabaseSettings settings = protocol.settings();
+      if (settings.embedded()) {
+        long t0 = System.nanoTime();
+        embedded = EmbeddedDatabase.start(workDir);
+        settings = embedded.settings();
+        if (protocol.loadDemoSchema()) {
+          try (Connection c = DriverManager.getConnection(settings.url().orElseThrow(), EmbeddedDatabase.USER, null)) {
+            DemoSchema.load(c);
+          }
+        }
+        System.out.printf("[salvo] embedded PostgreSQL on port %d%s, ready in %d ms%n", embedded.port(),
+            protocol.loadDemoSchema() ? " with the demo schema (" + DemoSchema.ORDERS + " orders)" : "",
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+      }
+      String url = settings.url().orElseThrow();
+      Dialect dialect = Dialect.forUrl(url);
+      String product;
+      String version;
+      try (Connection c = DriverManager.getConnection(url, credentials(settings))) {
+        DatabaseMetaData md = c.getMetaData();
+        product = md.getDatabaseProductName();
+        version = md.getDatabaseProductVersion();
+      } catch (SQLException e) {
+        throw new SalvoException("database " + settings.maskedUrl() + ": must accept a connection"
+            + settings.user().map(u -> " as user '" + u + "'").orElse("") + ", but " + describe(e), e);
+      }
+      HikariConfig config = new HikariConfig();
+      config.setPoolName("salvo");
+      config.setJdbcUrl(url);
+      settings.user().ifPresent(config::setUsername);
+      settings.password().ifPresent(config::setPassword);
+      config.setMaximumPoolSize(protocol.poolSize());
+      config.setMinimumIdle(protocol.poolSize());
+      config.setConnectionTimeout(protocol.connectionTimeout().toMillis());
+      config.setAutoCommit(true);
+      HikariDataSource pool = new HikariDataSource(config);
+      return new Target(protocol, dialect, product, version, settings.maskedUrl(), embedded, pool,
+          Executors.newFixedThreadPool(protocol.poolSize(), threads()));
+    } catch (SalvoException e) {
+      closeQuietly(embedded);
+      throw e;
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(embedded);
+      throw new SalvoException("database: must be ready for load, but " + describe(e), e);
+    }
+  }
+
+  private static Properties credentials(DatabaseSettings settings) {
+    Properties p = new Properties();
+    settings.user().ifPresent(u -> p.setProperty("user", u));
+    settings.password().ifPresent(pw -> p.setProperty("password", pw));
+    return p;
+  }
+
+  private static ThreadFactory threads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "salvo-sql-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** @return one line: the driver's first message line and the SQLSTATE */
+  static String describe(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+    if (e instanceof SQLException sql && sql.getSQLState() != null) {
+      return message + " (SQLSTATE " + sql.getSQLState() + ")";
+    }
+    return message;
+  }
+
+  /**
+   * Asks the database to parse the request's SQL, without executing it.
+   *
+   * @throws SalvoException naming the request when the SQL does not parse or refers to unknown objects
+   */
+  void validate(SqlRequest request) {
+    try (Connection c = pool.getConnection();
+         PreparedStatement ps = c.prepareStatement(request.sql().jdbcSql())) {
+      ps.getParameterMetaData(); // PostgreSQL parses and describes the statement here
+    } catch (SQLException e) {
+      throw new SalvoException("request '" + request.name() + "': the SQL must be accepted by " + dialect.name()
+          + ", but " + describe(e) + " in: " + request.sql(), e);
+    }
+  }
+
+  Connection connection() throws SQLException {
+    return pool.getConnection();
+  }
+
+  /** Waits for in-flight requests (up to the timeout), then closes the pool and stops the embedded database. */
+  void drain(long timeoutMillis) {
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+    pool.close();
+    closeQuietly(embedded);
+  }
+
+  private static void closeQuietly(EmbeddedDatabase db) {
+    if (db != null) {
+      db.close();
+    }
+  }
+}

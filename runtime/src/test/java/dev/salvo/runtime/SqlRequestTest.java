@@ -1,0 +1,45 @@
+package dev.salvo.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.salvo.sql.SalvoException;
+import io.gatling.javaapi.core.Session;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class SqlRequestTest {
+
+  @Test
+  void aParameterUsedTwiceIsDrawnOnce() {
+    AtomicInteger draws = new AtomicInteger();
+    Map<String, Function<Session, ?>> params = Map.of("from", s -> draws.incrementAndGet(), "id", s -> "x");
+    SqlRequest r = SqlRequest.of("range", QueryKind.RANGE_SCAN,
+        "SELECT * FROM t WHERE d >= :from AND d < :from + 3 AND id = :id", params);
+    assertThat(r.bind(null)).containsExactly(1, 1, "x");
+    assertThat(r.bind(null)).containsExactly(2, 2, "x");
+  }
+
+  @Test
+  void rejectsUnboundParameters() {
+    assertThatThrownBy(() -> SqlRequest.of("q", QueryKind.GENERIC, "SELECT :a, :b", Map.of("a", s -> 1)))
+        .isInstanceOf(SalvoException.class)
+        .hasMessage("request 'q': every parameter in the SQL must be bound, but [b] is not; bind it with .param(\"b\", ...)");
+  }
+
+  @Test
+  void rejectsUnusedParameters() {
+    assertThatThrownBy(() -> SqlRequest.of("q", QueryKind.GENERIC, "SELECT :a", Map.of("a", s -> 1, "zz", s -> 2)))
+        .hasMessage("request 'q': every bound parameter must appear in the SQL as :name, but [zz] does not");
+  }
+
+  @Test
+  void rejectsBlankNamesAndSql() {
+    assertThatThrownBy(() -> SqlRequest.of(" ", QueryKind.GENERIC, "SELECT 1", Map.of()))
+        .hasMessage("request name: must be non-blank, but was ' '");
+    assertThatThrownBy(() -> SqlRequest.of("q", QueryKind.GENERIC, "", Map.of()))
+        .hasMessage("request 'q': sql: must be a non-blank statement, but was blank");
+  }
+}
