@@ -1,0 +1,137 @@
+package dev.salvo.dsl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.salvo.dsl.it.BadSqlSimulation;
+import dev.salvo.dsl.it.TinySimulation;
+import dev.salvo.dsl.it.UnboundParameterSimulation;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Real Gatling runs in a forked JVM, as {@code mvn gatling:test} launches them, against the embedded PostgreSQL. */
+class GatlingRunTest {
+
+  record Run(int exitCode, String output, Path dir) {
+    Path salvoRun() throws IOException {
+      try (Stream<Path> runs = Files.list(dir.resolve("salvo"))) {
+        return runs.findFirst().orElseThrow();
+      }
+    }
+
+    boolean embeddedDataLeft() throws IOException {
+      Path pg = dir.resolve("pg");
+      if (!Files.exists(pg)) {
+        return false;
+      }
+      try (Stream<Path> files = Files.list(pg)) {
+        return files.anyMatch(p -> p.getFileName().toString().startsWith("data-"));
+      }
+    }
+  }
+
+  static Run gatling(Class<?> simulation, String... jvmArgs) throws Exception {
+    Path dir = Files.createTempDirectory(Path.of("target"), simulation.getSimpleName() + "-");
+    List<String> cmd = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"),
+        // as the gatling-maven-plugin launches Gatling
+        "-Xmx1G", "-XX:+HeapDumpOnOutOfMemoryError", "-XX:MaxInlineLevel=20", "-XX:MaxTrivialSize=12",
+        "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
+        "-Djava.util.prefs.userRoot=" + dir.resolve("prefs"),
+        "-Dhttps.proxyHost=127.0.0.1", "-Dhttps.proxyPort=9",
+        "-Dsalvo.resultsDir=" + dir.resolve("salvo"),
+        "-Dsalvo.workDir=" + dir.resolve("pg")));
+    cmd.addAll(List.of(jvmArgs));
+    cmd.addAll(List.of("io.gatling.app.Gatling",
+        "--simulation", simulation.getName(),
+        "--results-folder", dir.resolve("gatling").toString()));
+    Path log = dir.resolve("output.log");
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (!p.waitFor(5, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new AssertionError("Gatling did not finish within 5 minutes; output in " + log);
+    }
+    return new Run(p.exitValue(), Files.readString(log), dir);
+  }
+
+  @Test
+  void runsASimulationEndToEnd() throws Exception {
+    Run run = gatling(TinySimulation.class);
+    assertThat(run.exitCode()).as(run.output()).isZero();
+
+    JsonNode results = new ObjectMapper().readTree(run.salvoRun().resolve("results.json").toFile());
+    assertThat(results.get("simulation").asText()).isEqualTo("TinySimulation");
+    assertThat(results.at("/database/embedded").asBoolean()).isTrue();
+    JsonNode divide = results.at("/requests/0");
+    JsonNode byId = results.at("/requests/1");
+    assertThat(divide.get("name").asText()).isEqualTo("divide by zero");
+    assertThat(divide.get("count").asLong()).isEqualTo(20);
+    assertThat(divide.get("ko").asLong()).isEqualTo(20);
+    assertThat(divide.get("errors").fieldNames().next()).startsWith("22012: ERROR: division by zero");
+    // the virtual users went on after the error: 6 lookups each
+    assertThat(byId.get("name").asText()).isEqualTo("order by id");
+    assertThat(byId.get("kind").asText()).isEqualTo("POINT_LOOKUP");
+    assertThat(byId.get("ok").asLong()).isEqualTo(120);
+    assertThat(byId.get("rows").asLong()).isEqualTo(120);
+    assertThat(byId.get("bytes").asLong()).isPositive();
+    JsonNode latency = byId.get("responseMicros");
+    assertThat(latency.get("p50").asDouble()).isPositive().isLessThanOrEqualTo(latency.get("p99").asDouble());
+    assertThat(latency.get("max").asDouble()).isGreaterThanOrEqualTo(latency.get("p99").asDouble());
+
+    // Gatling's own report shows the requests too
+    try (Stream<Path> reports = Files.list(run.dir().resolve("gatling"))) {
+      Path report = reports.filter(Files::isDirectory).findFirst().orElseThrow();
+      assertThat(report.resolve("index.html")).exists();
+    }
+    assertThat(run.output()).contains("> order by id").contains("> divide by zero");
+    assertThat(run.embeddedDataLeft()).as("embedded PostgreSQL stopped and removed").isFalse();
+    assertThat(run.dir().resolve("prefs")).as("Gatling's prefs stay under target/").exists();
+  }
+
+  @Test
+  void sqlThatDoesNotParseStopsBeforeLoadWithOneLine() throws Exception {
+    Run run = gatling(BadSqlSimulation.class);
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.output()).contains("[salvo] ERROR request 'broken': the SQL must be accepted by postgresql, but "
+        + "ERROR: syntax error at or near \"SELEC\" (SQLSTATE 42601) in: SELEC * FROM orders");
+    assertOneLineNoStackTrace(run);
+    assertThat(run.embeddedDataLeft()).isFalse();
+  }
+
+  @Test
+  void unboundParameterStopsWhileBuilding() throws Exception {
+    Run run = gatling(UnboundParameterSimulation.class);
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.output()).contains("[salvo] ERROR request 'lookup': every parameter in the SQL must be bound, but [id] is not");
+    assertOneLineNoStackTrace(run);
+  }
+
+  @Test
+  void unreachableDatabaseStopsBeforeLoadWithOneLine() throws Exception {
+    int closedPort;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    Run run = gatling(TinySimulation.class, "-Dsalvo.url=jdbc:postgresql://localhost:" + closedPort + "/app",
+        "-Dsalvo.password=never-printed");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.output()).contains("[salvo] ERROR database jdbc:postgresql://localhost:" + closedPort
+        + "/app: must accept a connection, but ").contains("(SQLSTATE 08001)");
+    assertThat(run.output()).doesNotContain("never-printed");
+    assertOneLineNoStackTrace(run);
+  }
+
+  private static void assertOneLineNoStackTrace(Run run) {
+    assertThat(run.output().lines().filter(l -> l.contains("ERROR"))).hasSize(1);
+    assertThat(run.output()).doesNotContain("\tat ").doesNotContain("Exception");
+  }
+}

@@ -1,0 +1,91 @@
+package dev.salvo.runtime.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.salvo.runtime.QueryKind;
+import dev.salvo.runtime.SqlProtocol;
+import dev.salvo.runtime.SqlRequest;
+import dev.salvo.sql.DatabaseSettings;
+import dev.salvo.sql.EmbeddedDatabase;
+import dev.salvo.sql.SalvoException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TargetTest {
+  static EmbeddedDatabase db;
+
+  @BeforeAll
+  static void start() throws Exception {
+    db = EmbeddedDatabase.start(Path.of("target", "target-test-pg"));
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl()); Statement st = c.createStatement()) {
+      st.execute("CREATE ROLE alice LOGIN PASSWORD 'right-password'");
+      st.execute("CREATE TABLE t (id int PRIMARY KEY, v text)");
+      // the embedded server trusts everyone: require passwords for every user but the superuser
+      java.sql.ResultSet rs = st.executeQuery("SHOW hba_file");
+      rs.next();
+      java.nio.file.Files.writeString(Path.of(rs.getString(1)), String.join("\n",
+          "host all postgres 127.0.0.1/32 trust", "host all postgres ::1/128 trust",
+          "host all all 127.0.0.1/32 scram-sha-256", "host all all ::1/128 scram-sha-256", ""));
+      st.execute("SELECT pg_reload_conf()");
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    db.close();
+  }
+
+  private static SqlProtocol protocol(String url, String user, String password) {
+    return new SqlProtocol(DatabaseSettings.of(url, user, password), 2, Duration.ofSeconds(2), false);
+  }
+
+  private static String url() {
+    return "jdbc:postgresql://localhost:" + db.port() + "/postgres";
+  }
+
+  @Test
+  void refusedConnectionIsOneLineNamingTheUrl() throws Exception {
+    int closedPort;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    String url = "jdbc:postgresql://localhost:" + closedPort + "/app";
+    assertThatThrownBy(() -> Target.open(protocol(url, "bob", "pw"), Path.of("unused")))
+        .isInstanceOf(SalvoException.class)
+        .hasMessageStartingWith("database " + url + ": must accept a connection as user 'bob', but ")
+        .hasMessageContaining("SQLSTATE 08001")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void wrongPasswordIsOneLineWithoutThePassword() {
+    assertThatThrownBy(() -> Target.open(protocol(url(), "alice", "wrong-password"), Path.of("unused")))
+        .isInstanceOf(SalvoException.class)
+        .hasMessageContaining("password authentication failed for user \"alice\"")
+        .hasMessageContaining("SQLSTATE 28P01")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("wrong-password").doesNotContain("\n"));
+  }
+
+  @Test
+  void sqlThatDoesNotParseNamesTheRequest() {
+    try (Target t = Target.open(protocol(url(), "alice", "right-password"), Path.of("unused"))) {
+      t.validate(SqlRequest.of("ok", QueryKind.POINT_LOOKUP, "SELECT v FROM t WHERE id = :id", Map.of("id", s -> 1)));
+      assertThatThrownBy(() -> t.validate(SqlRequest.of("broken", QueryKind.GENERIC, "SELEC v FROM t", Map.of())))
+          .isInstanceOf(SalvoException.class)
+          .hasMessage("request 'broken': the SQL must be accepted by postgresql, but ERROR: syntax error at or near"
+              + " \"SELEC\" (SQLSTATE 42601) in: SELEC v FROM t");
+      assertThatThrownBy(() -> t.validate(SqlRequest.of("missing", QueryKind.GENERIC, "SELECT * FROM nope", Map.of())))
+          .hasMessageContaining("relation \"nope\" does not exist");
+      assertThat(t.product).isEqualTo("PostgreSQL");
+    }
+  }
+}
