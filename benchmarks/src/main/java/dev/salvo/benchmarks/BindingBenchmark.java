@@ -2,7 +2,7 @@ package dev.salvo.benchmarks;
 
 import dev.salvo.feeders.ParameterStrategy;
 import dev.salvo.feeders.Strategies;
-import dev.salvo.runtime.QueryKind;
+import dev.salvo.sql.QueryKind;
 import dev.salvo.runtime.SqlRequest;
 import dev.salvo.sql.NamedSql;
 import io.gatling.javaapi.core.Session;

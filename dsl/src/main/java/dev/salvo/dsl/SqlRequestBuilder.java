@@ -1,7 +1,7 @@
 package dev.salvo.dsl;
 
 import dev.salvo.feeders.ParameterStrategy;
-import dev.salvo.runtime.QueryKind;
+import dev.salvo.sql.QueryKind;
 import dev.salvo.runtime.SqlActionBuilder;
 import dev.salvo.runtime.SqlRequest;
 import dev.salvo.runtime.internal.Fatal;

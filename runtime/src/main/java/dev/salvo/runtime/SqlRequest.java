@@ -1,5 +1,6 @@
 package dev.salvo.runtime;
 
+import dev.salvo.sql.QueryKind;
 import dev.salvo.sql.NamedSql;
 import dev.salvo.sql.SalvoException;
 import io.gatling.javaapi.core.Session;

@@ -1,5 +1,6 @@
 package dev.salvo.runtime;
 
+import dev.salvo.sql.QueryKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

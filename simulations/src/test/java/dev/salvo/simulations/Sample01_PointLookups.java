@@ -5,7 +5,7 @@ import static io.gatling.javaapi.core.CoreDsl.*;
 
 import dev.salvo.dsl.SqlProtocolBuilder;
 import dev.salvo.dsl.SqlRequestBuilder;
-import dev.salvo.runtime.QueryKind;
+import dev.salvo.sql.QueryKind;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import java.time.LocalDate;

@@ -33,6 +33,14 @@ public interface Dialect {
    */
   boolean measuresResultBytes();
 
+  /**
+   * The dialect's approximate distinct count of an expression (APPROX_DISTINCT queries).
+   *
+   * @param quotedColumn an already quoted column
+   * @return the SQL expression
+   */
+  String approxCountDistinct(String quotedColumn);
+
   /** The known dialects, PostgreSQL first. */
   List<Dialect> KNOWN = List.of(new PostgresDialect(), new SnowflakeDialect());
 

@@ -23,6 +23,12 @@ public final class PostgresDialect implements Dialect {
     return true;
   }
 
+  /** PostgreSQL has no built-in approximation: an exact {@code count(DISTINCT ...)}. */
+  @Override
+  public String approxCountDistinct(String quotedColumn) {
+    return "count(DISTINCT " + quotedColumn + ")";
+  }
+
   @Override
   public String toString() {
     return name();

@@ -23,6 +23,11 @@ public final class SnowflakeDialect implements Dialect {
   }
 
   @Override
+  public String approxCountDistinct(String quotedColumn) {
+    return "APPROX_COUNT_DISTINCT(" + quotedColumn + ")";
+  }
+
+  @Override
   public String toString() {
     return name();
   }

@@ -3,7 +3,7 @@ package dev.salvo.dsl.it;
 import static dev.salvo.dsl.SqlDsl.*;
 import static io.gatling.javaapi.core.CoreDsl.*;
 
-import dev.salvo.runtime.QueryKind;
+import dev.salvo.sql.QueryKind;
 import io.gatling.javaapi.core.Simulation;
 
 /** 20 users, each: 5 point lookups, then one statement that fails at run time (division by zero), then one more lookup. */

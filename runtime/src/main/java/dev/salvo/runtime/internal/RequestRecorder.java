@@ -1,7 +1,7 @@
 package dev.salvo.runtime.internal;
 
 import dev.salvo.reports.RunResults;
-import dev.salvo.runtime.QueryKind;
+import dev.salvo.sql.QueryKind;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;

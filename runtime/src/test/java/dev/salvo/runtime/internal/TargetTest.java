@@ -3,7 +3,7 @@ package dev.salvo.runtime.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.salvo.runtime.QueryKind;
+import dev.salvo.sql.QueryKind;
 import dev.salvo.runtime.SqlProtocol;
 import dev.salvo.runtime.SqlRequest;
 import dev.salvo.sql.DatabaseSettings;

@@ -1,4 +1,4 @@
-package dev.salvo.runtime;
+package dev.salvo.sql;
 
 /** What a query does; statistics and SLOs are kept per kind as well as per request name. */
 public enum QueryKind {
