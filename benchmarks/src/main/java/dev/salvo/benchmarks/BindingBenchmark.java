@@ -4,6 +4,8 @@ import dev.salvo.feeders.ParameterStrategy;
 import dev.salvo.feeders.Strategies;
 import dev.salvo.sql.QueryKind;
 import dev.salvo.runtime.SqlRequest;
+import dev.salvo.runtime.internal.PreparedRequest;
+import dev.salvo.sql.PostgresDialect;
 import dev.salvo.sql.NamedSql;
 import io.gatling.javaapi.core.Session;
 import java.time.LocalDate;
@@ -41,9 +43,9 @@ public class BindingBenchmark {
 
   private final ParameterStrategy<LocalDate> dates =
       Strategies.randomDate(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 28));
-  private final SqlRequest request = SqlRequest.of("range", QueryKind.RANGE_SCAN, SQL, Map.<String, Function<Session, ?>>of(
+  private final PreparedRequest request = new PreparedRequest(SqlRequest.of("range", QueryKind.RANGE_SCAN, SQL, Map.<String, Function<Session, ?>>of(
       "from", s -> dates.next(ThreadLocalRandom.current()),
-      "category", s -> "books"));
+      "category", s -> "books")), new PostgresDialect());
 
   /** @return the bound values of one request */
   @Benchmark

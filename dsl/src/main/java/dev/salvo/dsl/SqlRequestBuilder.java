@@ -102,6 +102,6 @@ public final class SqlRequestBuilder implements ActionBuilder {
    */
   @Override
   public io.gatling.core.action.builder.ActionBuilder asScala() {
-    return new SqlActionBuilder(Guard.check(() -> SqlRequest.of(name, kind, sql, params)));
+    return SqlActionBuilder.single(Guard.check(() -> SqlRequest.of(name, kind, sql, params)));
   }
 }

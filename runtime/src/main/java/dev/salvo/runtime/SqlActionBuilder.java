@@ -3,32 +3,79 @@ package dev.salvo.runtime;
 import dev.salvo.runtime.internal.SalvoRun;
 import dev.salvo.runtime.internal.SqlComponents;
 import dev.salvo.runtime.internal.SqlProtocolKey;
+import dev.salvo.sql.QueryKind;
+import dev.salvo.sql.SalvoException;
 import io.gatling.core.action.Action;
 import io.gatling.core.action.builder.ActionBuilder;
 import io.gatling.core.structure.ScenarioContext;
+import java.util.List;
 
 /**
- * Gatling's (Scala) action builder for one {@link SqlRequest}. For internal use: the DSL returns it from
- * {@code asScala()}. Building the action checks the SQL against the database, so a statement that does not parse stops
- * the run before load starts.
+ * Gatling's (Scala) action builder for one timed request: a single statement, or a transaction of several statements
+ * run on one connection and committed together. For internal use: the DSL returns it from {@code asScala()}. Building
+ * the action checks every statement's SQL against the database, so SQL that does not parse stops the run before load.
  */
 public final class SqlActionBuilder implements ActionBuilder {
-  private final SqlRequest request;
+  private final String name;
+  private final QueryKind kind;
+  private final List<SqlRequest> statements;
+  private final boolean transaction;
 
-  /** @param request the request this builder's actions execute */
-  public SqlActionBuilder(SqlRequest request) {
-    this.request = request;
+  private SqlActionBuilder(String name, QueryKind kind, List<SqlRequest> statements, boolean transaction) {
+    this.name = name;
+    this.kind = kind;
+    this.statements = List.copyOf(statements);
+    this.transaction = transaction;
     SalvoRun.noteSimulationClass();
+  }
+
+  /**
+   * @param request the statement, timed under its own name and kind
+   * @return the builder
+   */
+  public static SqlActionBuilder single(SqlRequest request) {
+    return new SqlActionBuilder(request.name(), request.kind(), List.of(request), false);
+  }
+
+  /**
+   * @param name the transaction's request name
+   * @param kind the kind its statistics are kept under
+   * @param statements the statements, run in order on one connection, then committed (rolled back on error)
+   * @return the builder
+   */
+  public static SqlActionBuilder transaction(String name, QueryKind kind, List<SqlRequest> statements) {
+    if (name == null || name.isBlank()) {
+      throw new SalvoException("transaction name: must be non-blank, but was " + (name == null ? "null" : "'" + name + "'"));
+    }
+    if (statements.isEmpty()) {
+      throw new SalvoException("transaction '" + name + "': must have at least one statement, but had none");
+    }
+    return new SqlActionBuilder(name, kind, statements, true);
   }
 
   @Override
   public Action build(ScenarioContext ctx, Action next) {
     SqlComponents components = ctx.protocolComponentsRegistry().components(SqlProtocolKey.INSTANCE);
-    return components.run().newAction(request, components.protocol(), ctx.coreComponents(), next);
+    return components.run().newAction(this, components.protocol(), ctx.coreComponents(), next);
   }
 
-  /** @return the request */
-  public SqlRequest request() {
-    return request;
+  /** @return the request name */
+  public String name() {
+    return name;
+  }
+
+  /** @return the kind */
+  public QueryKind kind() {
+    return kind;
+  }
+
+  /** @return the statements, in order */
+  public List<SqlRequest> statements() {
+    return statements;
+  }
+
+  /** @return true when the statements run as one transaction */
+  public boolean transaction() {
+    return transaction;
   }
 }

@@ -1,8 +1,12 @@
 package dev.salvo.runtime;
 
-import dev.salvo.sql.QueryKind;
+import dev.salvo.sql.Dialect;
 import dev.salvo.sql.NamedSql;
+import dev.salvo.sql.PostgresDialect;
+import dev.salvo.sql.QueryKind;
 import dev.salvo.sql.SalvoException;
+import dev.salvo.sql.SqlTemplates;
+import dev.salvo.sql.TableShape;
 import io.gatling.javaapi.core.Session;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,33 +17,28 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * One named SQL request: its kind, its SQL with {@code :name} parameters, and how each parameter gets its value.
- * Immutable; the DSL builds it. For internal use: users write {@code SqlDsl}.
+ * One SQL statement of a request: its name, kind, SQL with {@code :name} parameters (written out, or generated per
+ * dialect from a {@link TableShape}), and how each parameter gets its value. Immutable; the DSL builds it. For internal
+ * use: users write {@code SqlDsl}.
  */
 public final class SqlRequest {
   private final String name;
   private final QueryKind kind;
-  private final NamedSql sql;
+  private final String sqlText;
+  private final TableShape shape;
   private final Map<String, Function<Session, ?>> parameters;
-  /** the binder of each distinct parameter, in order of first use (hot path: no map lookup per request) */
-  private final Function<Session, ?>[] binders;
-  /** for each placeholder, the index of its parameter in {@link #binders} */
-  private final int[] placeholderParameter;
 
-  private SqlRequest(String name, QueryKind kind, NamedSql sql, Map<String, Function<Session, ?>> parameters) {
+  private SqlRequest(String name, QueryKind kind, String sqlText, TableShape shape,
+      Map<String, Function<Session, ?>> parameters) {
     this.name = name;
     this.kind = kind;
-    this.sql = sql;
+    this.sqlText = sqlText;
+    this.shape = shape;
     this.parameters = parameters;
-    List<String> distinct = List.copyOf(sql.parameterNames());
-    @SuppressWarnings("unchecked")
-    Function<Session, ?>[] byName = distinct.stream().map(parameters::get).toArray(Function[]::new);
-    this.binders = byName;
-    this.placeholderParameter = sql.placeholders().stream().mapToInt(distinct::indexOf).toArray();
   }
 
   /**
-   * Creates a request and checks that every parameter used in the SQL is bound and every bound one is used.
+   * A request with explicit SQL; checks that every parameter used in the SQL is bound and every bound one is used.
    *
    * @param name the request name shown in reports, non-blank
    * @param kind the query kind
@@ -49,31 +48,58 @@ public final class SqlRequest {
    * @throws SalvoException naming the request and the parameter when they do not match
    */
   public static SqlRequest of(String name, QueryKind kind, String sql, Map<String, Function<Session, ?>> parameters) {
-    if (name == null || name.isBlank()) {
-      throw new SalvoException("request name: must be non-blank, but was " + (name == null ? "null" : "'" + name + "'"));
+    return checked(new SqlRequest(name, kind, sql, null, Collections.unmodifiableMap(new LinkedHashMap<>(parameters))));
+  }
+
+  /**
+   * A request whose SQL is the kind's default for the table shape, generated for the run's dialect.
+   *
+   * @param name the request name
+   * @param kind the query kind (not GENERIC)
+   * @param shape the table and columns
+   * @param parameters the binder of each parameter name ({@code key}, {@code from}, {@code to}, column names)
+   * @return the request
+   * @throws SalvoException naming the request when the shape lacks what the kind needs or parameters do not match
+   */
+  public static SqlRequest of(String name, QueryKind kind, TableShape shape, Map<String, Function<Session, ?>> parameters) {
+    return checked(new SqlRequest(name, kind, null, shape, Collections.unmodifiableMap(new LinkedHashMap<>(parameters))));
+  }
+
+  private static SqlRequest checked(SqlRequest r) {
+    if (r.name == null || r.name.isBlank()) {
+      throw new SalvoException("request name: must be non-blank, but was " + (r.name == null ? "null" : "'" + r.name + "'"));
     }
-    if (kind == null) {
-      throw new SalvoException("request '" + name + "': kind must be set, but was null");
+    if (r.kind == null) {
+      throw new SalvoException("request '" + r.name + "': kind must be set, but was null");
     }
-    NamedSql parsed;
+    // parameter names do not depend on the dialect: check them against the PostgreSQL rendering
+    NamedSql parsed = r.sql(new PostgresDialect());
+    Set<String> unbound = new TreeSet<>(parsed.parameterNames());
+    unbound.removeAll(r.parameters.keySet());
+    if (!unbound.isEmpty()) {
+      throw new SalvoException("request '" + r.name + "': every parameter in the SQL must be bound, but " + unbound
+          + " is not; bind it with .param(\"" + unbound.iterator().next() + "\", ...)");
+    }
+    Set<String> unused = new TreeSet<>(r.parameters.keySet());
+    unused.removeAll(parsed.parameterNames());
+    if (!unused.isEmpty()) {
+      throw new SalvoException("request '" + r.name + "': every bound parameter must appear in the SQL as :name, but "
+          + unused + " does not");
+    }
+    return r;
+  }
+
+  /**
+   * @param dialect the run's dialect
+   * @return the parsed SQL for that dialect
+   * @throws SalvoException naming the request when the SQL cannot be parsed or generated
+   */
+  public NamedSql sql(Dialect dialect) {
     try {
-      parsed = NamedSql.parse(sql);
+      return NamedSql.parse(sqlText != null ? sqlText : SqlTemplates.render(kind, shape, dialect));
     } catch (SalvoException e) {
       throw new SalvoException("request '" + name + "': " + e.getMessage(), e);
     }
-    Set<String> unbound = new TreeSet<>(parsed.parameterNames());
-    unbound.removeAll(parameters.keySet());
-    if (!unbound.isEmpty()) {
-      throw new SalvoException("request '" + name + "': every parameter in the SQL must be bound, but " + unbound
-          + " is not; bind it with .param(\"" + unbound.iterator().next() + "\", ...)");
-    }
-    Set<String> unused = new TreeSet<>(parameters.keySet());
-    unused.removeAll(parsed.parameterNames());
-    if (!unused.isEmpty()) {
-      throw new SalvoException("request '" + name + "': every bound parameter must appear in the SQL as :name, but "
-          + unused + " does not");
-    }
-    return new SqlRequest(name, kind, parsed, Collections.unmodifiableMap(new LinkedHashMap<>(parameters)));
   }
 
   /** @return the request name */
@@ -86,31 +112,18 @@ public final class SqlRequest {
     return kind;
   }
 
-  /** @return the parsed SQL */
-  public NamedSql sql() {
-    return sql;
-  }
-
   /** @return the binder of each parameter name */
   public Map<String, Function<Session, ?>> parameters() {
     return parameters;
   }
 
   /**
-   * Evaluates each parameter once for one virtual user; a parameter used twice in the SQL gets the same value twice.
-   *
-   * @param session the virtual user's session
-   * @return the values in placeholder order
+   * @param sql this request's SQL, as returned by {@link #sql(Dialect)}
+   * @return the binder of each distinct parameter, in order of first use in the SQL
    */
-  public Object[] bind(Session session) {
-    Object[] distinct = new Object[binders.length];
-    for (int i = 0; i < distinct.length; i++) {
-      distinct[i] = binders[i].apply(session);
-    }
-    Object[] values = new Object[placeholderParameter.length];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = distinct[placeholderParameter[i]];
-    }
-    return values;
+  @SuppressWarnings("unchecked")
+  public Function<Session, ?>[] binders(NamedSql sql) {
+    List<String> distinct = List.copyOf(sql.parameterNames());
+    return distinct.stream().map(parameters::get).toArray(Function[]::new);
   }
 }

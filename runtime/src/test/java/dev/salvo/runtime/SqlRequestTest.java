@@ -7,21 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.salvo.sql.SalvoException;
 import io.gatling.javaapi.core.Session;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class SqlRequestTest {
-
-  @Test
-  void aParameterUsedTwiceIsDrawnOnce() {
-    AtomicInteger draws = new AtomicInteger();
-    Map<String, Function<Session, ?>> params = Map.of("from", s -> draws.incrementAndGet(), "id", s -> "x");
-    SqlRequest r = SqlRequest.of("range", QueryKind.RANGE_SCAN,
-        "SELECT * FROM t WHERE d >= :from AND d < :from + 3 AND id = :id", params);
-    assertThat(r.bind(null)).containsExactly(1, 1, "x");
-    assertThat(r.bind(null)).containsExactly(2, 2, "x");
-  }
 
   @Test
   void rejectsUnboundParameters() {

@@ -15,11 +15,14 @@ public final class NamedSql {
   private final String source;
   private final String jdbcSql;
   private final List<String> placeholders;
+  /** the JDBC SQL split at its placeholders: one more segment than placeholders */
+  private final String[] segments;
 
-  private NamedSql(String source, String jdbcSql, List<String> placeholders) {
+  private NamedSql(String source, String jdbcSql, List<String> placeholders, String[] segments) {
     this.source = source;
     this.jdbcSql = jdbcSql;
     this.placeholders = placeholders;
+    this.segments = segments;
   }
 
   /**
@@ -35,6 +38,8 @@ public final class NamedSql {
     }
     StringBuilder out = new StringBuilder(sql.length());
     List<String> names = new ArrayList<>();
+    List<String> segments = new ArrayList<>();
+    int segmentStart = 0;
     int n = sql.length();
     int i = 0;
     while (i < n) {
@@ -64,7 +69,9 @@ public final class NamedSql {
           j++;
         }
         names.add(sql.substring(i + 1, j));
+        segments.add(out.substring(segmentStart));
         out.append('?');
+        segmentStart = out.length();
         i = j;
         continue;
       } else {
@@ -73,7 +80,8 @@ public final class NamedSql {
       out.append(sql, i, end);
       i = end;
     }
-    return new NamedSql(sql, out.toString(), Collections.unmodifiableList(names));
+    segments.add(out.substring(segmentStart));
+    return new NamedSql(sql, out.toString(), Collections.unmodifiableList(names), segments.toArray(String[]::new));
   }
 
   private static int skipQuoted(String sql, int start, char quote, boolean backslashEscapes) {
@@ -154,6 +162,31 @@ public final class NamedSql {
   /** @return the parameter name of each {@code ?}, in order; a name used twice appears twice */
   public List<String> placeholders() {
     return placeholders;
+  }
+
+  /**
+   * JDBC SQL for list parameters: placeholder {@code i} becomes {@code sizes[i]} comma-separated {@code ?} (so
+   * {@code IN (:ids)} with 3 ids becomes {@code IN (?, ?, ?)}); a size of 0 becomes {@code NULL}, which matches nothing.
+   *
+   * @param sizes the number of values of each placeholder, in placeholder order
+   * @return the expanded SQL
+   */
+  public String expand(int[] sizes) {
+    if (sizes.length != placeholders.size()) {
+      throw new IllegalArgumentException("sizes: must have one entry per placeholder (" + placeholders.size()
+          + "), but had " + sizes.length);
+    }
+    StringBuilder out = new StringBuilder(jdbcSql.length() + 8 * sizes.length);
+    for (int i = 0; i < sizes.length; i++) {
+      out.append(segments[i]);
+      if (sizes[i] == 0) {
+        out.append("NULL");
+      }
+      for (int k = 0; k < sizes[i]; k++) {
+        out.append(k == 0 ? "?" : ", ?");
+      }
+    }
+    return out.append(segments[sizes.length]).toString();
   }
 
   /** @return the distinct parameter names, in order of first use */

@@ -42,4 +42,12 @@ class NamedSqlTest {
         .isInstanceOf(SalvoException.class)
         .hasMessage("sql: every string literal must be closed, but the one at offset 7 is not: SELECT 'abc FROM t");
   }
+
+  @Test
+  void expandsListParameters() {
+    NamedSql sql = NamedSql.parse("SELECT * FROM t WHERE id IN (:ids) AND c = :c");
+    assertThat(sql.expand(new int[] {3, 1})).isEqualTo("SELECT * FROM t WHERE id IN (?, ?, ?) AND c = ?");
+    assertThat(sql.expand(new int[] {0, 1})).isEqualTo("SELECT * FROM t WHERE id IN (NULL) AND c = ?");
+    assertThat(sql.expand(new int[] {1, 1})).isEqualTo(sql.jdbcSql());
+  }
 }

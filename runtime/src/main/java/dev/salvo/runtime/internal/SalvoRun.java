@@ -3,7 +3,7 @@ package dev.salvo.runtime.internal;
 import dev.salvo.reports.ResultsFiles;
 import dev.salvo.reports.RunResults;
 import dev.salvo.runtime.SqlProtocol;
-import dev.salvo.runtime.SqlRequest;
+import dev.salvo.runtime.SqlActionBuilder;
 import dev.salvo.sql.SalvoException;
 import io.gatling.core.CoreComponents;
 import io.gatling.core.action.Action;
@@ -60,27 +60,29 @@ public final class SalvoRun {
   }
 
   /**
-   * Builds the action of one request, opening the database on first use and checking the request's SQL.
+   * Builds the action of one request, opening the database on first use and checking each statement's SQL.
    *
-   * @param request the request
+   * @param spec the request
    * @param protocol the scenario's protocol
    * @param core Gatling's components
    * @param next the next action
    * @return the action
    */
-  public Action newAction(SqlRequest request, SqlProtocol protocol, CoreComponents core, Action next) {
+  public Action newAction(SqlActionBuilder spec, SqlProtocol protocol, CoreComponents core, Action next) {
     Target t = target(protocol);
+    List<PreparedRequest> statements;
     try {
-      t.validate(request);
+      statements = spec.statements().stream().map(r -> new PreparedRequest(r, t.dialect)).toList();
+      statements.forEach(t::validate);
     } catch (SalvoException e) {
       throw Fatal.stop(e, this::abort);
     }
-    RequestRecorder recorder = recorders.computeIfAbsent(request.name(), n -> new RequestRecorder(n, request.kind()));
-    if (recorder.kind != request.kind()) {
-      throw Fatal.stop(new SalvoException("request '" + request.name() + "': one name must have one kind, but it is used as "
-          + recorder.kind + " and " + request.kind()), this::abort);
+    RequestRecorder recorder = recorders.computeIfAbsent(spec.name(), n -> new RequestRecorder(n, spec.kind()));
+    if (recorder.kind != spec.kind()) {
+      throw Fatal.stop(new SalvoException("request '" + spec.name() + "': one name must have one kind, but it is used as "
+          + recorder.kind + " and " + spec.kind()), this::abort);
     }
-    return new SqlAction(request, t, recorder, core.statsEngine(), core.clock(), next);
+    return new SqlAction(spec.name(), statements, spec.transaction(), t, recorder, core.statsEngine(), core.clock(), next);
   }
 
   private synchronized Target target(SqlProtocol protocol) {

@@ -1,7 +1,6 @@
 package dev.salvo.runtime.internal;
 
 import com.typesafe.scalalogging.Logger;
-import dev.salvo.runtime.SqlRequest;
 import io.gatling.commons.stats.KO$;
 import io.gatling.commons.stats.OK$;
 import io.gatling.commons.stats.Status;
@@ -13,19 +12,21 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import scala.Option;
 
 /**
- * Executes one {@link SqlRequest} per virtual user visit: parameters are evaluated on Gatling's event loop, the SQL runs
+ * Executes one request (a statement, or a transaction of statements) per virtual user visit: parameters are evaluated on Gatling's event loop, the SQL runs
  * on Salvo's own threads, the result set is read to its end, and the outcome goes to Gatling's StatsEngine and to
  * Salvo's µs histograms before the virtual user moves on (also after an error).
  */
 public final class SqlAction implements Action {
   private static final Logger LOGGER = Logger.apply(SqlAction.class);
 
-  private final SqlRequest request;
-  private final String sql;
+  private final String name;
+  private final PreparedRequest[] statements;
+  private final boolean transaction;
   private final Target target;
   private final RequestRecorder recorder;
   private final StatsEngine statsEngine;
@@ -33,10 +34,11 @@ public final class SqlAction implements Action {
   private final Action next;
   private final boolean measureBytes;
 
-  SqlAction(SqlRequest request, Target target, RequestRecorder recorder, StatsEngine statsEngine, Clock clock,
-      Action next) {
-    this.request = request;
-    this.sql = request.sql().jdbcSql();
+  SqlAction(String name, List<PreparedRequest> statements, boolean transaction, Target target, RequestRecorder recorder,
+      StatsEngine statsEngine, Clock clock, Action next) {
+    this.name = name;
+    this.statements = statements.toArray(PreparedRequest[]::new);
+    this.transaction = transaction;
     this.target = target;
     this.recorder = recorder;
     this.statsEngine = statsEngine;
@@ -47,7 +49,7 @@ public final class SqlAction implements Action {
 
   @Override
   public String name() {
-    return request.name();
+    return name;
   }
 
   @Override
@@ -63,9 +65,11 @@ public final class SqlAction implements Action {
   public void execute(Session session) {
     long startNanos = System.nanoTime();
     long startMillis = clock.nowMillis();
-    Object[] values;
+    Object[][] values = new Object[statements.length][];
     try {
-      values = request.bind(new io.gatling.javaapi.core.Session(session));
+      for (int i = 0; i < statements.length; i++) {
+        values[i] = statements[i].bind(session);
+      }
     } catch (RuntimeException e) {
       finish(session, startNanos, startMillis, -1, 0, 0, "parameter: " + Target.describe(e), null);
       return;
@@ -77,42 +81,28 @@ public final class SqlAction implements Action {
     }
   }
 
-  private void run(Session session, Object[] values, long startNanos, long startMillis) {
+  private void run(Session session, Object[][] values, long startNanos, long startMillis) {
     long serviceStart = -1;
-    long rows = 0;
-    long bytes = 0;
+    long[] counts = new long[2]; // rows, bytes
     String error = null;
     String sqlState = null;
     try (Connection c = target.connection()) {
       serviceStart = System.nanoTime();
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        for (int i = 0; i < values.length; i++) {
-          ps.setObject(i + 1, values[i]);
-        }
-        boolean isResultSet = ps.execute();
-        while (true) {
-          if (isResultSet) {
-            try (ResultSet rs = ps.getResultSet()) {
-              int columns = measureBytes ? rs.getMetaData().getColumnCount() : 0;
-              while (rs.next()) {
-                rows++;
-                for (int col = 1; col <= columns; col++) {
-                  byte[] raw = rs.getBytes(col);
-                  if (raw != null) {
-                    bytes += raw.length;
-                  }
-                }
-              }
-            }
-          } else {
-            int updated = ps.getUpdateCount();
-            if (updated == -1) {
-              break;
-            }
-            rows += updated;
+      if (transaction) {
+        c.setAutoCommit(false);
+        try {
+          for (int i = 0; i < statements.length; i++) {
+            execute(c, statements[i], values[i], counts);
           }
-          isResultSet = ps.getMoreResults();
+          c.commit();
+        } catch (SQLException | RuntimeException e) {
+          rollbackQuietly(c, e);
+          throw e;
+        } finally {
+          c.setAutoCommit(true);
         }
+      } else {
+        execute(c, statements[0], values[0], counts);
       }
     } catch (SQLException e) {
       sqlState = e.getSQLState();
@@ -120,7 +110,49 @@ public final class SqlAction implements Action {
     } catch (RuntimeException e) {
       error = "client: " + Target.describe(e);
     }
-    finish(session, startNanos, startMillis, serviceStart, rows, bytes, error, sqlState);
+    finish(session, startNanos, startMillis, serviceStart, counts[0], counts[1], error, sqlState);
+  }
+
+  private void execute(Connection c, PreparedRequest statement, Object[] values, long[] counts) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(statement.jdbcSql(values))) {
+      PreparedRequest.bind(ps, values);
+      boolean isResultSet = ps.execute();
+      while (true) {
+        if (isResultSet) {
+          try (ResultSet rs = ps.getResultSet()) {
+            int columns = measureBytes ? rs.getMetaData().getColumnCount() : 0;
+            long rows = 0;
+            long bytes = 0;
+            while (rs.next()) {
+              rows++;
+              for (int col = 1; col <= columns; col++) {
+                byte[] raw = rs.getBytes(col);
+                if (raw != null) {
+                  bytes += raw.length;
+                }
+              }
+            }
+            counts[0] += rows;
+            counts[1] += bytes;
+          }
+        } else {
+          int updated = ps.getUpdateCount();
+          if (updated == -1) {
+            break;
+          }
+          counts[0] += updated;
+        }
+        isResultSet = ps.getMoreResults();
+      }
+    }
+  }
+
+  private static void rollbackQuietly(Connection c, Exception cause) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
   }
 
   private void finish(Session session, long startNanos, long startMillis, long serviceStart, long rows, long bytes,
@@ -130,7 +162,7 @@ public final class SqlAction implements Action {
     String errorKey = error == null ? null : (sqlState == null ? "" : sqlState + ": ") + stripState(error);
     recorder.record(endNanos - startNanos, serviceStart < 0 ? -1 : endNanos - serviceStart, rows, bytes, errorKey);
     Status status = error == null ? OK$.MODULE$ : KO$.MODULE$;
-    statsEngine.logResponse(session.scenario(), session.groups(), request.name(), startMillis, endMillis, status,
+    statsEngine.logResponse(session.scenario(), session.groups(), name, startMillis, endMillis, status,
         Option.apply(sqlState), Option.apply(errorKey));
     next.$bang(error == null ? session : session.markAsFailed());
   }

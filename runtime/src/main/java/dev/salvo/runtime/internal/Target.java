@@ -3,7 +3,6 @@ package dev.salvo.runtime.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.salvo.runtime.SqlProtocol;
-import dev.salvo.runtime.SqlRequest;
 import dev.salvo.sql.DatabaseSettings;
 import dev.salvo.sql.DemoSchema;
 import dev.salvo.sql.Dialect;
@@ -130,13 +129,13 @@ final class Target implements AutoCloseable {
    *
    * @throws SalvoException naming the request when the SQL does not parse or refers to unknown objects
    */
-  void validate(SqlRequest request) {
+  void validate(PreparedRequest prepared) {
     try (Connection c = pool.getConnection();
-         PreparedStatement ps = c.prepareStatement(request.sql().jdbcSql())) {
+         PreparedStatement ps = c.prepareStatement(prepared.sql.jdbcSql())) {
       ps.getParameterMetaData(); // PostgreSQL parses and describes the statement here
     } catch (SQLException e) {
-      throw new SalvoException("request '" + request.name() + "': the SQL must be accepted by " + dialect.name()
-          + ", but " + describe(e) + " in: " + request.sql(), e);
+      throw new SalvoException("request '" + prepared.request.name() + "': the SQL must be accepted by " + dialect.name()
+          + ", but " + describe(e) + " in: " + prepared.sql, e);
     }
   }
 

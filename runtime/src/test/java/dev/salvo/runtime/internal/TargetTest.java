@@ -48,6 +48,10 @@ class TargetTest {
     return new SqlProtocol(DatabaseSettings.of(url, user, password), 2, Duration.ofSeconds(2), false);
   }
 
+  private static PreparedRequest prepared(SqlRequest r) {
+    return new PreparedRequest(r, new dev.salvo.sql.PostgresDialect());
+  }
+
   private static String url() {
     return "jdbc:postgresql://localhost:" + db.port() + "/postgres";
   }
@@ -78,12 +82,12 @@ class TargetTest {
   @Test
   void sqlThatDoesNotParseNamesTheRequest() {
     try (Target t = Target.open(protocol(url(), "alice", "right-password"), Path.of("unused"))) {
-      t.validate(SqlRequest.of("ok", QueryKind.POINT_LOOKUP, "SELECT v FROM t WHERE id = :id", Map.of("id", s -> 1)));
-      assertThatThrownBy(() -> t.validate(SqlRequest.of("broken", QueryKind.GENERIC, "SELEC v FROM t", Map.of())))
+      t.validate(prepared(SqlRequest.of("ok", QueryKind.POINT_LOOKUP, "SELECT v FROM t WHERE id = :id", Map.of("id", s -> 1))));
+      assertThatThrownBy(() -> t.validate(prepared(SqlRequest.of("broken", QueryKind.GENERIC, "SELEC v FROM t", Map.of()))))
           .isInstanceOf(SalvoException.class)
           .hasMessage("request 'broken': the SQL must be accepted by postgresql, but ERROR: syntax error at or near"
               + " \"SELEC\" (SQLSTATE 42601) in: SELEC v FROM t");
-      assertThatThrownBy(() -> t.validate(SqlRequest.of("missing", QueryKind.GENERIC, "SELECT * FROM nope", Map.of())))
+      assertThatThrownBy(() -> t.validate(prepared(SqlRequest.of("missing", QueryKind.GENERIC, "SELECT * FROM nope", Map.of()))))
           .hasMessageContaining("relation \"nope\" does not exist");
       assertThat(t.product).isEqualTo("PostgreSQL");
     }
