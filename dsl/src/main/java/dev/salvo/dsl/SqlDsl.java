@@ -1,5 +1,9 @@
 package dev.salvo.dsl;
 
+import dev.salvo.runtime.internal.Fatal;
+import dev.salvo.sql.QueryKind;
+import dev.salvo.sql.SalvoException;
+
 /**
  * Salvo's DSL entry point. Use it next to Gatling's:
  *
@@ -36,7 +40,130 @@ public final class SqlDsl {
    * @return the next step
    */
   public static SqlRequestBuilder.Named sql(String requestName) {
-    return new SqlRequestBuilder.Named(requestName);
+    return new SqlRequestBuilder.Named(requestName, QueryKind.GENERIC);
+  }
+
+  /**
+   * Starts a request of the given kind; give it its SQL ({@code .query(...)}) or its table ({@code .table(...)}).
+   *
+   * @param kind the query kind
+   * @param requestName the name shown in reports
+   * @return the next step
+   */
+  public static SqlRequestBuilder.Named request(QueryKind kind, String requestName) {
+    if (kind == null) {
+      throw Fatal.stop(new SalvoException("request '" + requestName + "': kind must be set, but was null"), null);
+    }
+    return new SqlRequestBuilder.Named(requestName, kind);
+  }
+
+  /**
+   * @param requestName the name shown in reports
+   * @return a POINT_LOOKUP request step (default SQL: {@code SELECT cols FROM table WHERE key = :key})
+   */
+  public static SqlRequestBuilder.Named pointLookup(String requestName) {
+    return request(QueryKind.POINT_LOOKUP, requestName);
+  }
+
+  /**
+   * @param requestName the name shown in reports
+   * @return a RANGE_SCAN request step (default SQL: {@code ... WHERE range >= :from AND range < :to})
+   */
+  public static SqlRequestBuilder.Named rangeScan(String requestName) {
+    return request(QueryKind.RANGE_SCAN, requestName);
+  }
+
+  /**
+   * @param requestName the name shown in reports
+   * @return an INSERT request step (default SQL: {@code INSERT INTO table (cols) VALUES (:col, ...)})
+   */
+  public static SqlRequestBuilder.Named insert(String requestName) {
+    return request(QueryKind.INSERT, requestName);
+  }
+
+  /**
+   * @param requestName the name shown in reports
+   * @return an UPDATE request step (default SQL: {@code UPDATE table SET col = :col WHERE key = :key})
+   */
+  public static SqlRequestBuilder.Named update(String requestName) {
+    return request(QueryKind.UPDATE, requestName);
+  }
+
+  /**
+   * @param requestName the name shown in reports
+   * @return an AGGREGATION request step (default SQL: GROUP BY with count, sum and avg)
+   */
+  public static SqlRequestBuilder.Named aggregation(String requestName) {
+    return request(QueryKind.AGGREGATION, requestName);
+  }
+
+  /**
+   * @param requestName the name shown in reports
+   * @return a WINDOWED request step (default SQL: running sum and rank over partitions)
+   */
+  public static SqlRequestBuilder.Named windowed(String requestName) {
+    return request(QueryKind.WINDOWED, requestName);
+  }
+
+  /**
+   * @param requestName the name shown in reports
+   * @return an ANALYTICAL_JOIN request step (default SQL: join, then group by a column of the joined table)
+   */
+  public static SqlRequestBuilder.Named analyticalJoin(String requestName) {
+    return request(QueryKind.ANALYTICAL_JOIN, requestName);
+  }
+
+  /**
+   * @param requestName the name shown in reports
+   * @return a WIDE_SCAN request step (default SQL: {@code SELECT * FROM table}, optionally over a range)
+   */
+  public static SqlRequestBuilder.Named wideScan(String requestName) {
+    return request(QueryKind.WIDE_SCAN, requestName);
+  }
+
+  /**
+   * @param requestName the name shown in reports
+   * @return an APPROX_DISTINCT request step (default SQL: the dialect's approximate distinct count)
+   */
+  public static SqlRequestBuilder.Named approxDistinct(String requestName) {
+    return request(QueryKind.APPROX_DISTINCT, requestName);
+  }
+
+  /**
+   * Parses a kind written as a string (case-insensitive, {@code -} or {@code _}), e.g. from a config file.
+   *
+   * @param name e.g. {@code point_lookup}
+   * @return the kind
+   */
+  public static QueryKind queryKind(String name) {
+    String normalized = name == null ? "" : name.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    for (QueryKind k : QueryKind.values()) {
+      if (k.name().equals(normalized)) {
+        return k;
+      }
+    }
+    throw Fatal.stop(new SalvoException("query kind: must be one of " + java.util.Arrays.toString(QueryKind.values())
+        + ", but was '" + name + "'"), null);
+  }
+
+  /**
+   * Starts a transaction: statements run in order on one connection, committed together, timed as one request.
+   *
+   * @param requestName the name shown in reports
+   * @return a builder; add statements with {@code .statements(...)}
+   */
+  public static TransactionBuilder transaction(String requestName) {
+    return new TransactionBuilder(requestName, QueryKind.GENERIC, java.util.List.of());
+  }
+
+  /**
+   * Starts a weighted mix of requests: each visit runs one of them.
+   *
+   * @param mixName the name used in error messages
+   * @return a builder; add requests with {@code .add(weight, request)}
+   */
+  public static MixBuilder mix(String mixName) {
+    return new MixBuilder(mixName, java.util.List.of(), java.util.List.of(), false, false);
   }
 
   /**

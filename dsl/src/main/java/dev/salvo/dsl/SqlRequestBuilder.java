@@ -1,41 +1,52 @@
 package dev.salvo.dsl;
 
 import dev.salvo.feeders.ParameterStrategy;
-import dev.salvo.sql.QueryKind;
 import dev.salvo.runtime.SqlActionBuilder;
 import dev.salvo.runtime.SqlRequest;
 import dev.salvo.runtime.internal.Fatal;
+import dev.salvo.sql.QueryKind;
 import dev.salvo.sql.SalvoException;
+import dev.salvo.sql.TableShape;
 import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.core.Session;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
- * A SQL request: a Gatling action that runs its SQL with bound parameters. Immutable, so all methods return a new
- * occurrence and leave the original unmodified. Every {@code :name} in the SQL must be bound with {@code param}.
+ * A SQL request: a Gatling action that runs its SQL with bound parameters. Its SQL is written out
+ * ({@link Named#query(String)}) or generated for the run's dialect from a table ({@link Named#table(String)} plus
+ * {@link #key}, {@link #columns}, {@link #range}, {@link #groupBy}, {@link #measure}, {@link #join}). Every
+ * {@code :name} in the SQL must be bound with {@code param}. Immutable, so all methods return a new occurrence and
+ * leave the original unmodified.
  */
 public final class SqlRequestBuilder implements ActionBuilder {
   private final String name;
-  private final String sql;
   private final QueryKind kind;
+  private final String sql;
+  private final TableShape shape;
   private final Map<String, Function<Session, ?>> params;
 
-  private SqlRequestBuilder(String name, String sql, QueryKind kind, Map<String, Function<Session, ?>> params) {
+  private SqlRequestBuilder(String name, QueryKind kind, String sql, TableShape shape,
+      Map<String, Function<Session, ?>> params) {
     this.name = name;
-    this.sql = sql;
     this.kind = kind;
+    this.sql = sql;
+    this.shape = shape;
     this.params = params;
   }
 
-  /** The first step of a request: it has a name and needs its SQL. */
+  /** The first step of a request: it has a name and a kind, and needs its SQL or its table. */
   public static final class Named {
     private final String name;
+    private final QueryKind kind;
 
-    Named(String name) {
+    Named(String name, QueryKind kind) {
       this.name = name;
+      this.kind = kind;
     }
 
     /**
@@ -45,23 +56,88 @@ public final class SqlRequestBuilder implements ActionBuilder {
      * @return the request
      */
     public SqlRequestBuilder query(String sql) {
-      return new SqlRequestBuilder(name, sql, QueryKind.GENERIC, Map.of());
+      return new SqlRequestBuilder(name, kind, sql, null, Map.of());
+    }
+
+    /**
+     * Generates the kind's default SQL for the run's dialect from this table (see {@code docs/dsl.md} for each kind's
+     * template and parameters: {@code :key}, {@code :from}/{@code :to}, or the written columns).
+     *
+     * @param table the table's catalog name; it is quoted by the dialect
+     * @return the request
+     */
+    public SqlRequestBuilder table(String table) {
+      if (kind == QueryKind.GENERIC) {
+        throw Fatal.stop(new SalvoException("request '" + name + "': a generic query must be given its SQL with .query(...),"
+            + " but .table(\"" + table + "\") was used"), null);
+      }
+      return new SqlRequestBuilder(name, kind, null, TableShape.of(table), Map.of());
     }
   }
 
+  private SqlRequestBuilder shape(String method, UnaryOperator<TableShape> change) {
+    if (shape == null) {
+      throw Fatal.stop(new SalvoException("request '" + name + "': ." + method + "(...) must follow .table(...), but the"
+          + " request has explicit SQL"), null);
+    }
+    return new SqlRequestBuilder(name, kind, sql, change.apply(shape), params);
+  }
+
   /**
-   * Sets the query kind, under which statistics are also grouped.
-   *
-   * @param kind the kind; default {@link QueryKind#GENERIC}
+   * @param column the key column, compared with {@code :key} (POINT_LOOKUP, UPDATE, WINDOWED)
    * @return a new builder
    */
-  public SqlRequestBuilder kind(QueryKind kind) {
-    return new SqlRequestBuilder(name, sql, kind, params);
+  public SqlRequestBuilder key(String column) {
+    return shape("key", s -> s.withKey(column));
+  }
+
+  /**
+   * @param columns the selected columns (default {@code *}); for INSERT and UPDATE the written ones, each bound by its
+   *     own name; for APPROX_DISTINCT the counted one
+   * @return a new builder
+   */
+  public SqlRequestBuilder columns(String... columns) {
+    return shape("columns", s -> s.withColumns(List.of(columns)));
+  }
+
+  /**
+   * @param column a column filtered by {@code >= :from AND < :to} (required for RANGE_SCAN, optional for the analytical
+   *     kinds and WIDE_SCAN)
+   * @return a new builder
+   */
+  public SqlRequestBuilder range(String column) {
+    return shape("range", s -> s.withRange(column));
+  }
+
+  /**
+   * @param column the grouping (AGGREGATION, ANALYTICAL_JOIN: of the joined table) or partitioning (WINDOWED) column
+   * @return a new builder
+   */
+  public SqlRequestBuilder groupBy(String column) {
+    return shape("groupBy", s -> s.withGroup(column));
+  }
+
+  /**
+   * @param column the numeric column summed (AGGREGATION, WINDOWED, ANALYTICAL_JOIN)
+   * @return a new builder
+   */
+  public SqlRequestBuilder measure(String column) {
+    return shape("measure", s -> s.withMeasure(column));
+  }
+
+  /**
+   * @param table the joined table (ANALYTICAL_JOIN)
+   * @param key the column both tables share
+   * @return a new builder
+   */
+  public SqlRequestBuilder join(String table, String key) {
+    return shape("join", s -> s.withJoin(table, key));
   }
 
   /**
    * Binds a parameter to a value: a {@link ParameterStrategy} (such as {@code randomLong(1, 100)}) is drawn anew for
-   * each request; anything else is bound as it is.
+   * each request; a {@code Collection} or array expands {@code IN (:name)} to one placeholder per element; anything else
+   * is bound as it is.
    *
    * @param parameter the parameter name as written in the SQL after the colon
    * @param value a constant or a strategy
@@ -85,6 +161,23 @@ public final class SqlRequestBuilder implements ActionBuilder {
     return bind(parameter, value);
   }
 
+  /**
+   * Binds a parameter to a Gatling session attribute (set by a feeder or an earlier action).
+   *
+   * @param parameter the parameter name as written in the SQL after the colon
+   * @param attribute the session attribute's name
+   * @return a new builder
+   */
+  public SqlRequestBuilder paramFromSession(String parameter, String attribute) {
+    return bind(parameter, session -> {
+      if (!session.contains(attribute)) {
+        throw new IllegalStateException("session attribute '" + attribute + "' must be set for parameter '" + parameter
+            + "', but is missing");
+      }
+      return session.get(attribute);
+    });
+  }
+
   private SqlRequestBuilder bind(String parameter, Function<Session, ?> value) {
     if (params.containsKey(parameter)) {
       throw Fatal.stop(new SalvoException("request '" + name + "': parameter '" + parameter
@@ -92,16 +185,26 @@ public final class SqlRequestBuilder implements ActionBuilder {
     }
     Map<String, Function<Session, ?>> copy = new LinkedHashMap<>(params);
     copy.put(parameter, value);
-    return new SqlRequestBuilder(name, sql, kind, copy);
+    return new SqlRequestBuilder(name, kind, sql, shape, copy);
+  }
+
+  /** @return the request's name */
+  String name() {
+    return name;
+  }
+
+  /** @return the runtime request; checks that parameters and SQL agree */
+  SqlRequest toRequest() {
+    return Guard.check(() -> sql != null ? SqlRequest.of(name, kind, sql, params) : SqlRequest.of(name, kind, shape, params));
   }
 
   /**
    * For internal use only.
    *
-   * @return the Gatling (Scala) action builder; checks that parameters and SQL agree
+   * @return the Gatling (Scala) action builder
    */
   @Override
   public io.gatling.core.action.builder.ActionBuilder asScala() {
-    return SqlActionBuilder.single(Guard.check(() -> SqlRequest.of(name, kind, sql, params)));
+    return SqlActionBuilder.single(toRequest());
   }
 }

@@ -5,7 +5,6 @@ import static io.gatling.javaapi.core.CoreDsl.*;
 
 import dev.salvo.dsl.SqlProtocolBuilder;
 import dev.salvo.dsl.SqlRequestBuilder;
-import dev.salvo.sql.QueryKind;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import java.time.LocalDate;
@@ -30,21 +29,18 @@ public class Sample01_PointLookups extends Simulation {
   SqlProtocolBuilder db = database().poolSize(8);
 
   // A point lookup on the primary key: each request draws a fresh id, uniformly over all orders.
-  SqlRequestBuilder orderById = sql("order by id")
+  SqlRequestBuilder orderById = pointLookup("order by id")
       .query("SELECT order_id, customer_id, category, status, order_date, amount FROM orders WHERE order_id = :id")
-      .kind(QueryKind.POINT_LOOKUP)
       .param("id", randomLong(1, 200_000));
 
   // A point lookup on the primary key of the smaller table.
-  SqlRequestBuilder customerById = sql("customer by id")
+  SqlRequestBuilder customerById = pointLookup("customer by id")
       .query("SELECT customer_id, name, region, signup_date FROM customers WHERE customer_id = :id")
-      .kind(QueryKind.POINT_LOOKUP)
       .param("id", randomLong(1, 10_000));
 
   // A range scan over three days of orders (about 800 rows), served by the order_date index.
-  SqlRequestBuilder ordersInThreeDays = sql("orders in 3 days")
+  SqlRequestBuilder ordersInThreeDays = rangeScan("orders in 3 days")
       .query("SELECT order_id, amount FROM orders WHERE order_date >= :from AND order_date < CAST(:from AS date) + 3")
-      .kind(QueryKind.RANGE_SCAN)
       .param("from", randomDate(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 28)));
 
   // Each virtual user runs the three requests once, back to back.

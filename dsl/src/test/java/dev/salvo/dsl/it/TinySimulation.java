@@ -3,15 +3,13 @@ package dev.salvo.dsl.it;
 import static dev.salvo.dsl.SqlDsl.*;
 import static io.gatling.javaapi.core.CoreDsl.*;
 
-import dev.salvo.sql.QueryKind;
 import io.gatling.javaapi.core.Simulation;
 
 /** 20 users, each: 5 point lookups, then one statement that fails at run time (division by zero), then one more lookup. */
 public class TinySimulation extends Simulation {
   {
-    var byId = sql("order by id")
+    var byId = pointLookup("order by id")
         .query("SELECT * FROM orders WHERE order_id = :id")
-        .kind(QueryKind.POINT_LOOKUP)
         .param("id", randomLong(1, 200_000));
     var failing = sql("divide by zero").query("SELECT 1 / :zero").param("zero", 0);
     setUp(scenario("tiny").repeat(5).on(exec(byId)).exec(failing).exec(byId).injectOpen(atOnceUsers(20)))
