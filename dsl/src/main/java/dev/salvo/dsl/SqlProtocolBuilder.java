@@ -23,7 +23,8 @@ public final class SqlProtocolBuilder implements ProtocolBuilder {
   }
 
   private SqlProtocolBuilder with(DatabaseSettings settings, int poolSize, Duration timeout, boolean demo) {
-    return new SqlProtocolBuilder(Guard.check(() -> new SqlProtocol(settings, poolSize, timeout, demo)));
+    return new SqlProtocolBuilder(Guard.check(() -> new SqlProtocol(settings, poolSize, timeout, demo,
+        protocol.warmup())));
   }
 
   /**
@@ -99,6 +100,29 @@ public final class SqlProtocolBuilder implements ProtocolBuilder {
    */
   public SqlProtocolBuilder noDemoSchema() {
     return with(protocol.settings(), protocol.poolSize(), protocol.connectionTimeout(), false);
+  }
+
+  /**
+   * Runs the same load for a while first without measuring it: requests that start within this time after the first
+   * one are counted as warmup only, and enter no statistics, SLO verdict or comparison.
+   *
+   * @param warmup zero or positive; default zero
+   * @return a new builder
+   */
+  public SqlProtocolBuilder warmup(Duration warmup) {
+    SqlProtocol p = protocol;
+    return new SqlProtocolBuilder(Guard.check(() -> new SqlProtocol(p.settings(), p.poolSize(), p.connectionTimeout(),
+        p.loadDemoSchema(), warmup)));
+  }
+
+  /**
+   * Runs the same load for a while first without measuring it (see {@link #warmup(Duration)}).
+   *
+   * @param seconds zero or positive
+   * @return a new builder
+   */
+  public SqlProtocolBuilder warmup(long seconds) {
+    return warmup(Duration.ofSeconds(seconds));
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salvo.dsl.it.BadSqlSimulation;
+import dev.salvo.dsl.it.StallSimulation;
 import dev.salvo.dsl.it.TinySimulation;
 import dev.salvo.dsl.it.UnboundParameterSimulation;
 import java.io.IOException;
@@ -95,6 +96,27 @@ class GatlingRunTest {
     assertThat(run.output()).contains("> order by id").contains("> divide by zero");
     assertThat(run.embeddedDataLeft()).as("embedded PostgreSQL stopped and removed").isFalse();
     assertThat(run.dir().resolve("prefs")).as("Gatling's prefs stay under target/").exists();
+  }
+
+  @Test
+  void aDatabaseStallShowsInResponseTimeNotInServiceTime() throws Exception {
+    Run run = gatling(StallSimulation.class, "-Dsalvo.progressSeconds=1");
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    JsonNode results = new ObjectMapper().readTree(run.salvoRun().resolve("results.json").toFile());
+    JsonNode lookup = results.at("/requests/0");
+    assertThat(lookup.get("name").asText()).isEqualTo("lookup");
+    // warmup: the first second's requests are counted apart and nowhere else
+    long warmup = lookup.get("warmupRequests").asLong();
+    assertThat(warmup).isBetween(100L, 300L);
+    assertThat(lookup.get("count").asLong() + warmup).isEqualTo(800);
+    // ~100 requests arrive during the 500 ms stall and queue: their response time shows the stall ...
+    assertThat(lookup.at("/responseMicros/p999").asDouble()).isGreaterThan(400_000);
+    assertThat(lookup.at("/responseMicros/p99").asDouble()).isGreaterThan(250_000);
+    assertThat(lookup.at("/scheduleLagMicros/p99").asDouble()).isGreaterThan(250_000);
+    // ... while service time (connection in hand to last row) hides most of it: only the 3 blocked requests
+    assertThat(lookup.at("/serviceMicros/p99").asDouble()).isLessThan(250_000);
+    // live progress lines
+    assertThat(run.output()).containsPattern("\\[salvo\\] +\\d+s( warmup)? POINT_LOOKUP +lookup .* qps .* p99 .* ms  errors 0");
   }
 
   @Test

@@ -46,8 +46,12 @@ public record RunResults(
    * @param errors failures by {@code SQLSTATE: message}
    * @param rows result rows read
    * @param bytes result bytes read, 0 where the driver cannot tell
-   * @param responseMicros latency from the request's start to its last row read, in µs
+   * @param warmupRequests requests that started during the warmup; they are in no other field
+   * @param responseMicros latency from the request's intended start to its last row read, in µs
    * @param serviceMicros latency from the statement's execution (connection in hand) to its last row read, in µs
+   * @param waitMicros time from the intended start until a connection was in hand (Salvo thread and pool), in µs
+   * @param scheduleLagMicros how long requests waited for a free Salvo thread after their intended start, in µs
+   *     (included in the wait and response times)
    */
   public record RequestStats(
       String name,
@@ -58,8 +62,11 @@ public record RunResults(
       java.util.Map<String, Long> errors,
       long rows,
       long bytes,
+      long warmupRequests,
       Latency responseMicros,
-      Latency serviceMicros) {}
+      Latency serviceMicros,
+      Latency waitMicros,
+      Latency scheduleLagMicros) {}
 
   /**
    * Latency distribution in microseconds (fractions kept to the nanosecond).
@@ -68,13 +75,16 @@ public record RunResults(
    * @param mean arithmetic mean
    * @param p50 median
    * @param p90 90th percentile
+   * @param p95 95th percentile
    * @param p99 99th percentile
+   * @param p999 99.9th percentile
    * @param max largest
    */
-  public record Latency(double min, double mean, double p50, double p90, double p99, double max) {
+  public record Latency(double min, double mean, double p50, double p90, double p95, double p99, double p999,
+      double max) {
 
     /** A distribution with no samples. */
-    public static final Latency EMPTY = new Latency(0, 0, 0, 0, 0, 0);
+    public static final Latency EMPTY = new Latency(0, 0, 0, 0, 0, 0, 0, 0);
 
     /**
      * @param nanos a histogram of nanosecond values
@@ -89,7 +99,9 @@ public record RunResults(
           micros(nanos.getMean()),
           micros(nanos.getValueAtPercentile(50)),
           micros(nanos.getValueAtPercentile(90)),
+          micros(nanos.getValueAtPercentile(95)),
           micros(nanos.getValueAtPercentile(99)),
+          micros(nanos.getValueAtPercentile(99.9)),
           micros(nanos.getMaxValue()));
     }
 

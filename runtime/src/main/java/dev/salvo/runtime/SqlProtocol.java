@@ -13,9 +13,10 @@ import java.time.Duration;
  * @param poolSize connections in the pool, also the number of Salvo's SQL threads
  * @param connectionTimeout how long a request may wait for a pooled connection
  * @param loadDemoSchema whether the embedded database gets the demo schema
+ * @param warmup how long after the first request the samples are counted as warmup only
  */
-public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration connectionTimeout, boolean loadDemoSchema)
-    implements Protocol {
+public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration connectionTimeout, boolean loadDemoSchema,
+    Duration warmup) implements Protocol {
 
   /** Default pool size. */
   public static final int DEFAULT_POOL_SIZE = 8;
@@ -33,15 +34,20 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
     if (connectionTimeout == null || connectionTimeout.toMillis() < 250) {
       throw new SalvoException("database: connectionTimeout must be at least 250 ms, but was " + connectionTimeout);
     }
+    if (warmup == null || warmup.isNegative()) {
+      throw new SalvoException("database: warmup must be zero or positive, but was " + warmup);
+    }
   }
 
   /** @return settings from system properties and environment, pool of {@value #DEFAULT_POOL_SIZE} */
   public static SqlProtocol fromEnvironment() {
-    return new SqlProtocol(DatabaseSettings.fromEnvironment(), DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT, true);
+    return new SqlProtocol(DatabaseSettings.fromEnvironment(), DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT, true,
+        Duration.ZERO);
   }
 
   @Override
   public String toString() {
-    return "SqlProtocol{" + settings + ", poolSize=" + poolSize + ", connectionTimeout=" + connectionTimeout + "}";
+    return "SqlProtocol{" + settings + ", poolSize=" + poolSize + ", connectionTimeout=" + connectionTimeout
+        + ", warmup=" + warmup + "}";
   }
 }

@@ -12,7 +12,7 @@ import org.HdrHistogram.Recorder;
 
 /**
  * Statistics of one request name, recorded from many threads without locks: HdrHistogram recorders (nanoseconds, 3
- * significant digits) and adders. Nothing is kept per request.
+ * significant digits) and adders. Nothing is kept per request. Requests that started during the warmup are only counted.
  */
 final class RequestRecorder {
   /** Longest latency tracked exactly; longer ones are clamped (and still counted). */
@@ -26,31 +26,52 @@ final class RequestRecorder {
   // hot: written on every request
   private final Recorder response = new Recorder(MAX_TRACKED_NANOS, 3);
   private final Recorder service = new Recorder(MAX_TRACKED_NANOS, 3);
+  private final Recorder wait = new Recorder(MAX_TRACKED_NANOS, 3);
+  private final Recorder lag = new Recorder(MAX_TRACKED_NANOS, 3);
   private final LongAdder ok = new LongAdder();
   private final LongAdder ko = new LongAdder();
   private final LongAdder rows = new LongAdder();
   private final LongAdder bytes = new LongAdder();
+  private final LongAdder warmup = new LongAdder();
   private final ConcurrentHashMap<String, LongAdder> errors = new ConcurrentHashMap<>();
-  // cold: accumulated when a snapshot is taken
+  // cold: accumulated when an interval is taken
   private final Histogram responseTotal = new Histogram(MAX_TRACKED_NANOS, 3);
   private final Histogram serviceTotal = new Histogram(MAX_TRACKED_NANOS, 3);
+  private final Histogram waitTotal = new Histogram(MAX_TRACKED_NANOS, 3);
+  private final Histogram lagTotal = new Histogram(MAX_TRACKED_NANOS, 3);
+  private Histogram responseInterval;
+  private Histogram serviceInterval;
+  private Histogram waitInterval;
+  private Histogram lagInterval;
 
   RequestRecorder(String name, QueryKind kind) {
     this.name = name;
     this.kind = kind;
   }
 
+  /** Counts a request that started during the warmup; nothing else about it is kept. */
+  void recordWarmup() {
+    warmup.increment();
+  }
+
   /**
-   * @param responseNanos from the request's start to its last row
+   * @param responseNanos from the request's intended start to its last row
    * @param serviceNanos from execution (connection in hand) to its last row, negative when no connection was obtained
+   * @param waitNanos from the intended start until a connection was in hand, negative when none was obtained
+   * @param lagNanos how long the request waited for a free Salvo thread, negative when unknown
    * @param rowCount rows read or affected
    * @param byteCount result bytes read
    * @param error null on success, else {@code SQLSTATE: message}
    */
-  void record(long responseNanos, long serviceNanos, long rowCount, long byteCount, String error) {
+  void record(long responseNanos, long serviceNanos, long waitNanos, long lagNanos, long rowCount, long byteCount,
+      String error) {
     response.recordValue(clamp(responseNanos));
     if (serviceNanos >= 0) {
       service.recordValue(clamp(serviceNanos));
+      wait.recordValue(clamp(waitNanos));
+    }
+    if (lagNanos >= 0) {
+      lag.recordValue(clamp(lagNanos));
     }
     rows.add(rowCount);
     bytes.add(byteCount);
@@ -71,15 +92,38 @@ final class RequestRecorder {
     return Math.max(0, Math.min(nanos, MAX_TRACKED_NANOS));
   }
 
-  /** @return the totals so far; call from one thread at a time */
+  /**
+   * Moves what was recorded since the last call into the totals.
+   *
+   * @return the response times of that interval (valid until the next call)
+   */
+  synchronized Histogram interval() {
+    responseInterval = response.getIntervalHistogram(responseInterval);
+    serviceInterval = service.getIntervalHistogram(serviceInterval);
+    waitInterval = wait.getIntervalHistogram(waitInterval);
+    lagInterval = lag.getIntervalHistogram(lagInterval);
+    responseTotal.add(responseInterval);
+    serviceTotal.add(serviceInterval);
+    waitTotal.add(waitInterval);
+    lagTotal.add(lagInterval);
+    return responseInterval;
+  }
+
+  /** @return errors so far */
+  long errors() {
+    return ko.sum();
+  }
+
+  /** @return the totals so far */
   synchronized RunResults.RequestStats snapshot() {
-    responseTotal.add(response.getIntervalHistogram());
-    serviceTotal.add(service.getIntervalHistogram());
+    interval();
     Map<String, Long> errorCounts = new TreeMap<>();
     errors.forEach((k, v) -> errorCounts.put(k, v.sum()));
     long okCount = ok.sum();
     long koCount = ko.sum();
     return new RunResults.RequestStats(name, kind.name(), okCount + koCount, okCount, koCount, errorCounts,
-        rows.sum(), bytes.sum(), RunResults.Latency.ofNanos(responseTotal), RunResults.Latency.ofNanos(serviceTotal));
+        rows.sum(), bytes.sum(), warmup.sum(), RunResults.Latency.ofNanos(responseTotal),
+        RunResults.Latency.ofNanos(serviceTotal), RunResults.Latency.ofNanos(waitTotal),
+        RunResults.Latency.ofNanos(lagTotal));
   }
 }

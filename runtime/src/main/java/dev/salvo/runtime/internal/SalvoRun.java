@@ -33,10 +33,18 @@ public final class SalvoRun {
   private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
   private static volatile String simulationName = "simulation";
 
+  /** System property: seconds between live progress lines (0 turns them off; default 5). */
+  public static final String PROGRESS_PROPERTY = "salvo.progressSeconds";
+
   private final Instant startedAt = Instant.now();
+  private final Thread onSignal = new Thread(this::finishOnExit, "salvo-finish-on-exit");
+  private volatile boolean loadStarted;
+  private volatile boolean warmup;
+  private volatile long measurementStartNanos;
+  private Progress progress;
   private final Map<String, RequestRecorder> recorders = new ConcurrentHashMap<>();
-  private Target target;
-  private boolean finished;
+  private volatile Target target;
+  private volatile boolean finished;
 
   private SalvoRun() {}
 
@@ -56,6 +64,8 @@ public final class SalvoRun {
       return BoxedUnit.UNIT;
     };
     core.actorSystem().registerOnTermination(onTermination);
+    // SIGTERM / Ctrl-C: Gatling writes no report then, but Salvo still drains and writes its results
+    Runtime.getRuntime().addShutdownHook(run.onSignal);
     return run;
   }
 
@@ -82,7 +92,31 @@ public final class SalvoRun {
       throw Fatal.stop(new SalvoException("request '" + spec.name() + "': one name must have one kind, but it is used as "
           + recorder.kind + " and " + spec.kind()), this::abort);
     }
-    return new SqlAction(spec.name(), statements, spec.transaction(), t, recorder, core.statsEngine(), core.clock(), next);
+    return new SqlAction(spec.name(), this, statements, spec.transaction(), t, recorder, core.statsEngine(), core.clock(), next);
+  }
+
+  /**
+   * @param startNanos a request's intended start (System.nanoTime)
+   * @return true when the request started during the warmup (the first request's start plus the warmup)
+   */
+  boolean inWarmup(long startNanos) {
+    if (!loadStarted) {
+      startLoad(startNanos);
+    }
+    return warmup && startNanos - measurementStartNanos < 0;
+  }
+
+  private synchronized void startLoad(long now) {
+    if (loadStarted || target == null) {
+      return;
+    }
+    warmup = !target.protocol.warmup().isZero();
+    measurementStartNanos = now + target.protocol.warmup().toNanos();
+    loadStarted = true;
+    long seconds = Long.getLong(PROGRESS_PROPERTY, 5);
+    if (seconds > 0) {
+      progress = Progress.start(now, target.protocol.warmup().toNanos(), seconds, recorders);
+    }
   }
 
   private synchronized Target target(SqlProtocol protocol) {
@@ -106,14 +140,31 @@ public final class SalvoRun {
     }
   }
 
+  /** On SIGTERM / Ctrl-C; never waits for a thread that is itself stopping the JVM with the run's lock held. */
+  private void finishOnExit() {
+    if (!finished && target != null) {
+      finish();
+    }
+  }
+
   /** Drains in-flight requests, writes the results, closes the pool and stops the embedded database. */
   synchronized void finish() {
     if (finished) {
       return;
     }
     finished = true;
+    if (Thread.currentThread() != onSignal) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(onSignal);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is exiting already
+      }
+    }
     if (target == null) {
       return;
+    }
+    if (progress != null) {
+      progress.stop();
     }
     try {
       target.drain(DRAIN_TIMEOUT_MILLIS);

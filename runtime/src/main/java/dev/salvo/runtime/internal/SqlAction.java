@@ -24,7 +24,11 @@ import scala.Option;
 public final class SqlAction implements Action {
   private static final Logger LOGGER = Logger.apply(SqlAction.class);
 
+  /** Marker for a request that started during the warmup. */
+  private static final long WARMUP = Long.MIN_VALUE;
+
   private final String name;
+  private final SalvoRun run;
   private final PreparedRequest[] statements;
   private final boolean transaction;
   private final Target target;
@@ -34,9 +38,10 @@ public final class SqlAction implements Action {
   private final Action next;
   private final boolean measureBytes;
 
-  SqlAction(String name, List<PreparedRequest> statements, boolean transaction, Target target, RequestRecorder recorder,
-      StatsEngine statsEngine, Clock clock, Action next) {
+  SqlAction(String name, SalvoRun run, List<PreparedRequest> statements, boolean transaction, Target target,
+      RequestRecorder recorder, StatsEngine statsEngine, Clock clock, Action next) {
     this.name = name;
+    this.run = run;
     this.statements = statements.toArray(PreparedRequest[]::new);
     this.transaction = transaction;
     this.target = target;
@@ -63,25 +68,36 @@ public final class SqlAction implements Action {
 
   @Override
   public void execute(Session session) {
+    // The intended start: the moment Gatling hands the virtual user to this action. Everything after it counts in the
+    // response time (waiting for a Salvo thread, then for a pooled connection), so a slow database cannot hide.
     long startNanos = System.nanoTime();
     long startMillis = clock.nowMillis();
+    long lagNanos = 0;
+    if (run.inWarmup(startNanos)) {
+      recorder.recordWarmup();
+      lagNanos = WARMUP;
+    }
+    Session current = session;
     Object[][] values = new Object[statements.length][];
     try {
       for (int i = 0; i < statements.length; i++) {
         values[i] = statements[i].bind(session);
       }
     } catch (RuntimeException e) {
-      finish(session, startNanos, startMillis, -1, 0, 0, "parameter: " + Target.describe(e), null);
+      finish(current, startNanos, startMillis, lagNanos, -1, 0, 0, "parameter: " + Target.describe(e), null);
       return;
     }
+    long lag = lagNanos;
     try {
-      target.executor.execute(() -> run(session, values, startNanos, startMillis));
+      target.executor.execute(() -> run(current, values, startNanos, startMillis, lag));
     } catch (RejectedExecutionException stopping) {
       // the run is ending and Salvo's threads are gone: this virtual user stops here
     }
   }
 
-  private void run(Session session, Object[][] values, long startNanos, long startMillis) {
+  private void run(Session session, Object[][] values, long startNanos, long startMillis, long warmupMarker) {
+    // schedule lag: how long the request waited for a free Salvo thread (the client was busy), as pgbench reports it
+    long lagNanos = warmupMarker == WARMUP ? WARMUP : System.nanoTime() - startNanos;
     long serviceStart = -1;
     long[] counts = new long[2]; // rows, bytes
     String error = null;
@@ -110,7 +126,7 @@ public final class SqlAction implements Action {
     } catch (RuntimeException e) {
       error = "client: " + Target.describe(e);
     }
-    finish(session, startNanos, startMillis, serviceStart, counts[0], counts[1], error, sqlState);
+    finish(session, startNanos, startMillis, lagNanos, serviceStart, counts[0], counts[1], error, sqlState);
   }
 
   private void execute(Connection c, PreparedRequest statement, Object[] values, long[] counts) throws SQLException {
@@ -155,12 +171,15 @@ public final class SqlAction implements Action {
     }
   }
 
-  private void finish(Session session, long startNanos, long startMillis, long serviceStart, long rows, long bytes,
-      String error, String sqlState) {
+  private void finish(Session session, long startNanos, long startMillis, long lagNanos, long serviceStart, long rows,
+      long bytes, String error, String sqlState) {
     long endNanos = System.nanoTime();
     long endMillis = clock.nowMillis();
     String errorKey = error == null ? null : (sqlState == null ? "" : sqlState + ": ") + stripState(error);
-    recorder.record(endNanos - startNanos, serviceStart < 0 ? -1 : endNanos - serviceStart, rows, bytes, errorKey);
+    if (lagNanos != WARMUP) {
+      recorder.record(endNanos - startNanos, serviceStart < 0 ? -1 : endNanos - serviceStart,
+          serviceStart < 0 ? -1 : serviceStart - startNanos, lagNanos, rows, bytes, errorKey);
+    }
     Status status = error == null ? OK$.MODULE$ : KO$.MODULE$;
     statsEngine.logResponse(session.scenario(), session.groups(), name, startMillis, endMillis, status,
         Option.apply(sqlState), Option.apply(errorKey));
