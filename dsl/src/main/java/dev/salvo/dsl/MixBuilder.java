@@ -78,7 +78,7 @@ public final class MixBuilder implements ActionBuilder {
         throw new SalvoException(where + ": percentages must sum to 100, but sum to " + sum);
       }
       WeightedChoice choice = roundRobin ? WeightedChoice.roundRobin(where, w) : WeightedChoice.random(where, w);
-      List<SqlActionBuilder> actions = requests.stream().map(r -> SqlActionBuilder.single(r.toRequest())).toList();
+      List<SqlActionBuilder> actions = requests.stream().map(SqlRequestBuilder::toAction).toList();
       return new MixActionBuilder(actions, choice);
     });
   }

@@ -2,6 +2,7 @@ package dev.salvo.dsl;
 
 import dev.salvo.feeders.ParameterStrategy;
 import dev.salvo.runtime.SqlActionBuilder;
+import dev.salvo.runtime.Slo;
 import dev.salvo.runtime.SqlRequest;
 import dev.salvo.runtime.internal.Fatal;
 import dev.salvo.sql.QueryKind;
@@ -9,6 +10,7 @@ import dev.salvo.sql.SalvoException;
 import dev.salvo.sql.TableShape;
 import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.core.Session;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +31,16 @@ public final class SqlRequestBuilder implements ActionBuilder {
   private final String sql;
   private final TableShape shape;
   private final Map<String, Function<Session, ?>> params;
+  private final Slo slo;
 
   private SqlRequestBuilder(String name, QueryKind kind, String sql, TableShape shape,
-      Map<String, Function<Session, ?>> params) {
+      Map<String, Function<Session, ?>> params, Slo slo) {
     this.name = name;
     this.kind = kind;
     this.sql = sql;
     this.shape = shape;
     this.params = params;
+    this.slo = slo;
   }
 
   /** The first step of a request: it has a name and a kind, and needs its SQL or its table. */
@@ -56,7 +60,7 @@ public final class SqlRequestBuilder implements ActionBuilder {
      * @return the request
      */
     public SqlRequestBuilder query(String sql) {
-      return new SqlRequestBuilder(name, kind, sql, null, Map.of());
+      return new SqlRequestBuilder(name, kind, sql, null, Map.of(), null);
     }
 
     /**
@@ -71,7 +75,7 @@ public final class SqlRequestBuilder implements ActionBuilder {
         throw Fatal.stop(new SalvoException("request '" + name + "': a generic query must be given its SQL with .query(...),"
             + " but .table(\"" + table + "\") was used"), null);
       }
-      return new SqlRequestBuilder(name, kind, null, TableShape.of(table), Map.of());
+      return new SqlRequestBuilder(name, kind, null, TableShape.of(table), Map.of(), null);
     }
   }
 
@@ -80,7 +84,7 @@ public final class SqlRequestBuilder implements ActionBuilder {
       throw Fatal.stop(new SalvoException("request '" + name + "': ." + method + "(...) must follow .table(...), but the"
           + " request has explicit SQL"), null);
     }
-    return new SqlRequestBuilder(name, kind, sql, change.apply(shape), params);
+    return new SqlRequestBuilder(name, kind, sql, change.apply(shape), params, slo);
   }
 
   /**
@@ -185,7 +189,59 @@ public final class SqlRequestBuilder implements ActionBuilder {
     }
     Map<String, Function<Session, ?>> copy = new LinkedHashMap<>(params);
     copy.put(parameter, value);
-    return new SqlRequestBuilder(name, kind, sql, shape, copy);
+    return new SqlRequestBuilder(name, kind, sql, shape, copy, slo);
+  }
+
+  /**
+   * Sets this request's response-time SLO (the kind's default otherwise, e.g. POINT_LOOKUP p95 100 ms / p99 200 ms),
+   * checked on Salvo's µs histograms at the end of the run; a breach fails the run like a failed Gatling assertion.
+   *
+   * @param p95 bound of the 95th percentile
+   * @param p99 bound of the 99th percentile, at least {@code p95}
+   * @return a new builder
+   */
+  public SqlRequestBuilder slo(Duration p95, Duration p99) {
+    Slo current = currentSlo();
+    return withSlo(() -> new Slo(p95, p99, current.maxErrorRate()));
+  }
+
+  /**
+   * Sets this request's response-time SLO in milliseconds (see {@link #slo(Duration, Duration)}).
+   *
+   * @param p95Millis bound of the 95th percentile
+   * @param p99Millis bound of the 99th percentile
+   * @return a new builder
+   */
+  public SqlRequestBuilder slo(long p95Millis, long p99Millis) {
+    return slo(Duration.ofMillis(p95Millis), Duration.ofMillis(p99Millis));
+  }
+
+  /**
+   * Sets the largest fraction of failed requests this request's SLO allows (default 0.01).
+   *
+   * @param rate between 0 and 1
+   * @return a new builder
+   */
+  public SqlRequestBuilder maxErrorRate(double rate) {
+    Slo current = currentSlo();
+    return withSlo(() -> new Slo(current.p95(), current.p99(), rate));
+  }
+
+  /**
+   * Removes this request's SLO: nothing about it can fail the run.
+   *
+   * @return a new builder
+   */
+  public SqlRequestBuilder noSlo() {
+    return withSlo(Slo::none);
+  }
+
+  private Slo currentSlo() {
+    return slo != null ? slo : Slo.defaultFor(kind);
+  }
+
+  private SqlRequestBuilder withSlo(java.util.function.Supplier<Slo> slo) {
+    return new SqlRequestBuilder(name, kind, sql, shape, params, Guard.check(slo));
   }
 
   /** @return the request's name */
@@ -205,6 +261,12 @@ public final class SqlRequestBuilder implements ActionBuilder {
    */
   @Override
   public io.gatling.core.action.builder.ActionBuilder asScala() {
-    return SqlActionBuilder.single(toRequest());
+    return toAction();
+  }
+
+  /** @return the runtime action builder with this request's SLO */
+  SqlActionBuilder toAction() {
+    SqlActionBuilder action = SqlActionBuilder.single(toRequest());
+    return slo == null ? action : action.withSlo(slo);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salvo.dsl.it.BadSqlSimulation;
+import dev.salvo.dsl.it.SloBreachSimulation;
 import dev.salvo.dsl.it.StallSimulation;
 import dev.salvo.dsl.it.TinySimulation;
 import dev.salvo.dsl.it.UnboundParameterSimulation;
@@ -117,6 +118,22 @@ class GatlingRunTest {
     assertThat(lookup.at("/serviceMicros/p99").asDouble()).isLessThan(250_000);
     // live progress lines
     assertThat(run.output()).containsPattern("\\[salvo\\] +\\d+s( warmup)? POINT_LOOKUP +lookup .* qps .* p99 .* ms  errors 0");
+  }
+
+  @Test
+  void aBreachedSloFailsTheRunLikeAFailedAssertion() throws Exception {
+    Run run = gatling(SloBreachSimulation.class);
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+    assertThat(run.output()).containsPattern("\\[salvo\\] SLO FAILED POINT_LOOKUP 'slow lookup': p95 \\d+\\.\\d{3} ms > 5 ms, "
+        + "p99 \\d+\\.\\d{3} ms > 10 ms");
+    assertThat(run.output()).doesNotContain("'fast lookup'");
+    JsonNode results = new ObjectMapper().readTree(run.salvoRun().resolve("results.json").toFile());
+    assertThat(results.at("/requests/1/slo/pass").asBoolean()).isFalse();
+    assertThat(results.at("/requests/1/slo/p95LimitMicros").asDouble()).isEqualTo(5000.0);
+    assertThat(results.at("/requests/0/slo/pass").asBoolean()).isTrue();
+    assertThat(results.at("/requests/0/slo/p99LimitMicros").asDouble()).isEqualTo(200_000.0);
+    // Gatling's report was still generated before the run failed
+    assertThat(run.output()).contains("Reports generated");
   }
 
   @Test

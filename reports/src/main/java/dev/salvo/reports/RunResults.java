@@ -1,29 +1,92 @@
 package dev.salvo.reports;
 
 import java.util.List;
+import java.util.Map;
 
 /**
- * The summary of one run, as written to {@code results.json}. This is the only input of reports, comparisons and merges.
- * The format is documented in {@code docs/results-format.md}; {@link #CURRENT_FORMAT_VERSION} changes whenever a field
- * changes meaning or disappears.
+ * The summary of one run, as written to {@code results.json}. This is the only input of reports, comparisons and merges
+ * (with the HdrHistogram logs beside it for exact merging). The format is documented in {@code docs/results-format.md};
+ * {@link #CURRENT_FORMAT_VERSION} changes whenever a field changes meaning or disappears. Build one with
+ * {@link ResultsBuilder}.
  *
  * @param formatVersion the format version, {@link #CURRENT_FORMAT_VERSION} when written by this build
  * @param simulation the simulation's simple class name
  * @param startedAt ISO-8601 instant the run started
+ * @param measurementStartedAt ISO-8601 instant the measurement started (after the warmup)
  * @param endedAt ISO-8601 instant the results were written
+ * @param measurementSeconds the measured duration that rates are computed over, in seconds
+ * @param verdict {@code PASS} when every SLO held, {@code FAIL} when one did not, {@code NONE} when none was set
+ * @param environment where and from what the run was made
  * @param database where the load went (never with credentials)
+ * @param config pool, injection and other settings as text, sorted by key (never secrets)
+ * @param profileHashes column profile snapshot hashes by profile name
+ * @param parameterSeed the seed of the parameter generator, null when unknown
+ * @param kinds per query kind: every request of that kind added together, sorted by kind
  * @param requests per request name, sorted by name
+ * @param timelines per query kind: the measurement's intervals in time order
+ * @param findMax the find-max controller's steps, empty when it did not run
  */
 public record RunResults(
     int formatVersion,
     String simulation,
     String startedAt,
+    String measurementStartedAt,
     String endedAt,
+    double measurementSeconds,
+    String verdict,
+    Environment environment,
     DatabaseInfo database,
-    List<RequestStats> requests) {
+    Map<String, String> config,
+    Map<String, String> profileHashes,
+    Long parameterSeed,
+    List<RequestStats> kinds,
+    List<RequestStats> requests,
+    Map<String, List<TimelinePoint>> timelines,
+    List<FindMaxStep> findMax) {
 
   /** The version this build writes and reads. */
   public static final int CURRENT_FORMAT_VERSION = 1;
+  /** {@link #verdict()} when every SLO held. */
+  public static final String PASS = "PASS";
+  /** {@link #verdict()} when an SLO did not hold. */
+  public static final String FAIL = "FAIL";
+  /** {@link #verdict()} when no SLO was set. */
+  public static final String NONE = "NONE";
+
+  /** Normalizes absent collections to empty ones, so readers never see null lists. */
+  public RunResults {
+    config = config == null ? Map.of() : config;
+    profileHashes = profileHashes == null ? Map.of() : profileHashes;
+    kinds = kinds == null ? List.of() : kinds;
+    requests = requests == null ? List.of() : requests;
+    timelines = timelines == null ? Map.of() : timelines;
+    findMax = findMax == null ? List.of() : findMax;
+  }
+
+  /**
+   * @param kind a query kind, e.g. {@code POINT_LOOKUP}
+   * @return the kind's aggregate, or null when the run has no request of that kind
+   */
+  public RequestStats kind(String kind) {
+    return kinds.stream().filter(k -> k.kind().equals(kind)).findFirst().orElse(null);
+  }
+
+  /**
+   * @param gitCommit the commit of the working directory the run was made from, null when not in git
+   * @param salvoVersion Salvo's version
+   * @param javaVersion the JVM's version
+   * @param os operating system name, version and architecture
+   * @param workerIndex this worker's index (0-based), 0 for a single worker
+   * @param workerCount how many workers took part, 1 for a single worker
+   * @param mergedFrom the run directories merged into this one, empty for a run that was not merged
+   */
+  public record Environment(String gitCommit, String salvoVersion, String javaVersion, String os, int workerIndex,
+      int workerCount, List<String> mergedFrom) {
+    /** Normalizes an absent list to an empty one. */
+    public Environment {
+      mergedFrom = mergedFrom == null ? List.of() : mergedFrom;
+    }
+  }
 
   /**
    * @param dialect the dialect's name, e.g. {@code postgresql}
@@ -36,22 +99,29 @@ public record RunResults(
   public record DatabaseInfo(String dialect, String product, String version, String url, boolean embedded, int poolSize) {}
 
   /**
-   * Statistics of one request name.
+   * Statistics of one request name, or of one query kind (then {@code name} is the kind).
    *
-   * @param name the request name
+   * @param name the request name, or the kind for a kind's aggregate
    * @param kind the query kind, e.g. {@code POINT_LOOKUP}
-   * @param count requests completed (ok + ko)
+   * @param count requests completed during the measurement (ok + ko)
    * @param ok requests that succeeded
    * @param ko requests that failed
+   * @param errorRate ko / count, 0 when nothing completed
    * @param errors failures by {@code SQLSTATE: message}
-   * @param rows result rows read
+   * @param errorClasses failures by SQLSTATE class (its first two characters; {@code ?} when there was none)
+   * @param rows result rows read or affected
    * @param bytes result bytes read, 0 where the driver cannot tell
+   * @param throughput completed requests per second of measurement
+   * @param rowsPerSecond rows per second of measurement
+   * @param bytesPerSecond bytes per second of measurement
    * @param warmupRequests requests that started during the warmup; they are in no other field
+   * @param variety distinct parameter sets used (an estimate), null when not measured
    * @param responseMicros latency from the request's intended start to its last row read, in µs
    * @param serviceMicros latency from the statement's execution (connection in hand) to its last row read, in µs
    * @param waitMicros time from the intended start until a connection was in hand (Salvo thread and pool), in µs
    * @param scheduleLagMicros how long requests waited for a free Salvo thread after their intended start, in µs
    *     (included in the wait and response times)
+   * @param slo the SLO and whether the run met it; for a kind, the verdict over its requests; null when none was set
    */
   public record RequestStats(
       String name,
@@ -59,45 +129,113 @@ public record RunResults(
       long count,
       long ok,
       long ko,
-      java.util.Map<String, Long> errors,
+      double errorRate,
+      Map<String, Long> errors,
+      Map<String, Long> errorClasses,
       long rows,
       long bytes,
+      double throughput,
+      double rowsPerSecond,
+      double bytesPerSecond,
       long warmupRequests,
+      Long variety,
       Latency responseMicros,
       Latency serviceMicros,
       Latency waitMicros,
-      Latency scheduleLagMicros) {}
+      Latency scheduleLagMicros,
+      SloVerdict slo) {
+    /** Normalizes absent maps and latencies. */
+    public RequestStats {
+      errors = errors == null ? Map.of() : errors;
+      errorClasses = errorClasses == null ? Map.of() : errorClasses;
+      responseMicros = responseMicros == null ? Latency.EMPTY : responseMicros;
+      serviceMicros = serviceMicros == null ? Latency.EMPTY : serviceMicros;
+      waitMicros = waitMicros == null ? Latency.EMPTY : waitMicros;
+      scheduleLagMicros = scheduleLagMicros == null ? Latency.EMPTY : scheduleLagMicros;
+    }
+  }
+
+  /**
+   * A request's service-level objective and the verdict on it.
+   *
+   * @param p95LimitMicros bound of the 95th percentile of response time in µs, null for none
+   * @param p99LimitMicros bound of the 99th percentile of response time in µs, null for none
+   * @param maxErrorRate largest allowed fraction of failed requests
+   * @param pass true when every bound held
+   * @param breaches one line per bound that did not hold
+   */
+  public record SloVerdict(Double p95LimitMicros, Double p99LimitMicros, double maxErrorRate, boolean pass,
+      List<String> breaches) {
+    /** Normalizes an absent list to an empty one. */
+    public SloVerdict {
+      breaches = breaches == null ? List.of() : breaches;
+    }
+  }
+
+  /**
+   * One interval of a kind's timeline (from the HdrHistogram log, plus the failures counted in it).
+   *
+   * @param startEpochMillis the interval's start, ms since the epoch
+   * @param endEpochMillis the interval's end, ms since the epoch
+   * @param count requests completed in it
+   * @param ko requests failed in it
+   * @param throughput requests per second
+   * @param p50Micros median response time in µs
+   * @param p99Micros 99th percentile of response time in µs
+   * @param maxMicros largest response time in µs
+   */
+  public record TimelinePoint(long startEpochMillis, long endEpochMillis, long count, long ko, double throughput,
+      double p50Micros, double p99Micros, double maxMicros) {}
+
+  /**
+   * One step of the find-max controller.
+   *
+   * @param step the step number, from 1
+   * @param targetPerSecond the offered rate
+   * @param achievedPerSecond the completed rate
+   * @param p95Micros the step's 95th percentile of response time in µs
+   * @param p99Micros the step's 99th percentile of response time in µs
+   * @param errorRate the step's failed fraction
+   * @param pass true when the step met its SLOs
+   */
+  public record FindMaxStep(int step, double targetPerSecond, double achievedPerSecond, double p95Micros,
+      double p99Micros, double errorRate, boolean pass) {}
 
   /**
    * Latency distribution in microseconds (fractions kept to the nanosecond).
    *
+   * @param count samples
    * @param min smallest
    * @param mean arithmetic mean
+   * @param stddev standard deviation
    * @param p50 median
+   * @param p75 75th percentile
    * @param p90 90th percentile
    * @param p95 95th percentile
    * @param p99 99th percentile
    * @param p999 99.9th percentile
    * @param max largest
    */
-  public record Latency(double min, double mean, double p50, double p90, double p95, double p99, double p999,
-      double max) {
+  public record Latency(long count, double min, double mean, double stddev, double p50, double p75, double p90,
+      double p95, double p99, double p999, double max) {
 
     /** A distribution with no samples. */
-    public static final Latency EMPTY = new Latency(0, 0, 0, 0, 0, 0, 0, 0);
+    public static final Latency EMPTY = new Latency(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     /**
      * @param nanos a histogram of nanosecond values
      * @return its distribution in microseconds, or {@link #EMPTY} when it holds no samples
      */
-    public static Latency ofNanos(org.HdrHistogram.Histogram nanos) {
+    public static Latency ofNanos(org.HdrHistogram.AbstractHistogram nanos) {
       if (nanos.getTotalCount() == 0) {
         return EMPTY;
       }
-      return new Latency(
+      return new Latency(nanos.getTotalCount(),
           micros(nanos.getMinValue()),
           micros(nanos.getMean()),
+          micros(nanos.getStdDeviation()),
           micros(nanos.getValueAtPercentile(50)),
+          micros(nanos.getValueAtPercentile(75)),
           micros(nanos.getValueAtPercentile(90)),
           micros(nanos.getValueAtPercentile(95)),
           micros(nanos.getValueAtPercentile(99)),

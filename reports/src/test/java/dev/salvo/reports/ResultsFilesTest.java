@@ -28,7 +28,8 @@ class ResultsFilesTest {
     RunResults results = new RunResults(RunResults.CURRENT_FORMAT_VERSION, "Sim", "2026-01-01T00:00:00Z",
         "2026-01-01T00:01:00Z", new RunResults.DatabaseInfo("postgresql", "PostgreSQL", "18.1", "embedded", true, 8),
         List.of(new RunResults.RequestStats("by id", "POINT_LOOKUP", 10, 9, 1, Map.of("42601: syntax error", 1L),
-            9, 100, 0, latency, latency, latency, RunResults.Latency.EMPTY)));
+            9, 100, 0, latency, latency, latency, RunResults.Latency.EMPTY,
+            new RunResults.SloVerdict(100_000.0, null, 0.01, false, List.of("p95 120.000 ms > 100 ms")))));
     Path file = ResultsFiles.write(dir.resolve("run"), results);
     assertThat(file).exists();
     assertThat(ResultsFiles.read(dir.resolve("run"))).isEqualTo(results);

@@ -20,13 +20,28 @@ public final class SqlActionBuilder implements ActionBuilder {
   private final QueryKind kind;
   private final List<SqlRequest> statements;
   private final boolean transaction;
+  private final Slo slo;
 
-  private SqlActionBuilder(String name, QueryKind kind, List<SqlRequest> statements, boolean transaction) {
+  private SqlActionBuilder(String name, QueryKind kind, List<SqlRequest> statements, boolean transaction, Slo slo) {
     this.name = name;
     this.kind = kind;
     this.statements = List.copyOf(statements);
     this.transaction = transaction;
+    this.slo = slo != null ? slo : Slo.defaultFor(kind);
     SalvoRun.noteSimulationClass();
+  }
+
+  /**
+   * @param slo the SLO checked at the end of the run (default: the kind's, see {@link Slo#defaultFor})
+   * @return a copy with that SLO
+   */
+  public SqlActionBuilder withSlo(Slo slo) {
+    return new SqlActionBuilder(name, kind, statements, transaction, slo);
+  }
+
+  /** @return the SLO */
+  public Slo slo() {
+    return slo;
   }
 
   /**
@@ -34,7 +49,7 @@ public final class SqlActionBuilder implements ActionBuilder {
    * @return the builder
    */
   public static SqlActionBuilder single(SqlRequest request) {
-    return new SqlActionBuilder(request.name(), request.kind(), List.of(request), false);
+    return new SqlActionBuilder(request.name(), request.kind(), List.of(request), false, null);
   }
 
   /**
@@ -50,7 +65,7 @@ public final class SqlActionBuilder implements ActionBuilder {
     if (statements.isEmpty()) {
       throw new SalvoException("transaction '" + name + "': must have at least one statement, but had none");
     }
-    return new SqlActionBuilder(name, kind, statements, true);
+    return new SqlActionBuilder(name, kind, statements, true, null);
   }
 
   @Override

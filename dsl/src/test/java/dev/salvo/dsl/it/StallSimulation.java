@@ -13,7 +13,7 @@ import java.time.Duration;
 public class StallSimulation extends Simulation {
   {
     var lookup = pointLookup("lookup").query("SELECT name FROM customers WHERE customer_id = :id")
-        .param("id", randomLong(1, 10_000));
+        .param("id", randomLong(1, 10_000)).noSlo();
     var stall = transaction("stall").statements(
         sql("lock").query("LOCK TABLE customers IN ACCESS EXCLUSIVE MODE"),
         sql("hold").query("SELECT pg_sleep(0.5)"));

@@ -1,7 +1,9 @@
 package dev.salvo.runtime.internal;
 
 import dev.salvo.reports.RunResults;
+import dev.salvo.runtime.Slo;
 import dev.salvo.sql.QueryKind;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +25,7 @@ final class RequestRecorder {
 
   final String name;
   final QueryKind kind;
+  final Slo slo;
   // hot: written on every request
   private final Recorder response = new Recorder(MAX_TRACKED_NANOS, 3);
   private final Recorder service = new Recorder(MAX_TRACKED_NANOS, 3);
@@ -44,9 +47,10 @@ final class RequestRecorder {
   private Histogram waitInterval;
   private Histogram lagInterval;
 
-  RequestRecorder(String name, QueryKind kind) {
+  RequestRecorder(String name, QueryKind kind, Slo slo) {
     this.name = name;
     this.kind = kind;
+    this.slo = slo;
   }
 
   /** Counts a request that started during the warmup; nothing else about it is kept. */
@@ -121,9 +125,15 @@ final class RequestRecorder {
     errors.forEach((k, v) -> errorCounts.put(k, v.sum()));
     long okCount = ok.sum();
     long koCount = ko.sum();
+    RunResults.Latency response = RunResults.Latency.ofNanos(responseTotal);
+    List<String> breaches = slo.breaches(response.p95(), response.p99(), okCount + koCount, koCount);
+    RunResults.SloVerdict verdict = new RunResults.SloVerdict(
+        slo.p95() == null ? null : slo.p95().toNanos() / 1000.0,
+        slo.p99() == null ? null : slo.p99().toNanos() / 1000.0,
+        slo.maxErrorRate(), breaches.isEmpty(), breaches);
     return new RunResults.RequestStats(name, kind.name(), okCount + koCount, okCount, koCount, errorCounts,
-        rows.sum(), bytes.sum(), warmup.sum(), RunResults.Latency.ofNanos(responseTotal),
+        rows.sum(), bytes.sum(), warmup.sum(), response,
         RunResults.Latency.ofNanos(serviceTotal), RunResults.Latency.ofNanos(waitTotal),
-        RunResults.Latency.ofNanos(lagTotal));
+        RunResults.Latency.ofNanos(lagTotal), verdict);
   }
 }

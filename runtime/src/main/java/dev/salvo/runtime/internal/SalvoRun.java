@@ -38,6 +38,8 @@ public final class SalvoRun {
 
   private final Instant startedAt = Instant.now();
   private final Thread onSignal = new Thread(this::finishOnExit, "salvo-finish-on-exit");
+  private final boolean launchedByGatling = Fatal.insideGatlingLauncher();
+  private volatile boolean sloBreached;
   private volatile boolean loadStarted;
   private volatile boolean warmup;
   private volatile long measurementStartNanos;
@@ -87,7 +89,8 @@ public final class SalvoRun {
     } catch (SalvoException e) {
       throw Fatal.stop(e, this::abort);
     }
-    RequestRecorder recorder = recorders.computeIfAbsent(spec.name(), n -> new RequestRecorder(n, spec.kind()));
+    RequestRecorder recorder = recorders.computeIfAbsent(spec.name(),
+        n -> new RequestRecorder(n, spec.kind(), spec.slo()));
     if (recorder.kind != spec.kind()) {
       throw Fatal.stop(new SalvoException("request '" + spec.name() + "': one name must have one kind, but it is used as "
           + recorder.kind + " and " + spec.kind()), this::abort);
@@ -145,6 +148,11 @@ public final class SalvoRun {
     if (!finished && target != null) {
       finish();
     }
+    if (sloBreached && launchedByGatling) {
+      // a breached SLO fails the run like a failed Gatling assertion (exit status 2), after Gatling's own report
+      System.out.flush();
+      Runtime.getRuntime().halt(2);
+    }
   }
 
   /** Drains in-flight requests, writes the results, closes the pool and stops the embedded database. */
@@ -153,13 +161,6 @@ public final class SalvoRun {
       return;
     }
     finished = true;
-    if (Thread.currentThread() != onSignal) {
-      try {
-        Runtime.getRuntime().removeShutdownHook(onSignal);
-      } catch (IllegalStateException shuttingDown) {
-        // the JVM is exiting already
-      }
-    }
     if (target == null) {
       return;
     }
@@ -170,13 +171,26 @@ public final class SalvoRun {
       target.drain(DRAIN_TIMEOUT_MILLIS);
       Path dir = Path.of(System.getProperty(RESULTS_DIR_PROPERTY, "target/salvo"))
           .resolve(simulationName + "-" + RUN_ID.format(startedAt));
-      Path file = ResultsFiles.write(dir, results());
+      RunResults results = results();
+      Path file = ResultsFiles.write(dir, results);
       System.out.println("[salvo] results: " + file.toAbsolutePath().normalize());
+      reportSlos(results);
     } catch (RuntimeException e) {
       System.err.println("[salvo] ERROR results could not be written: " + e.getMessage());
     } finally {
       target.close();
     }
+  }
+
+  private void reportSlos(RunResults results) {
+    List<RunResults.RequestStats> failed = results.requests().stream().filter(r -> !r.slo().pass()).toList();
+    if (failed.isEmpty()) {
+      System.out.println("[salvo] SLOs: all " + results.requests().size() + " requests pass");
+      return;
+    }
+    failed.forEach(r -> System.out.println("[salvo] SLO FAILED " + r.kind() + " '" + r.name() + "': "
+        + String.join(", ", r.slo().breaches())));
+    sloBreached = true;
   }
 
   RunResults results() {
