@@ -41,6 +41,16 @@ public interface Dialect {
    */
   String approxCountDistinct(String quotedColumn);
 
+  /**
+   * The column profiler for this database (catalog statistics, sampling and exact modes).
+   *
+   * @return the profiler
+   * @throws SalvoException when the dialect cannot profile
+   */
+  default dev.salvo.sql.profile.Profiler profiler() {
+    throw new SalvoException("dialect " + name() + ": column profiling must be supported, but is not");
+  }
+
   /** The known dialects, PostgreSQL first. */
   List<Dialect> KNOWN = List.of(new PostgresDialect(), new SnowflakeDialect());
 

@@ -29,6 +29,12 @@ public final class PostgresDialect implements Dialect {
     return "count(DISTINCT " + quotedColumn + ")";
   }
 
+  /** @return a {@link dev.salvo.sql.profile.PostgresProfiler} */
+  @Override
+  public dev.salvo.sql.profile.Profiler profiler() {
+    return new dev.salvo.sql.profile.PostgresProfiler(this);
+  }
+
   @Override
   public String toString() {
     return name();

@@ -27,6 +27,12 @@ public final class SnowflakeDialect implements Dialect {
     return "APPROX_COUNT_DISTINCT(" + quotedColumn + ")";
   }
 
+  /** @return a {@link dev.salvo.sql.profile.SnowflakeProfiler} */
+  @Override
+  public dev.salvo.sql.profile.Profiler profiler() {
+    return new dev.salvo.sql.profile.SnowflakeProfiler(this);
+  }
+
   @Override
   public String toString() {
     return name();
