@@ -1,5 +1,6 @@
 package dev.salvo.runtime.internal;
 
+import dev.salvo.reports.ResultsBuilder;
 import dev.salvo.reports.RunResults;
 import dev.salvo.runtime.Slo;
 import dev.salvo.sql.QueryKind;
@@ -47,10 +48,14 @@ final class RequestRecorder {
   private Histogram waitInterval;
   private Histogram lagInterval;
 
-  RequestRecorder(String name, QueryKind kind, Slo slo) {
+  private final ResultsBuilder results;
+  private long koAtLastInterval;
+
+  RequestRecorder(String name, QueryKind kind, Slo slo, ResultsBuilder results) {
     this.name = name;
     this.kind = kind;
     this.slo = slo;
+    this.results = results;
   }
 
   /** Counts a request that started during the warmup; nothing else about it is kept. */
@@ -110,6 +115,10 @@ final class RequestRecorder {
     serviceTotal.add(serviceInterval);
     waitTotal.add(waitInterval);
     lagTotal.add(lagInterval);
+    long koNow = ko.sum();
+    results.interval(name, kind.name(), System.currentTimeMillis(), responseInterval, serviceInterval, waitInterval,
+        lagInterval, koNow - koAtLastInterval);
+    koAtLastInterval = koNow;
     return responseInterval;
   }
 
@@ -118,8 +127,8 @@ final class RequestRecorder {
     return ko.sum();
   }
 
-  /** @return the totals so far */
-  synchronized RunResults.RequestStats snapshot() {
+  /** Hands the totals so far to the results. */
+  synchronized void snapshot() {
     interval();
     Map<String, Long> errorCounts = new TreeMap<>();
     errors.forEach((k, v) -> errorCounts.put(k, v.sum()));
@@ -131,9 +140,7 @@ final class RequestRecorder {
         slo.p95() == null ? null : slo.p95().toNanos() / 1000.0,
         slo.p99() == null ? null : slo.p99().toNanos() / 1000.0,
         slo.maxErrorRate(), breaches.isEmpty(), breaches);
-    return new RunResults.RequestStats(name, kind.name(), okCount + koCount, okCount, koCount, errorCounts,
-        rows.sum(), bytes.sum(), warmup.sum(), response,
-        RunResults.Latency.ofNanos(serviceTotal), RunResults.Latency.ofNanos(waitTotal),
-        RunResults.Latency.ofNanos(lagTotal), verdict);
+    results.request(new ResultsBuilder.Request(name, kind.name(), okCount, koCount, errorCounts, rows.sum(),
+        bytes.sum(), warmup.sum(), null, responseTotal, serviceTotal, waitTotal, lagTotal, verdict));
   }
 }

@@ -1,6 +1,9 @@
 package dev.salvo.runtime.internal;
 
+import dev.salvo.reports.ResultsBuilder;
 import dev.salvo.reports.ResultsFiles;
+import dev.salvo.reports.RunData;
+import dev.salvo.reports.RunDirectory;
 import dev.salvo.reports.RunResults;
 import dev.salvo.runtime.SqlProtocol;
 import dev.salvo.runtime.SqlActionBuilder;
@@ -45,6 +48,7 @@ public final class SalvoRun {
   private volatile long measurementStartNanos;
   private Progress progress;
   private final Map<String, RequestRecorder> recorders = new ConcurrentHashMap<>();
+  private final ResultsBuilder results = new ResultsBuilder(simulationName, startedAt);
   private volatile Target target;
   private volatile boolean finished;
 
@@ -90,7 +94,7 @@ public final class SalvoRun {
       throw Fatal.stop(e, this::abort);
     }
     RequestRecorder recorder = recorders.computeIfAbsent(spec.name(),
-        n -> new RequestRecorder(n, spec.kind(), spec.slo()));
+        n -> new RequestRecorder(n, spec.kind(), spec.slo(), results));
     if (recorder.kind != spec.kind()) {
       throw Fatal.stop(new SalvoException("request '" + spec.name() + "': one name must have one kind, but it is used as "
           + recorder.kind + " and " + spec.kind()), this::abort);
@@ -171,10 +175,11 @@ public final class SalvoRun {
       target.drain(DRAIN_TIMEOUT_MILLIS);
       Path dir = Path.of(System.getProperty(RESULTS_DIR_PROPERTY, "target/salvo"))
           .resolve(simulationName + "-" + RUN_ID.format(startedAt));
-      RunResults results = results();
-      Path file = ResultsFiles.write(dir, results);
-      System.out.println("[salvo] results: " + file.toAbsolutePath().normalize());
-      reportSlos(results);
+      RunData data = results();
+      RunDirectory.write(dir, data);
+      System.out.println("[salvo] results: " + dir.resolve(ResultsFiles.RESULTS_JSON).toAbsolutePath().normalize());
+      System.out.println("[salvo] report: " + dir.resolve(RunDirectory.INDEX_HTML).toAbsolutePath().normalize());
+      reportSlos(data.results());
     } catch (RuntimeException e) {
       System.err.println("[salvo] ERROR results could not be written: " + e.getMessage());
     } finally {
@@ -193,15 +198,16 @@ public final class SalvoRun {
     sloBreached = true;
   }
 
-  RunResults results() {
-    List<RunResults.RequestStats> stats = recorders.values().stream()
-        .sorted(Comparator.comparing(r -> r.name))
-        .map(RequestRecorder::snapshot)
-        .toList();
-    return new RunResults(RunResults.CURRENT_FORMAT_VERSION, simulationName, startedAt.toString(),
-        Instant.now().toString(),
-        new RunResults.DatabaseInfo(target.dialect.name(), target.product, target.version, target.maskedUrl,
-            target.protocol.settings().embedded(), target.protocol.poolSize()),
-        stats);
+  RunData results() {
+    recorders.values().stream().sorted(Comparator.comparing(r -> r.name)).forEach(RequestRecorder::snapshot);
+    if (loadStarted) {
+      results.measurementStartedAt(Instant.now().minusNanos(System.nanoTime() - measurementStartNanos));
+    }
+    return results.endedAt(Instant.now())
+        .database(new RunResults.DatabaseInfo(target.dialect.name(), target.product, target.version, target.maskedUrl,
+            target.protocol.settings().embedded(), target.protocol.poolSize()))
+        .config("pool.size", target.protocol.poolSize())
+        .config("warmup", target.protocol.warmup())
+        .build();
   }
 }

@@ -1,0 +1,240 @@
+package dev.salvo.reports.internal;
+
+import static dev.salvo.reports.internal.Html.esc;
+import static dev.salvo.reports.internal.Html.ms;
+import static dev.salvo.reports.internal.Html.num;
+
+import dev.salvo.reports.RunResults;
+import dev.salvo.reports.RunResults.FindMaxStep;
+import dev.salvo.reports.RunResults.Latency;
+import dev.salvo.reports.RunResults.RequestStats;
+import dev.salvo.reports.RunResults.TimelinePoint;
+import dev.salvo.reports.internal.Html.Chart;
+import dev.salvo.reports.internal.Html.Series;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/** The per-run HTML report ({@code index.html}), from {@link RunResults} only. Internal. */
+public final class RunReportPage {
+  /** Percentile labels of the distribution chart, in the order of {@link #percentiles}. */
+  public static final List<String> PERCENTILES = List.of("min", "p50", "p75", "p90", "p95", "p99", "p99.9", "max");
+
+  private RunReportPage() {}
+
+  /**
+   * @param r the run
+   * @param gatlingReport relative link to Gatling's report of the run, or null
+   * @return the page
+   */
+  public static String render(RunResults r, String gatlingReport) {
+    List<Chart> charts = charts(r);
+    StringBuilder b = new StringBuilder();
+    b.append("<h1>").append(esc(r.simulation())).append("</h1>\n<div class=\"meta\">")
+        .append(esc(r.startedAt())).append(" → ").append(esc(r.endedAt())).append(" · measured ")
+        .append(num(r.measurementSeconds(), 1)).append(" s");
+    if (r.database() != null) {
+      b.append(" · ").append(esc(r.database().product())).append(' ').append(esc(r.database().version()))
+          .append(" (").append(esc(r.database().dialect())).append(", pool ").append(r.database().poolSize()).append(')');
+    }
+    if (gatlingReport != null) {
+      b.append(" · <a id=\"gatling-report\" href=\"").append(esc(gatlingReport)).append("\">Gatling's report</a>");
+    }
+    b.append("</div>\n").append(verdict(r));
+    b.append("<h2>Query kinds</h2>\n").append(statsTable(r.kinds(), false));
+    b.append("<h2>Timelines and latency distribution</h2>\n<div class=\"charts\">");
+    charts.forEach(c -> b.append(Html.placeholder(c)));
+    b.append("</div>\n");
+    b.append("<h2>Requests</h2>\n").append(statsTable(r.requests(), true));
+    b.append(errors(r));
+    if (!r.findMax().isEmpty()) {
+      b.append("<h2>Find-max steps</h2>\n").append(findMax(r.findMax()));
+    }
+    b.append("<h2>Configuration</h2>\n").append(config(r));
+    return Html.page("Salvo · " + r.simulation(), charts, b.toString());
+  }
+
+  private static String verdict(RunResults r) {
+    String text = switch (r.verdict()) {
+      case RunResults.PASS -> "All SLOs pass";
+      case RunResults.FAIL -> "SLOs failed: " + String.join("; ", r.requests().stream()
+          .filter(s -> s.slo() != null && !s.slo().pass())
+          .map(s -> s.name() + " (" + String.join(", ", s.slo().breaches()) + ")").toList());
+      default -> "No SLO set";
+    };
+    return "<div id=\"verdict\" class=\"verdict " + esc(r.verdict()) + "\">" + esc(text) + "</div>\n";
+  }
+
+  static String statsTable(List<RequestStats> rows, boolean withKind) {
+    StringBuilder b = new StringBuilder("<table class=\"stats\"><tr><th class=\"l\">")
+        .append(withKind ? "request</th><th class=\"l\">kind" : "kind")
+        .append("</th><th>requests</th><th>KO</th><th>error rate</th><th>req/s</th><th>rows/s</th><th>KB/s</th>"
+            + "<th>p50 ms</th><th>p75 ms</th><th>p90 ms</th><th>p95 ms</th><th>p99 ms</th><th>p99.9 ms</th>"
+            + "<th>max ms</th><th>mean ms</th><th>stddev ms</th><th>service p99 ms</th><th>wait p99 ms</th>"
+            + "<th>lag p99 ms</th><th>warmup</th><th class=\"l\">SLO</th></tr>\n");
+    for (RequestStats s : rows) {
+      Latency l = s.responseMicros();
+      b.append("<tr><td class=\"l\">").append(esc(s.name())).append("</td>");
+      if (withKind) {
+        b.append("<td class=\"l\">").append(esc(s.kind())).append("</td>");
+      }
+      b.append(td(num(s.count(), 0))).append(td(num(s.ko(), 0))).append(td(num(s.errorRate() * 100, 2) + " %"))
+          .append(td(num(s.throughput(), 1))).append(td(num(s.rowsPerSecond(), 1)))
+          .append(td(num(s.bytesPerSecond() / 1024, 1)))
+          .append(td(ms(l.p50()))).append(td(ms(l.p75()))).append(td(ms(l.p90()))).append(td(ms(l.p95())))
+          .append(td(ms(l.p99()))).append(td(ms(l.p999()))).append(td(ms(l.max()))).append(td(ms(l.mean())))
+          .append(td(ms(l.stddev()))).append(td(ms(s.serviceMicros().p99()))).append(td(ms(s.waitMicros().p99())))
+          .append(td(ms(s.scheduleLagMicros().p99()))).append(td(num(s.warmupRequests(), 0)));
+      if (s.slo() == null) {
+        b.append("<td class=\"l\">none</td>");
+      } else if (s.slo().pass()) {
+        b.append("<td class=\"l pass\">pass</td>");
+      } else {
+        b.append("<td class=\"l fail\">FAIL: ").append(esc(String.join(", ", s.slo().breaches()))).append("</td>");
+      }
+      b.append("</tr>\n");
+    }
+    return b.append("</table>\n").toString();
+  }
+
+  private static String td(String text) {
+    return "<td>" + text + "</td>";
+  }
+
+  private static String errors(RunResults r) {
+    List<RequestStats> failing = r.requests().stream().filter(s -> s.ko() > 0).toList();
+    if (failing.isEmpty()) {
+      return "<h2>Errors</h2>\n<p>None.</p>\n";
+    }
+    StringBuilder b = new StringBuilder("<h2>Errors</h2>\n<table class=\"errors\"><tr><th class=\"l\">request</th>"
+        + "<th class=\"l\">SQLSTATE class</th><th class=\"l\">error</th><th>count</th></tr>\n");
+    for (RequestStats s : failing) {
+      s.errors().forEach((message, n) -> b.append("<tr><td class=\"l\">").append(esc(s.name()))
+          .append("</td><td class=\"l\">").append(esc(StatsMath.errorClasses(Map.of(message, n)).keySet().iterator().next()))
+          .append("</td><td class=\"l\">").append(esc(message)).append("</td>").append(td(num(n, 0))).append("</tr>\n"));
+    }
+    return b.append("</table>\n").toString();
+  }
+
+  private static String findMax(List<FindMaxStep> steps) {
+    StringBuilder b = new StringBuilder("<table class=\"findmax\"><tr><th>step</th><th>target req/s</th>"
+        + "<th>achieved req/s</th><th>p95 ms</th><th>p99 ms</th><th>error rate</th><th class=\"l\">SLO</th></tr>\n");
+    for (FindMaxStep s : steps) {
+      b.append("<tr>").append(td(String.valueOf(s.step()))).append(td(num(s.targetPerSecond(), 1)))
+          .append(td(num(s.achievedPerSecond(), 1))).append(td(ms(s.p95Micros()))).append(td(ms(s.p99Micros())))
+          .append(td(num(s.errorRate() * 100, 2) + " %"))
+          .append(s.pass() ? "<td class=\"l pass\">pass</td>" : "<td class=\"l fail\">fail</td>").append("</tr>\n");
+    }
+    return b.append("</table>\n").toString();
+  }
+
+  /**
+   * @param r a run
+   * @return its settings as one flat, ordered map: database, environment, seed, profile hashes, config
+   */
+  public static Map<String, String> settings(RunResults r) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("simulation", r.simulation());
+    if (r.database() != null) {
+      m.put("database.dialect", r.database().dialect());
+      m.put("database.product", r.database().product() + " " + r.database().version());
+      m.put("database.url", r.database().url());
+      m.put("database.embedded", String.valueOf(r.database().embedded()));
+      m.put("database.poolSize", String.valueOf(r.database().poolSize()));
+    }
+    if (r.environment() != null) {
+      m.put("git.commit", String.valueOf(r.environment().gitCommit()));
+      m.put("salvo.version", r.environment().salvoVersion());
+      m.put("java.version", r.environment().javaVersion());
+      m.put("os", r.environment().os());
+      m.put("workers", String.valueOf(r.environment().workerCount()));
+    }
+    m.put("parameterSeed", String.valueOf(r.parameterSeed()));
+    r.profileHashes().forEach((k, v) -> m.put("profile." + k, v));
+    m.putAll(r.config());
+    return m;
+  }
+
+  private static String config(RunResults r) {
+    StringBuilder b = new StringBuilder("<table class=\"config\"><tr><th class=\"l\">setting</th><th class=\"l\">value"
+        + "</th></tr>\n");
+    settings(r).forEach((k, v) -> b.append("<tr><td class=\"l\">").append(esc(k)).append("</td><td class=\"l\">")
+        .append(esc(v)).append("</td></tr>\n"));
+    return b.append("</table>\n").toString();
+  }
+
+  private static List<Chart> charts(RunResults r) {
+    long t0 = Instant.parse(r.measurementStartedAt()).toEpochMilli();
+    List<Chart> charts = new ArrayList<>();
+    charts.add(timeline("chart-qps", "Throughput (requests/s)", "req/s", false, r, t0,
+        List.of(new Metric("", TimelinePoint::throughput, false))));
+    charts.add(timeline("chart-latency", "Response time p99 (solid) and p50 (dashed), ms", "ms", true, r, t0,
+        List.of(new Metric(" p99", p -> p.p99Micros() / 1000, false), new Metric(" p50", p -> p.p50Micros() / 1000, true))));
+    charts.add(timeline("chart-errors", "Errors per interval", "errors", false, r, t0,
+        List.of(new Metric("", p -> p.ko(), false))));
+    List<Series> dist = new ArrayList<>();
+    for (RequestStats k : r.kinds()) {
+      dist.add(new Series(k.kind(), percentilePoints(k.responseMicros()), false, null));
+    }
+    charts.add(new Chart("chart-percentiles", "Response time distribution (ms, log scale)", "percentile", "ms", true,
+        PERCENTILES, dist));
+    if (!r.findMax().isEmpty()) {
+      List<double[]> target = new ArrayList<>();
+      List<double[]> achieved = new ArrayList<>();
+      r.findMax().forEach(s -> {
+        target.add(new double[] {s.step(), s.targetPerSecond()});
+        achieved.add(new double[] {s.step(), s.achievedPerSecond()});
+      });
+      charts.add(new Chart("chart-findmax", "Find-max: offered and achieved rate", "step", "req/s", false, null,
+          List.of(new Series("target", target, true, null), new Series("achieved", achieved, false, null))));
+    }
+    return charts;
+  }
+
+  /**
+   * @param l a distribution
+   * @return its points in ms, x = index into {@link #PERCENTILES}
+   */
+  public static List<double[]> percentilePoints(Latency l) {
+    double[] v = {l.min(), l.p50(), l.p75(), l.p90(), l.p95(), l.p99(), l.p999(), l.max()};
+    List<double[]> points = new ArrayList<>();
+    for (int i = 0; i < v.length; i++) {
+      points.add(new double[] {i, v[i] / 1000});
+    }
+    return points;
+  }
+
+  record Metric(String suffix, ToDoubleFunction<TimelinePoint> value, boolean dashed) {}
+
+  private static Chart timeline(String id, String title, String yLabel, boolean logY, RunResults r, long t0,
+      List<Metric> metrics) {
+    List<Series> series = new ArrayList<>();
+    String[] palette = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
+        "#bcbd22", "#17becf"};
+    int i = 0;
+    for (Map.Entry<String, List<TimelinePoint>> e : r.timelines().entrySet()) {
+      String color = palette[i++ % palette.length];
+      for (Metric m : metrics) {
+        series.add(new Series(e.getKey() + m.suffix(), points(e.getValue(), t0, m.value()), m.dashed(), color));
+      }
+    }
+    return new Chart(id, title, "seconds since measurement start", yLabel, logY, null, series);
+  }
+
+  /**
+   * @param timeline a kind's timeline
+   * @param t0 time zero, ms since the epoch
+   * @param value what to plot
+   * @return points at each interval's end, x in seconds since {@code t0}
+   */
+  public static List<double[]> points(List<TimelinePoint> timeline, long t0, ToDoubleFunction<TimelinePoint> value) {
+    List<double[]> points = new ArrayList<>();
+    for (TimelinePoint p : timeline) {
+      points.add(new double[] {Math.round((p.endEpochMillis() - t0) / 100.0) / 10.0, value.applyAsDouble(p)});
+    }
+    return points;
+  }
+}

@@ -1,0 +1,96 @@
+package dev.salvo.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunDirectoryTest {
+  @TempDir Path dir;
+
+  @Test
+  void writesResultsHistogramLogsAndReport() throws Exception {
+    Path run = RunDirectory.write(dir.resolve("Sim-1"), TestRuns.run("Sim", 8, 1, 1));
+    assertThat(run.resolve("results.json")).isRegularFile();
+    assertThat(run.resolve("index.html")).isRegularFile();
+    assertThat(run.resolve("histograms/POINT_LOOKUP.hlog")).isRegularFile();
+    assertThat(run.resolve("histograms/RANGE_SCAN.hlog")).isRegularFile();
+    assertThat(run.resolve("histograms/requests.hlog")).isRegularFile();
+    try (var files = Files.list(dir)) {
+      assertThat(files).as("no temporary directory left").containsExactly(run);
+    }
+  }
+
+  @Test
+  void writesStandardHistogramLogsWithAbsoluteTimes() throws Exception {
+    Path run = RunDirectory.write(dir.resolve("Sim-1"), TestRuns.run("Sim", 8, 1, 1));
+    List<EncodableHistogram> untagged = new ArrayList<>();
+    try (HistogramLogReader reader = new HistogramLogReader(run.resolve("histograms/POINT_LOOKUP.hlog").toFile())) {
+      EncodableHistogram h;
+      while ((h = reader.nextIntervalHistogram()) != null) {
+        if (h.getTag() == null) {
+          untagged.add(h);
+        }
+      }
+    }
+    assertThat(untagged).hasSize(6);
+    assertThat(untagged.get(0).getStartTimeStamp()).isEqualTo(TestRuns.START.toEpochMilli());
+    assertThat(untagged.get(1).getStartTimeStamp()).isEqualTo(TestRuns.START.toEpochMilli() + 15_000);
+    assertThat(untagged.stream().mapToLong(h -> ((org.HdrHistogram.Histogram) h).getTotalCount()).sum()).isEqualTo(1500);
+  }
+
+  @Test
+  void readsBackWhatItWrote() {
+    RunData data = TestRuns.run("Sim", 8, 1, 1);
+    RunData read = RunDirectory.read(RunDirectory.write(dir.resolve("Sim-1"), data));
+    assertThat(read.results()).isEqualTo(data.results());
+    assertThat(read.requestTotals()).containsOnlyKeys("customer by id", "order by id", "orders in range");
+    assertThat(read.requestTotals().get("order by id").get("response"))
+        .isEqualTo(data.requestTotals().get("order by id").get("response"));
+  }
+
+  @Test
+  void refusesToOverwriteARun() {
+    RunDirectory.write(dir.resolve("Sim-1"), TestRuns.run("Sim", 8, 1, 1));
+    assertThatThrownBy(() -> RunDirectory.write(dir.resolve("Sim-1"), TestRuns.run("Sim", 8, 1, 1)))
+        .hasMessage(dir.resolve("Sim-1") + ": an output directory must not exist or be empty, but it holds files");
+  }
+
+  @Test
+  void rejectsACorruptHistogramLogNamingIt() throws Exception {
+    Path run = RunDirectory.write(dir.resolve("Sim-1"), TestRuns.run("Sim", 8, 1, 1));
+    Path log = run.resolve("histograms/RANGE_SCAN.hlog");
+    List<String> lines = new ArrayList<>(Files.readAllLines(log));
+    String last = lines.get(lines.size() - 1);
+    lines.set(lines.size() - 1, last.substring(0, last.lastIndexOf(',') + 1) + "bm90IGEgaGlzdG9ncmFt");
+    Files.write(log, lines);
+    assertThatThrownBy(() -> RunDirectory.read(run))
+        .hasMessageStartingWith(log + ": must be a readable HdrHistogram log, but ")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void rejectsAMissingHistogramLogNamingIt() throws Exception {
+    Path run = RunDirectory.write(dir.resolve("Sim-1"), TestRuns.run("Sim", 8, 1, 1));
+    Files.delete(run.resolve("histograms/RANGE_SCAN.hlog"));
+    assertThatThrownBy(() -> RunDirectory.read(run)).hasMessage(run.resolve("histograms/RANGE_SCAN.hlog")
+        + ": a Salvo run's histogram log must exist, but it does not");
+  }
+
+  @Test
+  void regeneratesTheReport() throws Exception {
+    Path run = RunDirectory.write(dir.resolve("Sim-1"), TestRuns.run("Sim", 8, 1, 1));
+    Files.delete(run.resolve("index.html"));
+    Path index = RunDirectory.report(run);
+    String html = Files.readString(index);
+    assertThat(html).contains("<h1>Sim</h1>", "All SLOs pass", "orders in range", "57014: canceling statement",
+        "id=\"chart-qps\"", "id=\"chart-percentiles\"").doesNotContain("hunter2", "src=\"http", "href=\"http", "<link");
+  }
+}

@@ -1,0 +1,70 @@
+package dev.salvo.reports;
+
+import dev.salvo.reports.RunResults.DatabaseInfo;
+import dev.salvo.reports.RunResults.Environment;
+import dev.salvo.reports.RunResults.SloVerdict;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/** Deterministic runs for tests: no clock, no randomness. */
+final class TestRuns {
+  static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+  private TestRuns() {}
+
+  /**
+   * @param simulation name
+   * @param poolSize pool size (config)
+   * @param slowdown latency multiplier
+   * @param qpsFactor request count multiplier
+   * @return a run with 2 kinds, 3 request names, 6 intervals of 10 s after a 5 s warmup
+   */
+  static RunData run(String simulation, int poolSize, double slowdown, double qpsFactor) {
+    return run(simulation, poolSize, slowdown, qpsFactor, START, 0);
+  }
+
+  static RunData run(String simulation, int poolSize, double slowdown, double qpsFactor, Instant start, int worker) {
+    ResultsBuilder b = new ResultsBuilder(simulation, start)
+        .measurementStartedAt(start.plusSeconds(5))
+        .endedAt(start.plusSeconds(66))
+        .database(new DatabaseInfo("postgresql", "PostgreSQL", "18.1", "jdbc:postgresql://db/x?password=***", false,
+            poolSize))
+        .environment(new Environment("abc123", "test", "17", "Linux", worker, 1, List.of()))
+        .config("pool.size", poolSize)
+        .config("injection", "constantUsersPerSec(200) during 60s")
+        .config("db.password", "hunter2")
+        .profileHash("orders", "sha256:0f0f")
+        .parameterSeed(42);
+    String[][] names = {{"order by id", "POINT_LOOKUP"}, {"customer by id", "POINT_LOOKUP"}, {"orders in range", "RANGE_SCAN"}};
+    Histogram[] totals = new Histogram[names.length];
+    for (int i = 0; i < names.length; i++) {
+      totals[i] = new Histogram(3);
+    }
+    long ko = 0;
+    for (int interval = 0; interval < 6; interval++) {
+      long end = start.toEpochMilli() + 5_000 + (interval + 1) * 10_000L + (interval % 2) * 3; // jitter of a few ms
+      for (int i = 0; i < names.length; i++) {
+        Histogram h = new Histogram(3);
+        int n = (int) ((100 + 50 * i) * qpsFactor);
+        for (int k = 0; k < n; k++) {
+          h.recordValue((long) ((200_000 + 1_000L * ((k * 37 + interval * 11) % 400) * (i + 1)) * slowdown));
+        }
+        long intervalKo = i == 2 && interval == 3 ? 2 : 0;
+        ko += intervalKo;
+        b.interval(names[i][0], names[i][1], end, h, h, new Histogram(3), new Histogram(3), intervalKo);
+        totals[i].add(h);
+      }
+    }
+    for (int i = 0; i < names.length; i++) {
+      long count = totals[i].getTotalCount();
+      long failed = i == 2 ? ko : 0;
+      SloVerdict slo = i == 0 ? new SloVerdict(100_000.0, 200_000.0, 0.01, true, List.of()) : null;
+      b.request(new ResultsBuilder.Request(names[i][0], names[i][1], count - failed, failed,
+          failed == 0 ? Map.of() : Map.of("57014: canceling statement due to statement timeout", failed),
+          count * (i + 1), count * 100, 50, null, totals[i], totals[i], new Histogram(3), new Histogram(3), slo));
+    }
+    return b.build();
+  }
+}
