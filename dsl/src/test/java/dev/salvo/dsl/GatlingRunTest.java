@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salvo.dsl.it.BadSqlSimulation;
 import dev.salvo.dsl.it.SloBreachSimulation;
 import dev.salvo.dsl.it.StallSimulation;
+import dev.salvo.dsl.it.TightLoopSimulation;
 import dev.salvo.dsl.it.TinySimulation;
 import dev.salvo.dsl.it.UnboundParameterSimulation;
 import java.io.IOException;
@@ -134,6 +135,30 @@ class GatlingRunTest {
     assertThat(results.at("/requests/0/slo/p99LimitMicros").asDouble()).isEqualTo(200_000.0);
     // Gatling's report was still generated before the run failed
     assertThat(run.output()).contains("Reports generated");
+  }
+
+  @Test
+  void aTightLoopRunsBackToBackAndEveryRequestIsCounted() throws Exception {
+    Run run = gatling(TightLoopSimulation.class);
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    JsonNode results = new ObjectMapper().readTree(run.salvoRun().resolve("results.json").toFile());
+    JsonNode after = findRequest(results, "after the loop");
+    JsonNode looped = findRequest(results, "looped lookup");
+    assertThat(after.get("count").asLong()).isBetween(2L, 4L);
+    assertThat(looped.get("count").asLong()).isGreaterThan(200);
+    assertThat(looped.get("ko").asLong()).isZero();
+    assertThat(looped.get("rows").asLong()).isEqualTo(looped.get("count").asLong());
+    // Gatling saw every looped request too
+    assertThat(run.output()).containsPattern("> looped lookup +\\| +" + String.format("%,d", looped.get("count").asLong()));
+  }
+
+  private static JsonNode findRequest(JsonNode results, String name) {
+    for (JsonNode r : results.get("requests")) {
+      if (r.get("name").asText().equals(name)) {
+        return r;
+      }
+    }
+    throw new AssertionError("no request '" + name + "' in " + results);
   }
 
   @Test

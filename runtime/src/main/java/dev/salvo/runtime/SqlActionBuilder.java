@@ -8,6 +8,7 @@ import dev.salvo.sql.SalvoException;
 import io.gatling.core.action.Action;
 import io.gatling.core.action.builder.ActionBuilder;
 import io.gatling.core.structure.ScenarioContext;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -21,8 +22,11 @@ public final class SqlActionBuilder implements ActionBuilder {
   private final List<SqlRequest> statements;
   private final boolean transaction;
   private final Slo slo;
+  private final Duration loop;
 
-  private SqlActionBuilder(String name, QueryKind kind, List<SqlRequest> statements, boolean transaction, Slo slo) {
+  private SqlActionBuilder(String name, QueryKind kind, List<SqlRequest> statements, boolean transaction, Slo slo,
+      Duration loop) {
+    this.loop = loop;
     this.name = name;
     this.kind = kind;
     this.statements = List.copyOf(statements);
@@ -36,7 +40,27 @@ public final class SqlActionBuilder implements ActionBuilder {
    * @return a copy with that SLO
    */
   public SqlActionBuilder withSlo(Slo slo) {
-    return new SqlActionBuilder(name, kind, statements, transaction, slo);
+    return new SqlActionBuilder(name, kind, statements, transaction, slo, loop);
+  }
+
+  /**
+   * @param duration how long each visit runs the request back to back on one Salvo thread and connection (a tight
+   *     closed loop that returns to Gatling once, at the end); a single statement only
+   * @return a copy that loops
+   */
+  public SqlActionBuilder withLoop(Duration duration) {
+    if (duration == null || duration.isNegative() || duration.isZero()) {
+      throw new SalvoException("tightLoop '" + name + "': the duration must be positive, but was " + duration);
+    }
+    if (transaction) {
+      throw new SalvoException("tightLoop '" + name + "': the request must be a single statement, but is a transaction");
+    }
+    return new SqlActionBuilder(name, kind, statements, transaction, slo, duration);
+  }
+
+  /** @return the tight-loop duration, zero when the action runs one request per visit */
+  public Duration loop() {
+    return loop;
   }
 
   /** @return the SLO */
@@ -49,7 +73,7 @@ public final class SqlActionBuilder implements ActionBuilder {
    * @return the builder
    */
   public static SqlActionBuilder single(SqlRequest request) {
-    return new SqlActionBuilder(request.name(), request.kind(), List.of(request), false, null);
+    return new SqlActionBuilder(request.name(), request.kind(), List.of(request), false, null, Duration.ZERO);
   }
 
   /**
@@ -65,7 +89,7 @@ public final class SqlActionBuilder implements ActionBuilder {
     if (statements.isEmpty()) {
       throw new SalvoException("transaction '" + name + "': must have at least one statement, but had none");
     }
-    return new SqlActionBuilder(name, kind, statements, true, null);
+    return new SqlActionBuilder(name, kind, statements, true, null, Duration.ZERO);
   }
 
   @Override

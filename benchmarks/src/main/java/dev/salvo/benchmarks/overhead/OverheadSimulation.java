@@ -9,7 +9,8 @@ import java.time.Duration;
 /**
  * Salvo's contender: a closed model of {@code bench.clients} virtual users, each looping over the lookup without pause,
  * a pool of as many connections, a warmup of {@code bench.warmup} seconds, then {@code bench.seconds} measured. The
- * database comes from {@code salvo.url}.
+ * database comes from {@code salvo.url}. With {@code bench.mode=loop} (the default) each user runs a tight loop
+ * ({@code tightLoop}); with {@code bench.mode=visit} Gatling schedules every request (one thread hop each way).
  */
 public class OverheadSimulation extends Simulation {
   static final int CLIENTS = Integer.getInteger("bench.clients", 8);
@@ -18,7 +19,10 @@ public class OverheadSimulation extends Simulation {
 
   {
     var lookup = pointLookup("lookup").query(Lookup.NAMED_SQL).param("id", randomLong(1, Lookup.MAX_ID)).noSlo();
-    setUp(scenario("overhead").forever().on(exec(lookup))
+    var scenario = "visit".equals(System.getProperty("bench.mode"))
+        ? scenario("overhead").forever().on(exec(lookup))
+        : scenario("overhead").forever().on(exec(tightLoop(Duration.ofSeconds(WARMUP + SECONDS), lookup)));
+    setUp(scenario
             .injectClosed(constantConcurrentUsers(CLIENTS).during(WARMUP + SECONDS)))
         .protocols(database().poolSize(CLIENTS).warmup(Duration.ofSeconds(WARMUP)))
         .maxDuration(Duration.ofSeconds(WARMUP + SECONDS));

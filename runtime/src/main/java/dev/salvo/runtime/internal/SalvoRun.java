@@ -51,6 +51,7 @@ public final class SalvoRun {
   private final ResultsBuilder results = new ResultsBuilder(simulationName, startedAt);
   private volatile Target target;
   private volatile boolean finished;
+  private volatile boolean stopping;
 
   private SalvoRun() {}
 
@@ -99,7 +100,7 @@ public final class SalvoRun {
       throw Fatal.stop(new SalvoException("request '" + spec.name() + "': one name must have one kind, but it is used as "
           + recorder.kind + " and " + spec.kind()), this::abort);
     }
-    return new SqlAction(spec.name(), this, statements, spec.transaction(), t, recorder, core.statsEngine(), core.clock(), next);
+    return new SqlAction(spec.name(), this, statements, spec.transaction(), spec.loop().toNanos(), t, recorder, core.statsEngine(), core.clock(), next);
   }
 
   /**
@@ -159,8 +160,18 @@ public final class SalvoRun {
     }
   }
 
+  /** @return true once the run is finishing: tight loops stop */
+  boolean stopping() {
+    return stopping;
+  }
+
   /** Drains in-flight requests, writes the results, closes the pool and stops the embedded database. */
-  synchronized void finish() {
+  void finish() {
+    stopping = true;
+    finishLocked();
+  }
+
+  private synchronized void finishLocked() {
     if (finished) {
       return;
     }

@@ -37,9 +37,11 @@ public final class SqlAction implements Action {
   private final Clock clock;
   private final Action next;
   private final boolean measureBytes;
+  private final long loopNanos;
 
-  SqlAction(String name, SalvoRun run, List<PreparedRequest> statements, boolean transaction, Target target,
-      RequestRecorder recorder, StatsEngine statsEngine, Clock clock, Action next) {
+  SqlAction(String name, SalvoRun run, List<PreparedRequest> statements, boolean transaction, long loopNanos,
+      Target target, RequestRecorder recorder, StatsEngine statsEngine, Clock clock, Action next) {
+    this.loopNanos = loopNanos;
     this.name = name;
     this.run = run;
     this.statements = statements.toArray(PreparedRequest[]::new);
@@ -68,6 +70,15 @@ public final class SqlAction implements Action {
 
   @Override
   public void execute(Session session) {
+    if (loopNanos > 0) {
+      long deadline = System.nanoTime() + loopNanos;
+      try {
+        target.executor.execute(() -> loop(session, deadline));
+      } catch (RejectedExecutionException stopping) {
+        // the run is ending
+      }
+      return;
+    }
     // The intended start: the moment Gatling hands the virtual user to this action. Everything after it counts in the
     // response time (waiting for a Salvo thread, then for a pooled connection), so a slow database cannot hide.
     long startNanos = System.nanoTime();
@@ -129,6 +140,65 @@ public final class SqlAction implements Action {
     finish(session, startNanos, startMillis, lagNanos, serviceStart, counts[0], counts[1], error, sqlState);
   }
 
+  /**
+   * The tight closed loop: back-to-back requests on one Salvo thread and one connection until the deadline (or the run
+   * stops), each measured and reported; the virtual user returns to Gatling once, at the end. A request's intended start
+   * is the previous one's end, so response time equals service time here.
+   */
+  private void loop(Session session, long deadlineNanos) {
+    long[] counts = new long[2];
+    Connection c = null;
+    try {
+      while (!run.stopping() && System.nanoTime() - deadlineNanos < 0) {
+        long startNanos = System.nanoTime();
+        long startMillis = clock.nowMillis();
+        boolean warm = run.inWarmup(startNanos);
+        counts[0] = 0;
+        counts[1] = 0;
+        String error = null;
+        String sqlState = null;
+        long serviceStart = -1;
+        try {
+          Object[] values = statements[0].bind(session);
+          if (c == null) {
+            c = target.connection();
+          }
+          serviceStart = System.nanoTime();
+          execute(c, statements[0], values, counts);
+        } catch (SQLException e) {
+          sqlState = e.getSQLState();
+          error = Target.describe(e);
+          if (c != null && (sqlState == null || sqlState.startsWith("08") || c.isClosed())) {
+            closeQuietly(c); // a broken connection goes back to the pool, which replaces it
+            c = null;
+          }
+        } catch (RuntimeException e) {
+          error = "client: " + Target.describe(e);
+        }
+        if (warm) {
+          recorder.recordWarmup();
+        } else {
+          report(session, startNanos, startMillis, 0, serviceStart, counts[0], counts[1], error, sqlState);
+        }
+      }
+    } catch (SQLException e) {
+      // isClosed() failed: the connection is gone; the virtual user moves on
+    } finally {
+      closeQuietly(c);
+    }
+    next.$bang(session);
+  }
+
+  private static void closeQuietly(Connection c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // returning a broken connection to the pool: Hikari evicts it
+      }
+    }
+  }
+
   private void execute(Connection c, PreparedRequest statement, Object[] values, long[] counts) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(statement.jdbcSql(values))) {
       PreparedRequest.bind(ps, values);
@@ -173,17 +243,22 @@ public final class SqlAction implements Action {
 
   private void finish(Session session, long startNanos, long startMillis, long lagNanos, long serviceStart, long rows,
       long bytes, String error, String sqlState) {
+    if (lagNanos != WARMUP) {
+      report(session, startNanos, startMillis, lagNanos, serviceStart, rows, bytes, error, sqlState);
+    }
+    next.$bang(error == null ? session : session.markAsFailed());
+  }
+
+  private void report(Session session, long startNanos, long startMillis, long lagNanos, long serviceStart, long rows,
+      long bytes, String error, String sqlState) {
     long endNanos = System.nanoTime();
     long endMillis = clock.nowMillis();
     String errorKey = error == null ? null : (sqlState == null ? "" : sqlState + ": ") + stripState(error);
-    if (lagNanos != WARMUP) {
-      recorder.record(endNanos - startNanos, serviceStart < 0 ? -1 : endNanos - serviceStart,
-          serviceStart < 0 ? -1 : serviceStart - startNanos, lagNanos, rows, bytes, errorKey);
-    }
+    recorder.record(endNanos - startNanos, serviceStart < 0 ? -1 : endNanos - serviceStart,
+        serviceStart < 0 ? -1 : serviceStart - startNanos, lagNanos, rows, bytes, errorKey);
     Status status = error == null ? OK$.MODULE$ : KO$.MODULE$;
     statsEngine.logResponse(session.scenario(), session.groups(), name, startMillis, endMillis, status,
         Option.apply(sqlState), Option.apply(errorKey));
-    next.$bang(error == null ? session : session.markAsFailed());
   }
 
   private static String stripState(String message) {
