@@ -1,10 +1,20 @@
 package dev.salvo.feeders;
 
+import dev.salvo.feeders.internal.Gen;
+import dev.salvo.feeders.internal.SpecCompiler;
 import dev.salvo.sql.SalvoException;
+import dev.salvo.sql.profile.ColumnProfile;
+import dev.salvo.sql.profile.TableProfile;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
-/** Factory methods for the basic parameter strategies. */
+/**
+ * Factory methods for single, independent parameter strategies, e.g. for {@code param("key", ...)}. Profile-backed
+ * strategies are checked like {@link ParameterSpec}s in a {@link ParameterGenerator} (type fit, non-empty column).
+ * Dependent parameters ({@code offset_from_previous}) need a {@link ParameterGenerator}.
+ */
 public final class Strategies {
   private Strategies() {}
 
@@ -43,5 +53,65 @@ public final class Strategies {
     long first = min.toEpochDay();
     long last = max.toEpochDay();
     return r -> LocalDate.ofEpochDay(r.nextLong(first, last + 1));
+  }
+
+  /**
+   * @param values explicit values, drawn uniformly
+   * @return a {@code choice} strategy
+   */
+  public static ParameterStrategy<Object> choice(List<?> values) {
+    return standalone(ParameterSpec.choice("choice", values), null);
+  }
+
+  /** @param column a profiled numeric, date or timestamp column @return a {@code random_in_range} strategy */
+  public static ParameterStrategy<Object> randomInRange(ColumnProfile column) {
+    return standalone(ParameterSpec.randomInRange("random_in_range", column.name()), column);
+  }
+
+  /** @param column a profiled column @return a {@code sample_from_table} strategy */
+  public static ParameterStrategy<Object> sampleFromTable(ColumnProfile column) {
+    return standalone(ParameterSpec.sampleFromTable("sample_from_table", column.name()), column);
+  }
+
+  /** @param column a profiled column @return a {@code weighted_sample} strategy (alias method, O(1) per draw) */
+  public static ParameterStrategy<Object> weightedSample(ColumnProfile column) {
+    return standalone(ParameterSpec.weightedSample("weighted_sample", column.name()), column);
+  }
+
+  /**
+   * @param column a profiled column
+   * @param minCount smallest list size
+   * @param maxCount largest list size (capped at the number of distinct sampled values)
+   * @return a {@code sample_list} strategy producing {@code List}s of distinct values
+   */
+  public static ParameterStrategy<Object> sampleList(ColumnProfile column, int minCount, int maxCount) {
+    return standalone(ParameterSpec.sampleList("sample_list", column.name(), minCount, maxCount), column);
+  }
+
+  /**
+   * @param min smallest value
+   * @param max largest value; Integer/Long bounds give Long values, others Double
+   * @return a {@code random_numeric} strategy
+   */
+  public static ParameterStrategy<Object> randomNumeric(Number min, Number max) {
+    return standalone(ParameterSpec.randomNumeric("random_numeric", min, max), null);
+  }
+
+  /**
+   * @param pool the pool
+   * @param ordering the order values are handed out in (SHUFFLE uses seed {@link ParameterGenerator#DEFAULT_SEED})
+   * @return a {@code sample_from_pool} strategy; non-random orderings count this strategy's own draws
+   */
+  public static ParameterStrategy<Object> sampleFromPool(Pool pool, PoolOrdering ordering) {
+    ParameterSpec spec = ParameterSpec.sampleFromPool("sample_from_pool", pool.name(), ordering);
+    return new SpecCompiler(List.of(), Map.of(pool.name(), pool), List.of(spec.name()),
+        ParameterGenerator.DEFAULT_SEED, 0, 1).compile(spec, List.of(spec));
+  }
+
+  private static Gen standalone(ParameterSpec spec, ColumnProfile column) {
+    List<TableProfile> profiles = column == null ? List.of()
+        : List.of(TableProfile.of("standalone", "none", column.totalRows(), List.of(column)));
+    return new SpecCompiler(profiles, Map.of(), List.of(spec.name()), ParameterGenerator.DEFAULT_SEED, 0, 1)
+        .compile(spec, List.of(spec));
   }
 }
