@@ -34,6 +34,15 @@ public interface Dialect {
   boolean measuresResultBytes();
 
   /**
+   * A statement that makes the server cancel any statement of this session running longer than the timeout; Salvo runs
+   * it on every new pooled connection.
+   *
+   * @param timeout a positive duration
+   * @return the SQL
+   */
+  String statementTimeoutSql(java.time.Duration timeout);
+
+  /**
    * The dialect's approximate distinct count of an expression (APPROX_DISTINCT queries).
    *
    * @param quotedColumn an already quoted column

@@ -35,6 +35,12 @@ public final class PostgresDialect implements Dialect {
     return new dev.salvo.sql.profile.PostgresProfiler(this);
   }
 
+  /** {@code SET statement_timeout}: the server cancels the statement with SQLSTATE 57014. */
+  @Override
+  public String statementTimeoutSql(java.time.Duration timeout) {
+    return "SET statement_timeout = " + Math.max(1, timeout.toMillis());
+  }
+
   @Override
   public String toString() {
     return name();

@@ -33,6 +33,12 @@ public final class SnowflakeDialect implements Dialect {
     return new dev.salvo.sql.profile.SnowflakeProfiler(this);
   }
 
+  /** Snowflake's timeout has a one-second resolution. */
+  @Override
+  public String statementTimeoutSql(java.time.Duration timeout) {
+    return "ALTER SESSION SET STATEMENT_TIMEOUT_IN_SECONDS = " + Math.max(1, (timeout.toMillis() + 999) / 1000);
+  }
+
   @Override
   public String toString() {
     return name();

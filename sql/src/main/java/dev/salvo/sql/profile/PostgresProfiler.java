@@ -16,7 +16,8 @@ import java.util.Random;
 /**
  * PostgreSQL profiler. In AUTO and STATISTICS modes it reads the planner statistics ({@code pg_stats}: null_frac,
  * n_distinct, most_common_vals/freqs, histogram_bounds) and the row estimate ({@code pg_class.reltuples}), which cost
- * no table scan; min and max then come from ANALYZE's own sample (histogram and most common values). When a column
+ * no table scan; min and max then come from ANALYZE's own sample (histogram and most common values), except for
+ * columns that lead a btree index, whose exact min and max are read through the index. When a column
  * has no statistics (never analyzed) AUTO falls back to a sampled query ({@code TABLESAMPLE BERNOULLI ... REPEATABLE}).
  * EXACT scans the table. Sample values always come from one seeded TABLESAMPLE query for all columns.
  */
@@ -27,6 +28,11 @@ public final class PostgresProfiler implements Profiler {
       + "JOIN pg_catalog.pg_class c ON c.relname = s.tablename "
       + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace AND n.nspname = s.schemaname "
       + "WHERE c.oid = to_regclass(?) AND NOT s.inherited";
+  /** Columns leading a valid btree index: their exact min and max cost two index probes. */
+  static final String INDEXED_SQL = "SELECT a.attname FROM pg_catalog.pg_index i "
+      + "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid JOIN pg_catalog.pg_am am ON am.oid = ic.relam "
+      + "JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0] "
+      + "WHERE i.indrelid = to_regclass(?) AND i.indisvalid AND am.amname = 'btree'";
   static final String ROWS_SQL = "SELECT reltuples::bigint FROM pg_catalog.pg_class WHERE oid = to_regclass(?)";
   /** Rows fetched by the sampling query relative to the sample size, so a short random draw still fills it. */
   static final double OVERSAMPLE = 1.5;
@@ -66,16 +72,20 @@ public final class PostgresProfiler implements Profiler {
     }
     long total = useStats ? estimate : ProfilerSupport.count(c, qt);
     List<List<Object>> sample = sample(c, qt, types.keySet(), total, options);
+    java.util.Set<Object> indexed = new java.util.HashSet<>();
+    if (mode != ProfileMode.EXACT) {
+      rows(c, INDEXED_SQL, qt).forEach(r -> indexed.add(r.get(0)));
+    }
     List<ColumnProfile> out = new ArrayList<>();
     int i = 0;
     for (Map.Entry<String, ColumnType> e : types.entrySet()) {
       List<Object> values = column(sample, i++, e.getValue());
       if (mode == ProfileMode.EXACT) {
         out.add(ProfilerSupport.exact(c, dialect, qt, e.getKey(), e.getValue(), values, options));
-      } else if (useStats) {
-        out.add(fromStats(e.getKey(), e.getValue(), stats.get(e.getKey()), total, values, options));
       } else {
-        out.add(SampleStatistics.fromSample(e.getKey(), e.getValue(), values, total, options, ProfileMode.SAMPLED));
+        ColumnProfile p = useStats ? fromStats(e.getKey(), e.getValue(), stats.get(e.getKey()), total, values, options)
+            : SampleStatistics.fromSample(e.getKey(), e.getValue(), values, total, options, ProfileMode.SAMPLED);
+        out.add(indexed.contains(e.getKey()) ? exactBounds(c, qt, p) : p);
       }
     }
     long rows = mode == ProfileMode.EXACT && !out.isEmpty() ? out.get(0).totalRows() : total;
@@ -103,6 +113,17 @@ public final class PostgresProfiler implements Profiler {
   /** @return the sampling percentage that yields about 1.5x {@link #sampledRows} rows, 100 for small tables */
   static double samplePercent(long total, ProfileOptions options) {
     return total <= 0 ? 100 : Math.min(100, 100.0 * sampledRows(options) * OVERSAMPLE / total);
+  }
+
+  /**
+   * Statistics and samples see only some rows, so their min and max can fall inside the true range; for an indexed
+   * column the true bounds are two index probes away (keys generated after the max must not collide).
+   */
+  private ColumnProfile exactBounds(Connection c, String qt, ColumnProfile p) {
+    String q = dialect.quoteIdentifier(p.name());
+    List<Object> r = rows(c, "SELECT min(" + q + "), max(" + q + ") FROM " + qt).get(0);
+    return new ColumnProfile(p.name(), p.type(), p.type().fromJdbcValue(r.get(0)), p.type().fromJdbcValue(r.get(1)),
+        p.distinctCount(), p.nullCount(), p.totalRows(), p.sample(), p.mostCommon(), p.histogramBounds(), p.mode());
   }
 
   /** A profile from one pg_stats row: [attname, null_frac, n_distinct, mcv text[], mcf real[], histogram text[]]. */
