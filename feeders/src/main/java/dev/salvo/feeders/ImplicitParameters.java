@@ -27,7 +27,8 @@ import java.util.Set;
  *       with wider offsets (30, 90 or 365 days; 10% or 25% of the span); otherwise none.
  *   <li>INSERT: the key column (when written) a {@code sequence} after its max; text-like columns
  *       {@code weighted_sample}; numbers and dates {@code random_in_range}.
- *   <li>UPDATE: {@code key} as POINT_LOOKUP, the written columns as INSERT.
+ *   <li>UPDATE: {@code key} as POINT_LOOKUP, the written columns as INSERT; the key column, when written, keeps its
+ *       value (offset 0 from {@code key}).
  *   <li>GENERIC: none.
  * </ul>
  */
@@ -76,7 +77,9 @@ public final class ImplicitParameters {
         for (String c : shape.columns()) {
           if (kind == QueryKind.INSERT && c.equals(shape.key())) {
             out.add(ParameterSpec.sequence(c, ref(profile, c)));
-          } else if (!(kind == QueryKind.UPDATE && c.equals(shape.key()))) {
+          } else if (kind == QueryKind.UPDATE && c.equals(shape.key())) {
+            out.add(same(profile, c));
+          } else {
             out.add(value(profile, c));
           }
         }
@@ -101,6 +104,15 @@ public final class ImplicitParameters {
       }
     }
     return ParameterSpec.sampleFromTable("key", ref(profile, column));
+  }
+
+  /** UPDATE writing its own key column: the row keeps its key (offset 0 from {@code key}), or the same text. */
+  private static ParameterSpec same(TableProfile profile, String column) {
+    if (!profile.column(column).type().isRange()) {
+      throw new SalvoException("UPDATE on " + profile.table() + ": a written key column must be a number or date for "
+          + "implicit parameters, but " + column + " is not; leave the key out of the written columns");
+    }
+    return ParameterSpec.offsetFromPrevious(column, "key", 0);
   }
 
   private static ParameterSpec value(TableProfile profile, String column) {

@@ -43,4 +43,22 @@ class StrategiesTest {
     assertThatThrownBy(() -> Strategies.randomDate(LocalDate.of(2024, 1, 2), LocalDate.of(2024, 1, 1)))
         .hasMessage("randomDate: max must not be before min, but was min=2024-01-02, max=2024-01-01");
   }
+
+  @Test
+  void profileBackedStrategiesWorkAlone() {
+    SplittableRandom r = new SplittableRandom(1);
+    var orders = Profiles.orders();
+    assertThat((Long) Strategies.randomInRange(orders.column("order_id")).next(r)).isBetween(1L, 1000L);
+    assertThat(Strategies.sampleFromTable(orders.column("category")).next(r)).isIn("books", "toys", "garden", "music");
+    assertThat(Strategies.weightedSample(orders.column("category")).next(r)).isIn("books", "toys", "garden", "music");
+    assertThat((java.util.List<?>) Strategies.sampleList(orders.column("category"), 2, 2).next(r)).hasSize(2);
+    assertThat(Strategies.choice(java.util.List.of("x")).next(r)).isEqualTo("x");
+    assertThat((Double) Strategies.randomNumeric(0.0, 1.0).next(r)).isBetween(0.0, 1.0);
+    ParameterStrategy<Object> circular = Strategies.sampleFromPool(Pool.of("p", java.util.List.of(1, 2)),
+        PoolOrdering.CIRCULAR);
+    assertThat(java.util.List.of(circular.next(r), circular.next(r), circular.next(r))).containsExactly(1, 2, 1);
+    assertThatThrownBy(() -> Strategies.randomInRange(orders.column("category")))
+        .isInstanceOf(SalvoException.class)
+        .hasMessageContaining("random_in_range must be used on a numeric, date or timestamp column");
+  }
 }
