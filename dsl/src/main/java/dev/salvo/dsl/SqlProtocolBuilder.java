@@ -24,7 +24,7 @@ public final class SqlProtocolBuilder implements ProtocolBuilder {
 
   private SqlProtocolBuilder with(DatabaseSettings settings, int poolSize, Duration timeout, boolean demo) {
     return new SqlProtocolBuilder(Guard.check(() -> new SqlProtocol(settings, poolSize, timeout, demo,
-        protocol.warmup())));
+        protocol.warmup(), protocol.queryTimeout())));
   }
 
   /**
@@ -112,7 +112,20 @@ public final class SqlProtocolBuilder implements ProtocolBuilder {
   public SqlProtocolBuilder warmup(Duration warmup) {
     SqlProtocol p = protocol;
     return new SqlProtocolBuilder(Guard.check(() -> new SqlProtocol(p.settings(), p.poolSize(), p.connectionTimeout(),
-        p.loadDemoSchema(), warmup)));
+        p.loadDemoSchema(), warmup, p.queryTimeout())));
+  }
+
+  /**
+   * Makes the server cancel any statement running longer than this; a cancelled statement is a KO with its own error
+   * class (PostgreSQL: SQLSTATE 57014) and blocks no other virtual user.
+   *
+   * @param timeout positive, or zero for no limit (the default)
+   * @return a new builder
+   */
+  public SqlProtocolBuilder queryTimeout(Duration timeout) {
+    SqlProtocol p = protocol;
+    return new SqlProtocolBuilder(Guard.check(() -> new SqlProtocol(p.settings(), p.poolSize(), p.connectionTimeout(),
+        p.loadDemoSchema(), p.warmup(), timeout)));
   }
 
   /**

@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salvo.dsl.it.BadSqlSimulation;
+import dev.salvo.dsl.it.FaultsSimulation;
 import dev.salvo.dsl.it.SloBreachSimulation;
 import dev.salvo.dsl.it.StallSimulation;
 import dev.salvo.dsl.it.TightLoopSimulation;
 import dev.salvo.dsl.it.TinySimulation;
 import dev.salvo.dsl.it.UnboundParameterSimulation;
 import java.io.IOException;
+import dev.salvo.sql.DemoSchema;
+import dev.salvo.sql.EmbeddedDatabase;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -150,6 +155,57 @@ class GatlingRunTest {
     assertThat(looped.get("rows").asLong()).isEqualTo(looped.get("count").asLong());
     // Gatling saw every looped request too
     assertThat(run.output()).containsPattern("> looped lookup +\\| +" + String.format("%,d", looped.get("count").asLong()));
+  }
+
+  @Test
+  void killedBackendsAndTimeoutsAreCountedAndTheRunRecovers() throws Exception {
+    Run run = gatling(FaultsSimulation.class);
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    JsonNode results = new ObjectMapper().readTree(run.salvoRun().resolve("results.json").toFile());
+    JsonNode lookup = findRequest(results, "lookup");
+    assertThat(lookup.get("count").asLong()).as("every lookup completed, OK or KO").isEqualTo(800);
+    // the killed backends made some lookups fail, with a connection-level SQLSTATE, and the pool replaced them
+    assertThat(lookup.get("ok").asLong()).isGreaterThan(600);
+    assertThat(findRequest(results, "kill backends").get("ok").asLong()).isEqualTo(3);
+    JsonNode slow = findRequest(results, "too slow");
+    assertThat(slow.get("count").asLong()).isEqualTo(8);
+    assertThat(slow.get("ko").asLong()).isEqualTo(8);
+    // (one may instead be hit by the killer)
+    assertThat(slow.at("/errors/57014: ERROR: canceling statement due to statement timeout").asLong()).isGreaterThanOrEqualTo(6);
+    assertThat(lookup.get("errors").fieldNames().next()).matches("(57P01|08\\d\\d\\d): .*");
+    // cancelled at the timeout, not after the 2 s sleep
+    assertThat(slow.at("/serviceMicros/max").asDouble()).isLessThan(1_500_000);
+  }
+
+  @Test
+  void thePasswordAppearsInNoOutput() throws Exception {
+    String secret = "S3cr3t-Pw-" + System.nanoTime();
+    try (EmbeddedDatabase db = EmbeddedDatabase.start(Path.of("target", "secrets-pg"));
+         Connection c = DriverManager.getConnection(db.jdbcUrl())) {
+      DemoSchema.load(c);
+      Run run = gatling(TinySimulation.class,
+          "-Dsalvo.url=jdbc:postgresql://localhost:" + db.port() + "/postgres?password=" + secret + "&ApplicationName=t",
+          "-Dsalvo.user=postgres", "-Dsalvo.password=" + secret);
+      assertThat(run.exitCode()).as(run.output()).isZero();
+      List<Path> leaks;
+      try (Stream<Path> files = Files.walk(run.dir())) {
+        leaks = files.filter(Files::isRegularFile)
+            .filter(f -> !f.getFileName().toString().endsWith(".gz"))
+            .filter(f -> contains(f, secret))
+            .toList();
+      }
+      assertThat(leaks).as("files mentioning the password").isEmpty();
+      String results = Files.readString(run.salvoRun().resolve("results.json"));
+      assertThat(results).contains("password=***");
+    }
+  }
+
+  private static boolean contains(Path file, String secret) {
+    try {
+      return new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1).contains(secret);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static JsonNode findRequest(JsonNode results, String name) {

@@ -14,9 +14,10 @@ import java.time.Duration;
  * @param connectionTimeout how long a request may wait for a pooled connection
  * @param loadDemoSchema whether the embedded database gets the demo schema
  * @param warmup how long after the first request the samples are counted as warmup only
+ * @param queryTimeout longest a statement may run before the server cancels it (zero: no limit)
  */
 public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration connectionTimeout, boolean loadDemoSchema,
-    Duration warmup) implements Protocol {
+    Duration warmup, Duration queryTimeout) implements Protocol {
 
   /** Default pool size. */
   public static final int DEFAULT_POOL_SIZE = 8;
@@ -37,17 +38,20 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
     if (warmup == null || warmup.isNegative()) {
       throw new SalvoException("database: warmup must be zero or positive, but was " + warmup);
     }
+    if (queryTimeout == null || queryTimeout.isNegative()) {
+      throw new SalvoException("database: queryTimeout must be zero (none) or positive, but was " + queryTimeout);
+    }
   }
 
   /** @return settings from system properties and environment, pool of {@value #DEFAULT_POOL_SIZE} */
   public static SqlProtocol fromEnvironment() {
     return new SqlProtocol(DatabaseSettings.fromEnvironment(), DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT, true,
-        Duration.ZERO);
+        Duration.ZERO, Duration.ZERO);
   }
 
   @Override
   public String toString() {
     return "SqlProtocol{" + settings + ", poolSize=" + poolSize + ", connectionTimeout=" + connectionTimeout
-        + ", warmup=" + warmup + "}";
+        + ", warmup=" + warmup + ", queryTimeout=" + queryTimeout + "}";
   }
 }

@@ -87,6 +87,9 @@ final class Target implements AutoCloseable {
       config.setMinimumIdle(protocol.poolSize());
       config.setConnectionTimeout(protocol.connectionTimeout().toMillis());
       config.setAutoCommit(true);
+      if (!protocol.queryTimeout().isZero()) {
+        config.setConnectionInitSql(dialect.statementTimeoutSql(protocol.queryTimeout()));
+      }
       HikariDataSource pool = new HikariDataSource(config);
       return new Target(protocol, dialect, product, version, settings.maskedUrl(), embedded, pool,
           Executors.newFixedThreadPool(protocol.poolSize(), threads()));

@@ -45,7 +45,7 @@ class TargetTest {
   }
 
   private static SqlProtocol protocol(String url, String user, String password) {
-    return new SqlProtocol(DatabaseSettings.of(url, user, password), 2, Duration.ofSeconds(2), false, Duration.ZERO);
+    return new SqlProtocol(DatabaseSettings.of(url, user, password), 2, Duration.ofSeconds(2), false, Duration.ZERO, Duration.ZERO);
   }
 
   private static PreparedRequest prepared(SqlRequest r) {
