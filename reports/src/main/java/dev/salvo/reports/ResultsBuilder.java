@@ -236,12 +236,23 @@ public final class ResultsBuilder {
       }
       logs.put(kind, log.hlog());
       timelines.put(kind, log.timeline().stream()
-          .filter(p -> p.count() > 0 || p.endEpochMillis() > measuredFrom.toEpochMilli()).toList());
+          .filter(p -> p.count() > 0 || p.endEpochMillis() > measuredFrom.toEpochMilli())
+          .map(p -> clip(p, measuredFrom.toEpochMilli())).toList());
     });
     RunResults results = new RunResults(RunResults.CURRENT_FORMAT_VERSION, simulation, startedAt.toString(),
         measuredFrom.toString(), end.toString(), seconds, StatsMath.verdict(perName),
         environment != null ? environment : Environments.detect(), database, new TreeMap<>(config),
         new TreeMap<>(profileHashes), parameterSeed, perKind, perName, timelines, List.copyOf(findMax));
     return new RunData(results, logs, totals);
+  }
+
+  /** An interval that began in the warmup holds measured requests only: its rate counts from the measurement start. */
+  private static TimelinePoint clip(TimelinePoint p, long measuredFrom) {
+    if (p.startEpochMillis() >= measuredFrom || p.endEpochMillis() <= measuredFrom) {
+      return p;
+    }
+    double seconds = Math.max(1, p.endEpochMillis() - measuredFrom) / 1000.0;
+    return new TimelinePoint(measuredFrom, p.endEpochMillis(), p.count(), p.ko(), StatsMath.rate(p.count(), seconds),
+        p.p50Micros(), p.p99Micros(), p.maxMicros());
   }
 }

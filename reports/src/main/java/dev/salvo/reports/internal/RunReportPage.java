@@ -69,7 +69,7 @@ public final class RunReportPage {
   }
 
   static String statsTable(List<RequestStats> rows, boolean withKind) {
-    StringBuilder b = new StringBuilder("<table class=\"stats\"><tr><th class=\"l\">")
+    StringBuilder b = new StringBuilder("<div class=\"scroll\"><table class=\"stats\"><tr><th class=\"l\">")
         .append(withKind ? "request</th><th class=\"l\">kind" : "kind")
         .append("</th><th>requests</th><th>KO</th><th>error rate</th><th>req/s</th><th>rows/s</th><th>KB/s</th>"
             + "<th>p50 ms</th><th>p75 ms</th><th>p90 ms</th><th>p95 ms</th><th>p99 ms</th><th>p99.9 ms</th>"
@@ -97,7 +97,7 @@ public final class RunReportPage {
       }
       b.append("</tr>\n");
     }
-    return b.append("</table>\n").toString();
+    return b.append("</table></div>\n").toString();
   }
 
   private static String td(String text) {

@@ -1,0 +1,120 @@
+package dev.salvo.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Opens the run report and the comparison page in headless Chromium (Debian's {@code chromium}; .ci/install-chromium.sh
+ * installs it) from file://, with the network off, and checks that every chart was drawn and no script error occurred.
+ * Screenshots go to {@code target/screenshots/} (docs/screenshots holds copies). Skipped only when Chromium is absent.
+ */
+class BrowserTest {
+  private static final Path CHROMIUM = Path.of(System.getProperty("salvo.chromium", "/usr/bin/chromium"));
+  private static final Path SCREENSHOTS = Path.of("target/screenshots");
+  private static final Pattern CHARTS = Pattern.compile("data-charts=\"(\\d+)\"");
+
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void needsChromium() {
+    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
+  }
+
+  @Test
+  void runReportRendersEveryChartWithoutErrors() throws Exception {
+    Path run = RunDirectory.write(dir.resolve("Sample-run"), TestRuns.run("Sample02_EveryKind", 8, 1, 1));
+    String dom = open(run.resolve("index.html"), "run-report.png", 2400);
+    assertRendered(dom, 4);
+    assertThat(dom).contains("All SLOs pass").contains("<path d=\"M");
+  }
+
+  @Test
+  void comparisonPageRendersEveryChartWithoutErrors() throws Exception {
+    Path a = RunDirectory.write(dir.resolve("pool8"), TestRuns.run("Sample02_EveryKind", 8, 1, 1));
+    Path b = RunDirectory.write(dir.resolve("pool16"), TestRuns.run("Sample02_EveryKind", 16, 0.9, 1.15));
+    Path c = RunDirectory.write(dir.resolve("slow"), TestRuns.run("Sample02_EveryKind", 8, 1.6, 0.85));
+    Path out = dir.resolve("cmp");
+    int status = SalvoCli.run(new String[] {"compare", "-o", out.toString(), a.toString(), b.toString(), c.toString()},
+        new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(System.err, true));
+    assertThat(status).isEqualTo(SalvoCli.REGRESSION);
+    String dom = open(out.resolve("index.html"), "comparison.png", 2600);
+    assertRendered(dom, 6);
+    assertThat(dom).contains("class=\"regression\"");
+  }
+
+  @Test
+  void errorSentinelCatchesScriptErrors() throws Exception {
+    Path page = dir.resolve("broken.html");
+    Files.writeString(page, "<!DOCTYPE html><html><body><pre id=\"salvo-errors\" hidden></pre>"
+        + "<script type=\"application/json\" id=\"salvo-charts\">[{\"id\":\"x\",\"series\":null}]</script><div id=\"x\">"
+        + "</div><script>" + new String(RunDirectory.class.getResourceAsStream("internal/charts.js").readAllBytes(),
+        StandardCharsets.UTF_8) + "</script></body></html>");
+    String dom = open(page, null, 600);
+    assertThat(dom).contains("data-rendered=\"error\"");
+    assertThat(dom.substring(dom.indexOf("<!-- console:"))).as("the console saw the error too").contains("Uncaught");
+  }
+
+  private static void assertRendered(String dom, int minCharts) {
+    assertThat(dom.substring(dom.indexOf("<!-- console:"))).as("console messages").doesNotContain("CONSOLE");
+    assertThat(dom).as("the page's script finished without errors").contains("data-rendered=\"ok\"")
+        .doesNotContain("data-rendered=\"error\"");
+    Matcher m = CHARTS.matcher(dom);
+    assertThat(m.find()).as("the page reports how many charts it drew").isTrue();
+    assertThat(Integer.parseInt(m.group(1))).isGreaterThanOrEqualTo(minCharts);
+    assertThat(count(dom, "<svg")).as("one svg per chart").isEqualTo(Integer.parseInt(m.group(1)));
+    assertThat(count(dom, "data-drawn=\"true\"")).isEqualTo(Integer.parseInt(m.group(1)));
+  }
+
+  private static int count(String text, String needle) {
+    int n = 0;
+    for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  /** Loads the page, returns the DOM after scripts ran; takes a screenshot when {@code png} is set. */
+  private static String open(Path page, String png, int height) throws Exception {
+    String url = page.toUri().toString();
+    String dom = chromium(List.of("--dump-dom", url), page.getParent().resolve("dom.txt"));
+    if (png != null) {
+      Files.createDirectories(SCREENSHOTS);
+      Path shot = SCREENSHOTS.resolve(png).toAbsolutePath();
+      chromium(List.of("--hide-scrollbars", "--window-size=1400," + height, "--screenshot=" + shot, url),
+          page.getParent().resolve("shot.txt"));
+      assertThat(shot).isRegularFile();
+      assertThat(Files.size(shot)).isGreaterThan(10_000);
+    }
+    return dom;
+  }
+
+  private static String chromium(List<String> args, Path output) throws IOException, InterruptedException {
+    Path profile = Files.createTempDirectory(dir, "chromium-profile");
+    List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--disable-dev-shm-usage", "--enable-logging=stderr", "--v=0", "--user-data-dir=" + profile, "--virtual-time-budget=5000"));
+    command.addAll(args);
+    Process p = new ProcessBuilder(command).redirectErrorStream(false).redirectOutput(output.toFile())
+        .redirectError(output.resolveSibling(output.getFileName() + ".err").toFile()).start();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) { // a guard against a hung browser, not a timing assertion
+      p.destroyForcibly();
+      throw new AssertionError("chromium did not finish: " + command);
+    }
+    String console = Files.readString(output.resolveSibling(output.getFileName() + ".err"));
+    return Files.readString(output) + "\n<!-- console:\n" + console.lines().filter(l -> l.contains("CONSOLE"))
+        .reduce("", (a, b) -> a + b + "\n") + "-->";
+  }
+}
