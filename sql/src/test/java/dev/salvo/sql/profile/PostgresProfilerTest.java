@@ -74,6 +74,8 @@ class PostgresProfilerTest {
     ColumnProfile id = p.column("order_id");
     assertThat(id.type()).isEqualTo(ColumnType.INTEGER);
     assertThat(id.distinctCount()).isEqualTo(DemoSchema.ORDERS);
+    assertThat(id.min()).as("exact through the primary key index").isEqualTo(1L);
+    assertThat(id.max()).as("exact through the primary key index").isEqualTo((long) DemoSchema.ORDERS);
   }
 
   @Test
