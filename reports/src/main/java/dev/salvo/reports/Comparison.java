@@ -161,9 +161,10 @@ public record Comparison(List<Run> runs, Thresholds thresholds, List<Setting> co
       }
     }
     List<String> regressions = deltas.stream().filter(d -> REGRESSION.equals(d.status()))
-        .map(d -> String.format(Locale.ROOT, "%s %s %s: %s -> %s (%+.1f%s, threshold %s)", d.run(), d.kind(),
-            d.metric(), fmt(d.baseline()), fmt(d.value()), d.change(), d.metric().equals("errorRate") ? " points" : "%",
-            fmt(thresholds.of(d.metric()))))
+        .map(d -> String.format(Locale.ROOT, "%s %s %s: %s -> %s (%+.1f%s, threshold %s%s)", d.run(), d.kind(),
+            d.metric(), show(d.metric(), d.baseline()), show(d.metric(), d.value()), d.change(),
+            d.metric().equals("errorRate") ? " points" : "%", fmt(thresholds.of(d.metric())),
+            d.metric().equals("errorRate") ? " points" : "%"))
         .toList();
     return new Comparison(labels, thresholds, settings(runs), deltas, !regressions.isEmpty(), regressions);
   }
@@ -213,6 +214,15 @@ public record Comparison(List<Run> runs, Thresholds thresholds, List<Setting> co
       out.add(new Setting(key, values, values.stream().distinct().count() > 1));
     }
     return out;
+  }
+
+  private static String show(String metric, double v) {
+    return switch (metric) {
+      case "p50", "p95", "p99" -> String.format(Locale.ROOT, "%.3f ms", v / 1000);
+      case "errorRate" -> String.format(Locale.ROOT, "%.3f%%", v * 100);
+      case "qps" -> String.format(Locale.ROOT, "%.1f req/s", v);
+      default -> String.format(Locale.ROOT, "%.1f rows/s", v);
+    };
   }
 
   private static String fmt(double v) {

@@ -98,24 +98,31 @@ public final class RunDirectory {
   }
 
   /**
-   * Finds Gatling's report of the same run: {@code <dir>/../../gatling/<simulation lower-case>-*}{@code /index.html},
-   * the one whose directory name is closest after the run's start.
+   * Finds Gatling's report of the same run: {@code <dir>/../../gatling/<simulation>-<timestamp>/index.html} (Gatling
+   * lower-cases the name and turns {@code _} into {@code -}), the one whose timestamp is closest to the run's start.
+   * The report may not exist yet when the runtime writes (Gatling writes it after Salvo), so only the directory counts.
    */
   static String gatlingReport(Path dir, RunResults results) {
-    Path gatling = dir.toAbsolutePath().normalize().getParent();
-    gatling = gatling == null ? null : gatling.getParent();
-    if (gatling == null || !Files.isDirectory(gatling.resolve("gatling"))) {
+    Path parent = dir.toAbsolutePath().normalize().getParent();
+    Path gatling = parent == null || parent.getParent() == null ? null : parent.getParent().resolve("gatling");
+    if (gatling == null || !Files.isDirectory(gatling)) {
       return null;
     }
-    String prefix = results.simulation().toLowerCase(java.util.Locale.ROOT) + "-";
-    try (var list = Files.list(gatling.resolve("gatling"))) {
-      return list.filter(p -> p.getFileName().toString().startsWith(prefix))
-          .filter(p -> Files.isRegularFile(p.resolve(INDEX_HTML)))
-          .map(p -> p.getFileName().toString()).sorted()
-          .reduce((a, b) -> b) // the latest; Gatling's names end in a millisecond timestamp
+    String prefix = results.simulation().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-";
+    long started = java.time.Instant.parse(results.startedAt()).toEpochMilli();
+    try (var list = Files.list(gatling)) {
+      return list.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+          .filter(name -> name.startsWith(prefix) && name.substring(prefix.length()).matches("\\d{17}"))
+          .min(java.util.Comparator.comparingLong(name -> Math.abs(gatlingMillis(name.substring(prefix.length()))
+              - started)))
           .map(name -> "../../gatling/" + name + "/" + INDEX_HTML).orElse(null);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       return null;
     }
+  }
+
+  private static long gatlingMillis(String stamp) {
+    return java.time.LocalDateTime.parse(stamp, java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS"))
+        .toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
   }
 }

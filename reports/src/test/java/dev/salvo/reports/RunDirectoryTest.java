@@ -93,4 +93,15 @@ class RunDirectoryTest {
     assertThat(html).contains("<h1>Sim</h1>", "All SLOs pass", "orders in range", "57014: canceling statement",
         "id=\"chart-qps\"", "id=\"chart-percentiles\"").doesNotContain("hunter2", "src=\"http", "href=\"http", "<link");
   }
+
+  @Test
+  void linksToGatlingsReportOfTheSameRun() throws Exception {
+    Files.createDirectories(dir.resolve("gatling/sim-one-20260101000000100"));
+    Files.createDirectories(dir.resolve("gatling/sim-one-20260101003000000"));
+    Files.createDirectories(dir.resolve("gatling/other-20260101000000000"));
+    RunData data = TestRuns.run("Sim_One", 8, 1, 1);
+    Path run = RunDirectory.write(dir.resolve("salvo/Sim_One-1"), data);
+    assertThat(Files.readString(run.resolve("index.html")))
+        .contains("href=\"../../gatling/sim-one-20260101000000100/index.html\"");
+  }
 }
