@@ -48,6 +48,17 @@ class GatlingRunTest {
 
   static Run gatling(Class<?> simulation, String... jvmArgs) throws Exception {
     Path dir = Files.createTempDirectory(Path.of("target"), simulation.getSimpleName() + "-");
+    Process p = start(simulation, dir, jvmArgs);
+    Path log = dir.resolve("output.log");
+    if (!p.waitFor(5, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new AssertionError("Gatling did not finish within 5 minutes; output in " + log);
+    }
+    return new Run(p.exitValue(), Files.readString(log), dir);
+  }
+
+  /** Starts Gatling in a forked JVM as the gatling-maven-plugin does; output goes to {@code dir/output.log}. */
+  static Process start(Class<?> simulation, Path dir, String... jvmArgs) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"),
@@ -62,13 +73,7 @@ class GatlingRunTest {
     cmd.addAll(List.of("io.gatling.app.Gatling",
         "--simulation", simulation.getName(),
         "--results-folder", dir.resolve("gatling").toString()));
-    Path log = dir.resolve("output.log");
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    if (!p.waitFor(5, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      throw new AssertionError("Gatling did not finish within 5 minutes; output in " + log);
-    }
-    return new Run(p.exitValue(), Files.readString(log), dir);
+    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("output.log").toFile()).start();
   }
 
   @Test

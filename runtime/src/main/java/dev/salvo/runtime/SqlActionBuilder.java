@@ -95,7 +95,7 @@ public final class SqlActionBuilder implements ActionBuilder {
   @Override
   public Action build(ScenarioContext ctx, Action next) {
     SqlComponents components = ctx.protocolComponentsRegistry().components(SqlProtocolKey.INSTANCE);
-    return components.run().newAction(this, components.protocol(), ctx.coreComponents(), next);
+    return components.run().newAction(this, components.protocol(), ctx.coreComponents(), ctx.throttled(), next);
   }
 
   /** @return the request name */

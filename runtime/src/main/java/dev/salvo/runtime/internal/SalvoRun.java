@@ -82,10 +82,12 @@ public final class SalvoRun {
    * @param spec the request
    * @param protocol the scenario's protocol
    * @param core Gatling's components
+   * @param throttled true when the simulation is throttled ({@code setUp(...).throttle(...)})
    * @param next the next action
    * @return the action
    */
-  public Action newAction(SqlActionBuilder spec, SqlProtocol protocol, CoreComponents core, Action next) {
+  public Action newAction(SqlActionBuilder spec, SqlProtocol protocol, CoreComponents core, boolean throttled,
+      Action next) {
     Target t = target(protocol);
     List<PreparedRequest> statements;
     try {
@@ -100,7 +102,8 @@ public final class SalvoRun {
       throw Fatal.stop(new SalvoException("request '" + spec.name() + "': one name must have one kind, but it is used as "
           + recorder.kind + " and " + spec.kind()), this::abort);
     }
-    return new SqlAction(spec.name(), this, statements, spec.transaction(), spec.loop().toNanos(), t, recorder, core.statsEngine(), core.clock(), next);
+    return new SqlAction(spec.name(), this, statements, spec.transaction(), spec.loop().toNanos(),
+        throttled && core.throttler().isDefined() ? core.throttler().get() : null, t, recorder, core.statsEngine(), core.clock(), next);
   }
 
   /**

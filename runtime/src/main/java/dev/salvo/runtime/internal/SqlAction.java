@@ -6,6 +6,9 @@ import io.gatling.commons.stats.OK$;
 import io.gatling.commons.stats.Status;
 import io.gatling.commons.util.Clock;
 import io.gatling.core.action.Action;
+import io.gatling.core.actor.ActorRef;
+import io.gatling.core.controller.throttle.Throttler;
+import io.gatling.core.controller.throttle.Throttler$Command$ThrottledRequest;
 import io.gatling.core.session.Session;
 import io.gatling.core.stats.StatsEngine;
 import java.sql.Connection;
@@ -15,6 +18,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import scala.Option;
+import scala.runtime.BoxedUnit;
 
 /**
  * Executes one request (a statement, or a transaction of statements) per virtual user visit: parameters are evaluated on Gatling's event loop, the SQL runs
@@ -38,10 +42,13 @@ public final class SqlAction implements Action {
   private final Action next;
   private final boolean measureBytes;
   private final long loopNanos;
+  private final ActorRef<Throttler.Command> throttler;
 
   SqlAction(String name, SalvoRun run, List<PreparedRequest> statements, boolean transaction, long loopNanos,
-      Target target, RequestRecorder recorder, StatsEngine statsEngine, Clock clock, Action next) {
+      ActorRef<Throttler.Command> throttler, Target target, RequestRecorder recorder, StatsEngine statsEngine,
+      Clock clock, Action next) {
     this.loopNanos = loopNanos;
+    this.throttler = throttler;
     this.name = name;
     this.run = run;
     this.statements = statements.toArray(PreparedRequest[]::new);
@@ -79,6 +86,19 @@ public final class SqlAction implements Action {
       }
       return;
     }
+    if (throttler != null) {
+      // Gatling's throttle (setUp(...).throttle(...)) releases the request when the rate allows: that is its start
+      Session throttled = session;
+      throttler.$bang(new Throttler$Command$ThrottledRequest(session.scenario(), () -> {
+        throttled.eventLoop().execute(() -> start(throttled));
+        return BoxedUnit.UNIT;
+      }));
+      return;
+    }
+    start(session);
+  }
+
+  private void start(Session session) {
     // The intended start: the moment Gatling hands the virtual user to this action. Everything after it counts in the
     // response time (waiting for a Salvo thread, then for a pooled connection), so a slow database cannot hide.
     long startNanos = System.nanoTime();

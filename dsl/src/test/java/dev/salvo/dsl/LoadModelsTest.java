@@ -1,0 +1,82 @@
+package dev.salvo.dsl;
+
+import static dev.salvo.dsl.GatlingRunTest.gatling;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.salvo.dsl.GatlingRunTest.Run;
+import dev.salvo.dsl.it.InjectionProfilesSimulation;
+import dev.salvo.dsl.it.LongSimulation;
+import dev.salvo.dsl.it.ThrottledSimulation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Gatling's open and closed injection profiles, throttling, and a graceful stop on SIGTERM, with Salvo's action. */
+class LoadModelsTest {
+
+  private static Map<String, JsonNode> requests(Run run) throws IOException {
+    JsonNode results = new ObjectMapper().readTree(run.salvoRun().resolve("results.json").toFile());
+    Map<String, JsonNode> byName = new HashMap<>();
+    results.get("requests").forEach(r -> byName.put(r.get("name").asText(), r));
+    return byName;
+  }
+
+  @Test
+  void everyInjectionProfileDrivesSalvo() throws Exception {
+    Run run = gatling(InjectionProfilesSimulation.class);
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    Map<String, JsonNode> r = requests(run);
+    // open models: exact user counts, one request each
+    assertThat(r.get("atOnceUsers").get("ok").asLong()).isEqualTo(5);
+    assertThat(r.get("rampUsers").get("ok").asLong()).isEqualTo(10);
+    assertThat(r.get("constantUsersPerSec").get("ok").asLong()).isEqualTo(20);
+    assertThat(r.get("rampUsersPerSec").get("ok").asLong()).isEqualTo(20);
+    assertThat(r.get("stressPeakUsers").get("ok").asLong()).isEqualTo(10);
+    assertThat(r.get("nothingFor+atOnce").get("ok").asLong()).isEqualTo(3);
+    // closed models: users are replaced as they finish, so counts depend on speed; each ran many requests
+    for (String closed : List.of("constantConcurrentUsers", "rampConcurrentUsers", "incrementConcurrentUsers")) {
+      assertThat(r.get(closed).get("ok").asLong()).as(closed).isGreaterThan(10);
+      assertThat(r.get(closed).get("ko").asLong()).as(closed).isZero();
+    }
+  }
+
+  @Test
+  void throttlingCapsTheRate() throws Exception {
+    Run run = gatling(ThrottledSimulation.class);
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    long count = requests(run).get("throttled").get("count").asLong();
+    // unthrottled, 4 looping users would run thousands of lookups in 4 s; held at 50/s it is about 175
+    assertThat(count).isBetween(100L, 260L);
+  }
+
+  @Test
+  void sigtermStopsTheRunAndStillWritesResults() throws Exception {
+    Path dir = Files.createTempDirectory(Path.of("target"), "sigterm-");
+    Process p = GatlingRunTest.start(LongSimulation.class, dir, "-Dsalvo.progressSeconds=1");
+    Path log = dir.resolve("output.log");
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (!Files.readString(log).contains("[salvo]    2s") && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    p.destroy(); // SIGTERM
+    assertThat(p.waitFor(1, TimeUnit.MINUTES)).as("stopped after SIGTERM").isTrue();
+    Path results;
+    try (Stream<Path> runs = Files.list(dir.resolve("salvo"))) {
+      results = runs.findFirst().orElseThrow().resolve("results.json");
+    }
+    JsonNode lookup = new ObjectMapper().readTree(results.toFile()).at("/requests/0");
+    assertThat(lookup.get("count").asLong()).isBetween(50L, 2999L);
+    assertThat(Files.readString(log)).contains("[salvo] results: ");
+    try (Stream<Path> files = Files.list(dir.resolve("pg"))) {
+      assertThat(files.filter(f -> f.getFileName().toString().startsWith("data-"))).as("embedded PostgreSQL stopped").isEmpty();
+    }
+  }
+}
