@@ -1,5 +1,6 @@
 package dev.salvo.dsl;
 
+import dev.salvo.feeders.ParameterSpec;
 import dev.salvo.runtime.internal.Fatal;
 import dev.salvo.sql.QueryKind;
 import dev.salvo.sql.SalvoException;
@@ -144,6 +145,98 @@ public final class SqlDsl {
     }
     throw Fatal.stop(new SalvoException("query kind: must be one of " + java.util.Arrays.toString(QueryKind.values())
         + ", but was '" + name + "'"), null);
+  }
+
+  /**
+   * A parameter drawn uniformly between the profiled min and max of a numeric or date column.
+   *
+   * @param parameter the parameter name in the SQL
+   * @param column the column ({@code table.column} for written SQL)
+   * @return the spec, for {@code .params(...)}
+   */
+  public static ParameterSpec randomInRange(String parameter, String column) {
+    return Guard.check(() -> ParameterSpec.randomInRange(parameter, column));
+  }
+
+  /**
+   * A parameter drawn uniformly from the profiled sample of a column's values.
+   *
+   * @param parameter the parameter name in the SQL
+   * @param column the column
+   * @return the spec
+   */
+  public static ParameterSpec sampleFromTable(String parameter, String column) {
+    return Guard.check(() -> ParameterSpec.sampleFromTable(parameter, column));
+  }
+
+  /**
+   * A parameter that follows the real frequencies of a column's most common values (O(1) per draw).
+   *
+   * @param parameter the parameter name in the SQL
+   * @param column the column
+   * @return the spec
+   */
+  public static ParameterSpec weightedSample(String parameter, String column) {
+    return Guard.check(() -> ParameterSpec.weightedSample(parameter, column));
+  }
+
+  /**
+   * A parameter offset from another one (days for dates), e.g. the end of a range from its start.
+   *
+   * @param parameter the parameter name in the SQL
+   * @param base the parameter it depends on
+   * @param offsets the possible offsets, one drawn per request
+   * @return the spec
+   */
+  public static ParameterSpec offsetFromPrevious(String parameter, String base, Number... offsets) {
+    return Guard.check(() -> ParameterSpec.offsetFromPrevious(parameter, base, offsets));
+  }
+
+  /**
+   * A list of k distinct values of a column for {@code IN (:name)}, k uniform in [min, max].
+   *
+   * @param parameter the parameter name in the SQL
+   * @param column the column
+   * @param min smallest list size
+   * @param max largest list size
+   * @return the spec
+   */
+  public static ParameterSpec sampleList(String parameter, String column, int min, int max) {
+    return Guard.check(() -> ParameterSpec.sampleList(parameter, column, min, max));
+  }
+
+  /**
+   * A parameter drawn from explicit values.
+   *
+   * @param parameter the parameter name in the SQL
+   * @param values the values
+   * @return the spec
+   */
+  public static ParameterSpec choice(String parameter, java.util.List<?> values) {
+    return Guard.check(() -> ParameterSpec.choice(parameter, values));
+  }
+
+  /**
+   * A number drawn uniformly in [min, max] (whole numbers when both bounds are).
+   *
+   * @param parameter the parameter name in the SQL
+   * @param min smallest value
+   * @param max largest value
+   * @return the spec
+   */
+  public static ParameterSpec randomNumeric(String parameter, Number min, Number max) {
+    return Guard.check(() -> ParameterSpec.randomNumeric(parameter, min, max));
+  }
+
+  /**
+   * Unique values after the column's profiled max (new keys for INSERT).
+   *
+   * @param parameter the parameter name in the SQL
+   * @param column the key column
+   * @return the spec
+   */
+  public static ParameterSpec sequence(String parameter, String column) {
+    return Guard.check(() -> ParameterSpec.sequence(parameter, column));
   }
 
   /**

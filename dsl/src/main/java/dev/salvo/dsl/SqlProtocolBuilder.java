@@ -1,5 +1,6 @@
 package dev.salvo.dsl;
 
+import dev.salvo.runtime.ParameterSettings;
 import dev.salvo.runtime.SqlProtocol;
 import dev.salvo.runtime.internal.SalvoRun;
 import dev.salvo.sql.DatabaseSettings;
@@ -24,7 +25,7 @@ public final class SqlProtocolBuilder implements ProtocolBuilder {
 
   private SqlProtocolBuilder with(DatabaseSettings settings, int poolSize, Duration timeout, boolean demo) {
     return new SqlProtocolBuilder(Guard.check(() -> new SqlProtocol(settings, poolSize, timeout, demo,
-        protocol.warmup(), protocol.queryTimeout())));
+        protocol.warmup(), protocol.queryTimeout(), protocol.parameters())));
   }
 
   /**
@@ -112,7 +113,7 @@ public final class SqlProtocolBuilder implements ProtocolBuilder {
   public SqlProtocolBuilder warmup(Duration warmup) {
     SqlProtocol p = protocol;
     return new SqlProtocolBuilder(Guard.check(() -> new SqlProtocol(p.settings(), p.poolSize(), p.connectionTimeout(),
-        p.loadDemoSchema(), warmup, p.queryTimeout())));
+        p.loadDemoSchema(), warmup, p.queryTimeout(), p.parameters())));
   }
 
   /**
@@ -125,7 +126,7 @@ public final class SqlProtocolBuilder implements ProtocolBuilder {
   public SqlProtocolBuilder queryTimeout(Duration timeout) {
     SqlProtocol p = protocol;
     return new SqlProtocolBuilder(Guard.check(() -> new SqlProtocol(p.settings(), p.poolSize(), p.connectionTimeout(),
-        p.loadDemoSchema(), p.warmup(), timeout)));
+        p.loadDemoSchema(), p.warmup(), timeout, p.parameters())));
   }
 
   /**
@@ -136,6 +137,58 @@ public final class SqlProtocolBuilder implements ProtocolBuilder {
    */
   public SqlProtocolBuilder warmup(long seconds) {
     return warmup(Duration.ofSeconds(seconds));
+  }
+
+  /**
+   * Draws profile-backed parameters from this seed (default {@code salvo.seed}, else 1): the same seed gives the same
+   * parameter stream.
+   *
+   * @param seed any number
+   * @return a new builder
+   */
+  public SqlProtocolBuilder seed(long seed) {
+    return withParameters(s -> new ParameterSettings(s.profilesDirectory(), s.refreshProfiles(), seed, s.workerIndex(),
+        s.workerCount()));
+  }
+
+  /**
+   * Reads and writes profile snapshots ({@code <table>.yaml}) in this directory (default {@code salvo.profiles}, else
+   * {@code src/test/resources/salvo/profiles}); commit them so runs without database access can draw parameters.
+   *
+   * @param directory the directory
+   * @return a new builder
+   */
+  public SqlProtocolBuilder profiles(java.nio.file.Path directory) {
+    return withParameters(s -> new ParameterSettings(directory, s.refreshProfiles(), s.seed(), s.workerIndex(),
+        s.workerCount()));
+  }
+
+  /**
+   * Profiles the tables again at the start of the run even when snapshots exist (also {@code -Dsalvo.refreshProfiles}).
+   *
+   * @return a new builder
+   */
+  public SqlProtocolBuilder refreshProfiles() {
+    return withParameters(s -> new ParameterSettings(s.profilesDirectory(), true, s.seed(), s.workerIndex(),
+        s.workerCount()));
+  }
+
+  /**
+   * Makes this load generator worker {@code index} of {@code count}: pools are split without overlap (default
+   * {@code salvo.workerIndex} / {@code salvo.workerCount}, else 0 of 1).
+   *
+   * @param index from 0
+   * @param count at least 1
+   * @return a new builder
+   */
+  public SqlProtocolBuilder worker(int index, int count) {
+    return withParameters(s -> new ParameterSettings(s.profilesDirectory(), s.refreshProfiles(), s.seed(), index, count));
+  }
+
+  private SqlProtocolBuilder withParameters(java.util.function.UnaryOperator<ParameterSettings> change) {
+    SqlProtocol p = protocol;
+    return new SqlProtocolBuilder(Guard.check(() -> new SqlProtocol(p.settings(), p.poolSize(), p.connectionTimeout(),
+        p.loadDemoSchema(), p.warmup(), p.queryTimeout(), change.apply(p.parameters()))));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.salvo.dsl;
 
+import dev.salvo.feeders.ParameterSpec;
 import dev.salvo.feeders.ParameterStrategy;
 import dev.salvo.runtime.SqlActionBuilder;
 import dev.salvo.runtime.Slo;
@@ -32,9 +33,16 @@ public final class SqlRequestBuilder implements ActionBuilder {
   private final TableShape shape;
   private final Map<String, Function<Session, ?>> params;
   private final Slo slo;
+  private final List<ParameterSpec> specs;
 
   private SqlRequestBuilder(String name, QueryKind kind, String sql, TableShape shape,
       Map<String, Function<Session, ?>> params, Slo slo) {
+    this(name, kind, sql, shape, params, slo, List.of());
+  }
+
+  private SqlRequestBuilder(String name, QueryKind kind, String sql, TableShape shape,
+      Map<String, Function<Session, ?>> params, Slo slo, List<ParameterSpec> specs) {
+    this.specs = specs;
     this.name = name;
     this.kind = kind;
     this.sql = sql;
@@ -84,7 +92,7 @@ public final class SqlRequestBuilder implements ActionBuilder {
       throw Fatal.stop(new SalvoException("request '" + name + "': ." + method + "(...) must follow .table(...), but the"
           + " request has explicit SQL"), null);
     }
-    return new SqlRequestBuilder(name, kind, sql, change.apply(shape), params, slo);
+    return new SqlRequestBuilder(name, kind, sql, change.apply(shape), params, slo, specs);
   }
 
   /**
@@ -155,6 +163,21 @@ public final class SqlRequestBuilder implements ActionBuilder {
   }
 
   /**
+   * Draws parameters from column profiles of the real tables, all of them together once per request, in dependency
+   * order (e.g. {@code randomInRange("from", "order_date")} then {@code offsetFromPrevious("to", "from", 7)}). Columns
+   * are those of the request's table, or {@code table.column}. Without any {@code param} or {@code params}, a request
+   * built with {@code .table(...)} draws its kind's implicit parameters (see docs/parameters.md).
+   *
+   * @param specs the parameter specs, from {@code SqlDsl} ({@code randomInRange}, {@code weightedSample}, ...)
+   * @return a new builder
+   */
+  public SqlRequestBuilder params(ParameterSpec... specs) {
+    List<ParameterSpec> all = new java.util.ArrayList<>(this.specs);
+    all.addAll(List.of(specs));
+    return new SqlRequestBuilder(name, kind, sql, shape, params, slo, List.copyOf(all));
+  }
+
+  /**
    * Binds a parameter to a function of the virtual user's session, e.g. {@code s -> s.getLong("customerId")}.
    *
    * @param parameter the parameter name as written in the SQL after the colon
@@ -189,7 +212,7 @@ public final class SqlRequestBuilder implements ActionBuilder {
     }
     Map<String, Function<Session, ?>> copy = new LinkedHashMap<>(params);
     copy.put(parameter, value);
-    return new SqlRequestBuilder(name, kind, sql, shape, copy, slo);
+    return new SqlRequestBuilder(name, kind, sql, shape, copy, slo, specs);
   }
 
   /**
@@ -241,7 +264,7 @@ public final class SqlRequestBuilder implements ActionBuilder {
   }
 
   private SqlRequestBuilder withSlo(java.util.function.Supplier<Slo> slo) {
-    return new SqlRequestBuilder(name, kind, sql, shape, params, Guard.check(slo));
+    return new SqlRequestBuilder(name, kind, sql, shape, params, Guard.check(slo), specs);
   }
 
   /** @return the request's name */
@@ -251,7 +274,8 @@ public final class SqlRequestBuilder implements ActionBuilder {
 
   /** @return the runtime request; checks that parameters and SQL agree */
   SqlRequest toRequest() {
-    return Guard.check(() -> sql != null ? SqlRequest.of(name, kind, sql, params) : SqlRequest.of(name, kind, shape, params));
+    return Guard.check(() -> sql != null ? SqlRequest.of(name, kind, sql, params, specs)
+        : SqlRequest.of(name, kind, shape, params, specs));
   }
 
   /**

@@ -15,9 +15,10 @@ import java.time.Duration;
  * @param loadDemoSchema whether the embedded database gets the demo schema
  * @param warmup how long after the first request the samples are counted as warmup only
  * @param queryTimeout longest a statement may run before the server cancels it (zero: no limit)
+ * @param parameters profiles, seed and worker sharding of profile-backed parameters
  */
 public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration connectionTimeout, boolean loadDemoSchema,
-    Duration warmup, Duration queryTimeout) implements Protocol {
+    Duration warmup, Duration queryTimeout, ParameterSettings parameters) implements Protocol {
 
   /** Default pool size. */
   public static final int DEFAULT_POOL_SIZE = 8;
@@ -38,6 +39,9 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
     if (warmup == null || warmup.isNegative()) {
       throw new SalvoException("database: warmup must be zero or positive, but was " + warmup);
     }
+    if (parameters == null) {
+      throw new SalvoException("database: parameter settings must be set, but were null");
+    }
     if (queryTimeout == null || queryTimeout.isNegative()) {
       throw new SalvoException("database: queryTimeout must be zero (none) or positive, but was " + queryTimeout);
     }
@@ -46,7 +50,7 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
   /** @return settings from system properties and environment, pool of {@value #DEFAULT_POOL_SIZE} */
   public static SqlProtocol fromEnvironment() {
     return new SqlProtocol(DatabaseSettings.fromEnvironment(), DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT, true,
-        Duration.ZERO, Duration.ZERO);
+        Duration.ZERO, Duration.ZERO, ParameterSettings.fromEnvironment());
   }
 
   @Override

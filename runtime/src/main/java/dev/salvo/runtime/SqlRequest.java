@@ -1,5 +1,6 @@
 package dev.salvo.runtime;
 
+import dev.salvo.feeders.ParameterSpec;
 import dev.salvo.sql.Dialect;
 import dev.salvo.sql.NamedSql;
 import dev.salvo.sql.PostgresDialect;
@@ -27,14 +28,16 @@ public final class SqlRequest {
   private final String sqlText;
   private final TableShape shape;
   private final Map<String, Function<Session, ?>> parameters;
+  private final List<ParameterSpec> specs;
 
   private SqlRequest(String name, QueryKind kind, String sqlText, TableShape shape,
-      Map<String, Function<Session, ?>> parameters) {
+      Map<String, Function<Session, ?>> parameters, List<ParameterSpec> specs) {
     this.name = name;
     this.kind = kind;
     this.sqlText = sqlText;
     this.shape = shape;
     this.parameters = parameters;
+    this.specs = List.copyOf(specs);
   }
 
   /**
@@ -48,7 +51,24 @@ public final class SqlRequest {
    * @throws SalvoException naming the request and the parameter when they do not match
    */
   public static SqlRequest of(String name, QueryKind kind, String sql, Map<String, Function<Session, ?>> parameters) {
-    return checked(new SqlRequest(name, kind, sql, null, Collections.unmodifiableMap(new LinkedHashMap<>(parameters))));
+    return of(name, kind, sql, parameters, List.of());
+  }
+
+  /**
+   * A request with explicit SQL whose parameters come from bound values and from profile-backed specs (columns written
+   * {@code table.column}).
+   *
+   * @param name the request name
+   * @param kind the query kind
+   * @param sql the SQL with {@code :name} parameters
+   * @param parameters the binder of each directly bound parameter
+   * @param specs the specs of the other parameters, drawn together per request
+   * @return the request
+   */
+  public static SqlRequest of(String name, QueryKind kind, String sql, Map<String, Function<Session, ?>> parameters,
+      List<ParameterSpec> specs) {
+    return checked(new SqlRequest(name, kind, sql, null, Collections.unmodifiableMap(new LinkedHashMap<>(parameters)),
+        specs));
   }
 
   /**
@@ -62,7 +82,24 @@ public final class SqlRequest {
    * @throws SalvoException naming the request when the shape lacks what the kind needs or parameters do not match
    */
   public static SqlRequest of(String name, QueryKind kind, TableShape shape, Map<String, Function<Session, ?>> parameters) {
-    return checked(new SqlRequest(name, kind, null, shape, Collections.unmodifiableMap(new LinkedHashMap<>(parameters))));
+    return of(name, kind, shape, parameters, List.of());
+  }
+
+  /**
+   * A request whose SQL is the kind's default for the table shape; parameters come from bound values and specs. With
+   * neither, the kind's implicit specs are drawn from the table's profile (e.g. POINT_LOOKUP samples the key column).
+   *
+   * @param name the request name
+   * @param kind the query kind (not GENERIC)
+   * @param shape the table and columns
+   * @param parameters the binder of each directly bound parameter
+   * @param specs the specs of the other parameters, columns of the shape's table unless written {@code table.column}
+   * @return the request
+   */
+  public static SqlRequest of(String name, QueryKind kind, TableShape shape, Map<String, Function<Session, ?>> parameters,
+      List<ParameterSpec> specs) {
+    return checked(new SqlRequest(name, kind, null, shape, Collections.unmodifiableMap(new LinkedHashMap<>(parameters)),
+        specs));
   }
 
   private static SqlRequest checked(SqlRequest r) {
@@ -74,14 +111,27 @@ public final class SqlRequest {
     }
     // parameter names do not depend on the dialect: check them against the PostgreSQL rendering
     NamedSql parsed = r.sql(new PostgresDialect());
+    Set<String> bound = new TreeSet<>(r.parameters.keySet());
+    for (ParameterSpec spec : r.specs) {
+      if (!bound.add(spec.name())) {
+        throw new SalvoException("request '" + r.name + "': parameter '" + spec.name()
+            + "' must be bound once, but is bound twice");
+      }
+    }
+    if (r.implicitParameters()) {
+      return r;
+    }
+    Set<String> referenced = new TreeSet<>();
+    r.specs.stream().map(ParameterSpec::dependsOn).filter(java.util.Objects::nonNull).forEach(referenced::add);
     Set<String> unbound = new TreeSet<>(parsed.parameterNames());
-    unbound.removeAll(r.parameters.keySet());
+    unbound.removeAll(bound);
     if (!unbound.isEmpty()) {
       throw new SalvoException("request '" + r.name + "': every parameter in the SQL must be bound, but " + unbound
           + " is not; bind it with .param(\"" + unbound.iterator().next() + "\", ...)");
     }
-    Set<String> unused = new TreeSet<>(r.parameters.keySet());
+    Set<String> unused = new TreeSet<>(bound);
     unused.removeAll(parsed.parameterNames());
+    unused.removeAll(referenced); // a spec may exist only as the base of another (offset_from_previous)
     if (!unused.isEmpty()) {
       throw new SalvoException("request '" + r.name + "': every bound parameter must appear in the SQL as :name, but "
           + unused + " does not");
@@ -110,6 +160,21 @@ public final class SqlRequest {
   /** @return the query kind */
   public QueryKind kind() {
     return kind;
+  }
+
+  /** @return the profile-backed parameter specs */
+  public List<ParameterSpec> specs() {
+    return specs;
+  }
+
+  /** @return the table shape, null when the SQL is written out */
+  public TableShape shape() {
+    return shape;
+  }
+
+  /** @return true when the kind's implicit specs supply every parameter (a table, nothing bound) */
+  public boolean implicitParameters() {
+    return shape != null && parameters.isEmpty() && specs.isEmpty();
   }
 
   /** @return the binder of each parameter name */

@@ -1,5 +1,6 @@
 package dev.salvo.runtime.internal;
 
+import dev.salvo.feeders.ParameterGenerator;
 import dev.salvo.runtime.SqlRequest;
 import dev.salvo.sql.Dialect;
 import dev.salvo.sql.NamedSql;
@@ -22,18 +23,41 @@ public final class PreparedRequest {
   // hot: read on every request
   private final Function<Session, ?>[] binders;
   private final int[] placeholderParameter;
+  private final ParameterGenerator generator;
+  /** for each distinct parameter, its index in the generator's tuple, or -1 when a binder supplies it */
+  private final int[] generated;
+  private final int tupleSize;
 
   /**
    * @param request the request
    * @param dialect the run's dialect
    */
   public PreparedRequest(SqlRequest request, Dialect dialect) {
+    this(request, dialect, null);
+  }
+
+  /**
+   * @param request the request
+   * @param dialect the run's dialect
+   * @param generator draws the profile-backed parameters (one tuple per request), or null
+   */
+  public PreparedRequest(SqlRequest request, Dialect dialect, ParameterGenerator generator) {
     this.request = request;
     this.sql = request.sql(dialect);
     this.jdbcSql = sql.jdbcSql();
     this.binders = request.binders(sql);
+    this.generator = generator;
     List<String> distinct = List.copyOf(sql.parameterNames());
     this.placeholderParameter = sql.placeholders().stream().mapToInt(distinct::indexOf).toArray();
+    List<String> names = generator == null ? List.of() : generator.names();
+    this.tupleSize = names.size();
+    this.generated = distinct.stream().mapToInt(names::indexOf).toArray();
+    for (int i = 0; i < generated.length; i++) {
+      if (generated[i] < 0 && binders[i] == null) {
+        throw new dev.salvo.sql.SalvoException("request '" + request.name() + "': parameter '" + distinct.get(i)
+            + "' must be bound or drawn from a profile, but is neither");
+      }
+    }
   }
 
   /**
@@ -47,9 +71,14 @@ public final class PreparedRequest {
       return NO_VALUES;
     }
     Session javaSession = new Session(session);
+    Object[] tuple = null;
+    if (generator != null) {
+      tuple = new Object[tupleSize];
+      generator.next(tuple);
+    }
     Object[] distinct = new Object[binders.length];
     for (int i = 0; i < distinct.length; i++) {
-      distinct[i] = binders[i].apply(javaSession);
+      distinct[i] = generated[i] >= 0 ? tuple[generated[i]] : binders[i].apply(javaSession);
     }
     Object[] values = new Object[placeholderParameter.length];
     for (int i = 0; i < values.length; i++) {

@@ -50,6 +50,7 @@ public final class SalvoRun {
   private final Map<String, RequestRecorder> recorders = new ConcurrentHashMap<>();
   private final ResultsBuilder results = new ResultsBuilder(simulationName, startedAt);
   private volatile Target target;
+  private ParameterContext parameters;
   private volatile boolean finished;
   private volatile boolean stopping;
 
@@ -91,7 +92,8 @@ public final class SalvoRun {
     Target t = target(protocol);
     List<PreparedRequest> statements;
     try {
-      statements = spec.statements().stream().map(r -> new PreparedRequest(r, t.dialect)).toList();
+      statements = spec.statements().stream()
+          .map(r -> new PreparedRequest(r, t.dialect, parameters.generatorFor(r))).toList();
       statements.forEach(t::validate);
     } catch (SalvoException e) {
       throw Fatal.stop(e, this::abort);
@@ -134,6 +136,7 @@ public final class SalvoRun {
     if (target == null) {
       try {
         target = Target.open(protocol, Path.of(System.getProperty(WORK_DIR_PROPERTY, "target/salvo-pg")));
+        parameters = new ParameterContext(protocol.parameters(), target, results);
       } catch (SalvoException e) {
         throw Fatal.stop(e, null);
       }

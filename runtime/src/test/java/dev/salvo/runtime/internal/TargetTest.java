@@ -45,7 +45,8 @@ class TargetTest {
   }
 
   private static SqlProtocol protocol(String url, String user, String password) {
-    return new SqlProtocol(DatabaseSettings.of(url, user, password), 2, Duration.ofSeconds(2), false, Duration.ZERO, Duration.ZERO);
+    return new SqlProtocol(DatabaseSettings.of(url, user, password), 2, Duration.ofSeconds(2), false, Duration.ZERO, Duration.ZERO,
+        dev.salvo.runtime.ParameterSettings.fromEnvironment());
   }
 
   private static PreparedRequest prepared(SqlRequest r) {

@@ -1,0 +1,108 @@
+package dev.salvo.runtime.internal;
+
+import dev.salvo.feeders.ImplicitParameters;
+import dev.salvo.feeders.ParameterGenerator;
+import dev.salvo.feeders.ParameterSpec;
+import dev.salvo.reports.ResultsBuilder;
+import dev.salvo.runtime.ParameterSettings;
+import dev.salvo.runtime.SqlRequest;
+import dev.salvo.sql.SalvoException;
+import dev.salvo.sql.profile.ProfileOptions;
+import dev.salvo.sql.profile.ProfileSnapshot;
+import dev.salvo.sql.profile.ProfileSnapshots;
+import dev.salvo.sql.profile.TableProfile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds each request's parameter generator from its specs (or its kind's implicit specs) and the profiles of the tables
+ * they name, loading snapshots or profiling the database once per table. Runs while actions are built, before load;
+ * records each profile's hash and the seed in the results.
+ */
+final class ParameterContext {
+  private final ParameterSettings settings;
+  private final Target target;
+  private final ResultsBuilder results;
+  private final Map<String, ProfileSnapshot> snapshots = new LinkedHashMap<>();
+  /** one generator per request definition, however many actions use it */
+  private final Map<SqlRequest, ParameterGenerator> generators = new java.util.IdentityHashMap<>();
+
+  ParameterContext(ParameterSettings settings, Target target, ResultsBuilder results) {
+    this.settings = settings;
+    this.target = target;
+    this.results = results;
+    results.parameterSeed(settings.seed());
+  }
+
+  /** @return the request's generator, or null when it has no profile-backed parameters */
+  synchronized ParameterGenerator generatorFor(SqlRequest request) {
+    if (!generators.containsKey(request)) {
+      generators.put(request, build(request));
+    }
+    return generators.get(request);
+  }
+
+  private ParameterGenerator build(SqlRequest request) {
+    try {
+      List<ParameterSpec> specs = request.specs();
+      if (request.implicitParameters()) {
+        String table = request.shape().table();
+        TableProfile profile = profile(table, ImplicitParameters.columnsToProfile(request.kind(), request.shape()));
+        specs = ImplicitParameters.forKind(request.kind(), request.shape(), profile);
+      }
+      if (specs.isEmpty()) {
+        return null;
+      }
+      Map<String, Set<String>> columnsByTable = new LinkedHashMap<>();
+      for (ParameterSpec spec : specs) {
+        String column = spec.column();
+        if (column == null || column.isBlank()) {
+          continue;
+        }
+        int dot = column.lastIndexOf('.');
+        String table;
+        if (dot > 0) {
+          table = column.substring(0, dot);
+          column = column.substring(dot + 1);
+        } else if (request.shape() != null) {
+          table = request.shape().table();
+        } else {
+          throw new SalvoException("parameter '" + spec.name() + "': a column of a query with written SQL must be named"
+              + " table.column, but was '" + column + "'");
+        }
+        columnsByTable.computeIfAbsent(table, t -> new LinkedHashSet<>()).add(column);
+      }
+      List<TableProfile> profiles = new ArrayList<>();
+      columnsByTable.forEach((table, columns) -> profiles.add(profile(table, new ArrayList<>(columns))));
+      return ParameterGenerator.builder()
+          .profiles(profiles.toArray(TableProfile[]::new))
+          .seed(settings.seed() ^ request.name().hashCode())
+          .worker(settings.workerIndex(), settings.workerCount())
+          .parameters(specs)
+          .build();
+    } catch (SalvoException e) {
+      throw new SalvoException("request '" + request.name() + "': " + e.getMessage(), e);
+    }
+  }
+
+  private TableProfile profile(String table, List<String> columns) {
+    ProfileSnapshot known = snapshots.get(table);
+    if (known != null && !settings.refreshProfiles() && known.profile().columns().keySet().containsAll(columns)) {
+      return known.profile();
+    }
+    boolean refresh = settings.refreshProfiles() && known == null;
+    ProfileSnapshot snapshot = ProfileSnapshots.loadOrProfile(settings.profilesDirectory(), table, columns, refresh,
+        target.dialect, target::connection, ProfileOptions.DEFAULTS);
+    if (snapshot.refreshed()) {
+      System.out.println("[salvo] profiled " + table + " " + snapshot.profile().columns().keySet() + " -> "
+          + snapshot.file());
+    }
+    snapshots.put(table, snapshot);
+    results.profileHash(table, snapshot.sha256());
+    return snapshot.profile();
+  }
+}
