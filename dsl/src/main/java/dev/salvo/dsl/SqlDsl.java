@@ -240,6 +240,16 @@ public final class SqlDsl {
   }
 
   /**
+   * Starts a find-max search (step load until the database stops keeping up); see {@link FindMaxBuilder}.
+   *
+   * @return a builder with defaults: 1 user, +1 per 10 s step, up to 16; stop at 1% errors, p95 x2, or less than 5% more
+   *     throughput
+   */
+  public static FindMaxBuilder findMax() {
+    return FindMaxBuilder.defaults();
+  }
+
+  /**
    * Starts a transaction: statements run in order on one connection, committed together, timed as one request.
    *
    * @param requestName the name shown in reports

@@ -23,9 +23,8 @@ public final class SqlProtocolBuilder implements ProtocolBuilder {
     return new SqlProtocolBuilder(Guard.check(SqlProtocol::fromEnvironment));
   }
 
-  private SqlProtocolBuilder with(DatabaseSettings settings, int poolSize, Duration timeout, boolean demo) {
-    return new SqlProtocolBuilder(Guard.check(() -> new SqlProtocol(settings, poolSize, timeout, demo,
-        protocol.warmup(), protocol.queryTimeout(), protocol.parameters())));
+  private SqlProtocolBuilder change(java.util.function.UnaryOperator<SqlProtocol> change) {
+    return new SqlProtocolBuilder(Guard.check(() -> change.apply(protocol)));
   }
 
   /**
@@ -36,8 +35,7 @@ public final class SqlProtocolBuilder implements ProtocolBuilder {
    */
   public SqlProtocolBuilder url(String jdbcUrl) {
     DatabaseSettings s = protocol.settings();
-    return with(Guard.check(() -> DatabaseSettings.of(jdbcUrl, s.user().orElse(null), s.password().orElse(null))),
-        protocol.poolSize(), protocol.connectionTimeout(), protocol.loadDemoSchema());
+    return change(p -> p.withSettings(DatabaseSettings.of(jdbcUrl, s.user().orElse(null), s.password().orElse(null))));
   }
 
   /**
@@ -48,8 +46,7 @@ public final class SqlProtocolBuilder implements ProtocolBuilder {
    */
   public SqlProtocolBuilder user(String user) {
     DatabaseSettings s = protocol.settings();
-    return with(Guard.check(() -> DatabaseSettings.of(s.url().orElse(null), user, s.password().orElse(null))),
-        protocol.poolSize(), protocol.connectionTimeout(), protocol.loadDemoSchema());
+    return change(p -> p.withSettings(DatabaseSettings.of(s.url().orElse(null), user, s.password().orElse(null))));
   }
 
   /**
@@ -60,8 +57,7 @@ public final class SqlProtocolBuilder implements ProtocolBuilder {
    */
   public SqlProtocolBuilder password(String password) {
     DatabaseSettings s = protocol.settings();
-    return with(Guard.check(() -> DatabaseSettings.of(s.url().orElse(null), s.user().orElse(null), password)),
-        protocol.poolSize(), protocol.connectionTimeout(), protocol.loadDemoSchema());
+    return change(p -> p.withSettings(DatabaseSettings.of(s.url().orElse(null), s.user().orElse(null), password)));
   }
 
   /**
@@ -71,7 +67,7 @@ public final class SqlProtocolBuilder implements ProtocolBuilder {
    * @return a new builder
    */
   public SqlProtocolBuilder poolSize(int connections) {
-    return with(protocol.settings(), connections, protocol.connectionTimeout(), protocol.loadDemoSchema());
+    return change(p -> p.withPoolSize(connections));
   }
 
   /**
@@ -81,7 +77,7 @@ public final class SqlProtocolBuilder implements ProtocolBuilder {
    * @return a new builder
    */
   public SqlProtocolBuilder connectionTimeout(Duration timeout) {
-    return with(protocol.settings(), protocol.poolSize(), timeout, protocol.loadDemoSchema());
+    return change(p -> p.withConnectionTimeout(timeout));
   }
 
   /**
@@ -100,7 +96,7 @@ public final class SqlProtocolBuilder implements ProtocolBuilder {
    * @return a new builder
    */
   public SqlProtocolBuilder noDemoSchema() {
-    return with(protocol.settings(), protocol.poolSize(), protocol.connectionTimeout(), false);
+    return change(p -> p.withLoadDemoSchema(false));
   }
 
   /**
@@ -111,9 +107,7 @@ public final class SqlProtocolBuilder implements ProtocolBuilder {
    * @return a new builder
    */
   public SqlProtocolBuilder warmup(Duration warmup) {
-    SqlProtocol p = protocol;
-    return new SqlProtocolBuilder(Guard.check(() -> new SqlProtocol(p.settings(), p.poolSize(), p.connectionTimeout(),
-        p.loadDemoSchema(), warmup, p.queryTimeout(), p.parameters())));
+    return change(p -> p.withWarmup(warmup));
   }
 
   /**
@@ -124,9 +118,7 @@ public final class SqlProtocolBuilder implements ProtocolBuilder {
    * @return a new builder
    */
   public SqlProtocolBuilder queryTimeout(Duration timeout) {
-    SqlProtocol p = protocol;
-    return new SqlProtocolBuilder(Guard.check(() -> new SqlProtocol(p.settings(), p.poolSize(), p.connectionTimeout(),
-        p.loadDemoSchema(), p.warmup(), timeout, p.parameters())));
+    return change(p -> p.withQueryTimeout(timeout));
   }
 
   /**
@@ -186,9 +178,18 @@ public final class SqlProtocolBuilder implements ProtocolBuilder {
   }
 
   private SqlProtocolBuilder withParameters(java.util.function.UnaryOperator<ParameterSettings> change) {
-    SqlProtocol p = protocol;
-    return new SqlProtocolBuilder(Guard.check(() -> new SqlProtocol(p.settings(), p.poolSize(), p.connectionTimeout(),
-        p.loadDemoSchema(), p.warmup(), p.queryTimeout(), change.apply(p.parameters()))));
+    return change(p -> p.withParameters(change.apply(p.parameters())));
+  }
+
+  /**
+   * Makes this run a find-max search (see {@link SqlDsl#findMax()}): Salvo judges every step and stops the load when
+   * a stop condition holds. Pair it with {@code injectClosed(search.injection())} and {@code maxDuration(search.maxDuration())}.
+   *
+   * @param search the search
+   * @return a new builder
+   */
+  public SqlProtocolBuilder findMax(FindMaxBuilder search) {
+    return change(p -> p.withFindMax(search.toFindMax()));
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salvo.dsl.GatlingRunTest.Run;
+import dev.salvo.dsl.it.FindMaxSimulation;
 import dev.salvo.dsl.it.InjectionProfilesSimulation;
 import dev.salvo.dsl.it.LongSimulation;
 import dev.salvo.dsl.it.ThrottledSimulation;
@@ -55,6 +56,28 @@ class LoadModelsTest {
     long count = requests(run).get("throttled").get("count").asLong();
     // unthrottled, 4 looping users would run thousands of lookups in 4 s; held at 50/s it is about 175
     assertThat(count).isBetween(100L, 260L);
+  }
+
+  @Test
+  void findMaxStepsUpAndStopsWhenThroughputStopsRising() throws Exception {
+    Run run = gatling(FindMaxSimulation.class);
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    JsonNode results = new ObjectMapper().readTree(run.salvoRun().resolve("results.json").toFile());
+    JsonNode steps = results.get("findMax");
+    assertThat(steps.size()).isGreaterThanOrEqualTo(2);
+    for (int i = 0; i < steps.size(); i++) {
+      assertThat(steps.get(i).get("step").asInt()).isEqualTo(i + 1);
+      assertThat(steps.get(i).get("concurrency").asInt()).isEqualTo(1 + 3 * i);
+    }
+    String outcome = results.at("/config/findMax.outcome").asText();
+    assertThat(outcome).matches("(found: .*|limited by bounds: .*)");
+    if (outcome.startsWith("found")) {
+      // 8 steps were allowed; a CPU-bound scan on 2 cores saturates long before, and the run stopped at the failing step
+      assertThat(steps.get(steps.size() - 1).get("pass").asBoolean()).isFalse();
+      assertThat(steps.size()).isLessThan(8);
+    }
+    assertThat(results.at("/config/findMax.bestStep").asText()).isNotEmpty();
+    assertThat(run.output()).contains("[salvo] find-max step 1: 1 users");
   }
 
   @Test

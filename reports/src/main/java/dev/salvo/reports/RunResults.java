@@ -191,14 +191,15 @@ public record RunResults(
    * One step of the find-max controller.
    *
    * @param step the step number, from 1
-   * @param targetPerSecond the offered rate
+   * @param concurrency the step's virtual users (closed model), 0 in an open model
+   * @param targetPerSecond the offered rate, 0 in a closed model
    * @param achievedPerSecond the completed rate
    * @param p95Micros the step's 95th percentile of response time in µs
    * @param p99Micros the step's 99th percentile of response time in µs
    * @param errorRate the step's failed fraction
    * @param pass true when the step met its SLOs
    */
-  public record FindMaxStep(int step, double targetPerSecond, double achievedPerSecond, double p95Micros,
+  public record FindMaxStep(int step, int concurrency, double targetPerSecond, double achievedPerSecond, double p95Micros,
       double p99Micros, double errorRate, boolean pass) {}
 
   /**

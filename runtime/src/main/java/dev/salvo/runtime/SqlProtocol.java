@@ -16,9 +16,10 @@ import java.time.Duration;
  * @param warmup how long after the first request the samples are counted as warmup only
  * @param queryTimeout longest a statement may run before the server cancels it (zero: no limit)
  * @param parameters profiles, seed and worker sharding of profile-backed parameters
+ * @param findMax the step-load search this run performs, null for none
  */
 public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration connectionTimeout, boolean loadDemoSchema,
-    Duration warmup, Duration queryTimeout, ParameterSettings parameters) implements Protocol {
+    Duration warmup, Duration queryTimeout, ParameterSettings parameters, FindMax findMax) implements Protocol {
 
   /** Default pool size. */
   public static final int DEFAULT_POOL_SIZE = 8;
@@ -42,6 +43,10 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
     if (parameters == null) {
       throw new SalvoException("database: parameter settings must be set, but were null");
     }
+    if (findMax != null && !warmup.isZero()) {
+      throw new SalvoException("database: a find-max run must have no warmup (its first step is the reference), but "
+          + "warmup was " + warmup);
+    }
     if (queryTimeout == null || queryTimeout.isNegative()) {
       throw new SalvoException("database: queryTimeout must be zero (none) or positive, but was " + queryTimeout);
     }
@@ -50,7 +55,71 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
   /** @return settings from system properties and environment, pool of {@value #DEFAULT_POOL_SIZE} */
   public static SqlProtocol fromEnvironment() {
     return new SqlProtocol(DatabaseSettings.fromEnvironment(), DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT, true,
-        Duration.ZERO, Duration.ZERO, ParameterSettings.fromEnvironment());
+        Duration.ZERO, Duration.ZERO, ParameterSettings.fromEnvironment(), null);
+  }
+
+  /**
+   * @param value the new {@code settings}
+   * @return a copy with it
+   */
+  public SqlProtocol withSettings(DatabaseSettings value) {
+    return new SqlProtocol(value, poolSize, connectionTimeout, loadDemoSchema, warmup, queryTimeout, parameters, findMax);
+  }
+
+  /**
+   * @param value the new {@code poolSize}
+   * @return a copy with it
+   */
+  public SqlProtocol withPoolSize(int value) {
+    return new SqlProtocol(settings, value, connectionTimeout, loadDemoSchema, warmup, queryTimeout, parameters, findMax);
+  }
+
+  /**
+   * @param value the new {@code connectionTimeout}
+   * @return a copy with it
+   */
+  public SqlProtocol withConnectionTimeout(Duration value) {
+    return new SqlProtocol(settings, poolSize, value, loadDemoSchema, warmup, queryTimeout, parameters, findMax);
+  }
+
+  /**
+   * @param value the new {@code loadDemoSchema}
+   * @return a copy with it
+   */
+  public SqlProtocol withLoadDemoSchema(boolean value) {
+    return new SqlProtocol(settings, poolSize, connectionTimeout, value, warmup, queryTimeout, parameters, findMax);
+  }
+
+  /**
+   * @param value the new {@code warmup}
+   * @return a copy with it
+   */
+  public SqlProtocol withWarmup(Duration value) {
+    return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, value, queryTimeout, parameters, findMax);
+  }
+
+  /**
+   * @param value the new {@code queryTimeout}
+   * @return a copy with it
+   */
+  public SqlProtocol withQueryTimeout(Duration value) {
+    return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, warmup, value, parameters, findMax);
+  }
+
+  /**
+   * @param value the new {@code parameters}
+   * @return a copy with it
+   */
+  public SqlProtocol withParameters(ParameterSettings value) {
+    return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, warmup, queryTimeout, value, findMax);
+  }
+
+  /**
+   * @param value the new {@code findMax}
+   * @return a copy with it
+   */
+  public SqlProtocol withFindMax(FindMax value) {
+    return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, warmup, queryTimeout, parameters, value);
   }
 
   @Override

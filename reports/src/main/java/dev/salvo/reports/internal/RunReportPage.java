@@ -120,10 +120,11 @@ public final class RunReportPage {
   }
 
   private static String findMax(List<FindMaxStep> steps) {
-    StringBuilder b = new StringBuilder("<table class=\"findmax\"><tr><th>step</th><th>target req/s</th>"
+    StringBuilder b = new StringBuilder("<table class=\"findmax\"><tr><th>step</th><th>users</th><th>target req/s</th>"
         + "<th>achieved req/s</th><th>p95 ms</th><th>p99 ms</th><th>error rate</th><th class=\"l\">SLO</th></tr>\n");
     for (FindMaxStep s : steps) {
-      b.append("<tr>").append(td(String.valueOf(s.step()))).append(td(num(s.targetPerSecond(), 1)))
+      b.append("<tr>").append(td(String.valueOf(s.step()))).append(td(String.valueOf(s.concurrency())))
+          .append(td(num(s.targetPerSecond(), 1)))
           .append(td(num(s.achievedPerSecond(), 1))).append(td(ms(s.p95Micros()))).append(td(ms(s.p99Micros())))
           .append(td(num(s.errorRate() * 100, 2) + " %"))
           .append(s.pass() ? "<td class=\"l pass\">pass</td>" : "<td class=\"l fail\">fail</td>").append("</tr>\n");

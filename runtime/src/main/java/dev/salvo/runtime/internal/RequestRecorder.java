@@ -49,9 +49,12 @@ final class RequestRecorder {
   private Histogram lagInterval;
 
   private final ResultsBuilder results;
+  /** also fed every request when the run searches for its maximum, else null */
+  private final FindMaxController findMax;
   private long koAtLastInterval;
 
-  RequestRecorder(String name, QueryKind kind, Slo slo, ResultsBuilder results) {
+  RequestRecorder(String name, QueryKind kind, Slo slo, ResultsBuilder results, FindMaxController findMax) {
+    this.findMax = findMax;
     this.name = name;
     this.kind = kind;
     this.slo = slo;
@@ -81,6 +84,9 @@ final class RequestRecorder {
     }
     if (lagNanos >= 0) {
       lag.recordValue(clamp(lagNanos));
+    }
+    if (findMax != null) {
+      findMax.record(responseNanos, error != null);
     }
     rows.add(rowCount);
     bytes.add(byteCount);

@@ -51,6 +51,7 @@ public final class SalvoRun {
   private final ResultsBuilder results = new ResultsBuilder(simulationName, startedAt);
   private volatile Target target;
   private ParameterContext parameters;
+  private FindMaxController findMax;
   private volatile boolean finished;
   private volatile boolean stopping;
 
@@ -89,7 +90,7 @@ public final class SalvoRun {
    */
   public Action newAction(SqlActionBuilder spec, SqlProtocol protocol, CoreComponents core, boolean throttled,
       Action next) {
-    Target t = target(protocol);
+    Target t = target(protocol, core);
     List<PreparedRequest> statements;
     try {
       statements = spec.statements().stream()
@@ -99,7 +100,7 @@ public final class SalvoRun {
       throw Fatal.stop(e, this::abort);
     }
     RequestRecorder recorder = recorders.computeIfAbsent(spec.name(),
-        n -> new RequestRecorder(n, spec.kind(), spec.slo(), results));
+        n -> new RequestRecorder(n, spec.kind(), spec.slo(), results, findMax));
     if (recorder.kind != spec.kind()) {
       throw Fatal.stop(new SalvoException("request '" + spec.name() + "': one name must have one kind, but it is used as "
           + recorder.kind + " and " + spec.kind()), this::abort);
@@ -127,16 +128,22 @@ public final class SalvoRun {
     measurementStartNanos = now + target.protocol.warmup().toNanos();
     loadStarted = true;
     long seconds = Long.getLong(PROGRESS_PROPERTY, 5);
+    if (findMax != null) {
+      findMax.start();
+    }
     if (seconds > 0) {
       progress = Progress.start(now, target.protocol.warmup().toNanos(), seconds, recorders);
     }
   }
 
-  private synchronized Target target(SqlProtocol protocol) {
+  private synchronized Target target(SqlProtocol protocol, CoreComponents core) {
     if (target == null) {
       try {
         target = Target.open(protocol, Path.of(System.getProperty(WORK_DIR_PROPERTY, "target/salvo-pg")));
         parameters = new ParameterContext(protocol.parameters(), target, results);
+        if (protocol.findMax() != null) {
+          findMax = new FindMaxController(protocol.findMax(), results, core);
+        }
       } catch (SalvoException e) {
         throw Fatal.stop(e, null);
       }
@@ -187,6 +194,9 @@ public final class SalvoRun {
     }
     if (progress != null) {
       progress.stop();
+    }
+    if (findMax != null) {
+      findMax.stop();
     }
     try {
       target.drain(DRAIN_TIMEOUT_MILLIS);

@@ -45,8 +45,8 @@ class TargetTest {
   }
 
   private static SqlProtocol protocol(String url, String user, String password) {
-    return new SqlProtocol(DatabaseSettings.of(url, user, password), 2, Duration.ofSeconds(2), false, Duration.ZERO, Duration.ZERO,
-        dev.salvo.runtime.ParameterSettings.fromEnvironment());
+    return SqlProtocol.fromEnvironment().withSettings(DatabaseSettings.of(url, user, password)).withPoolSize(2)
+        .withConnectionTimeout(Duration.ofSeconds(2)).withLoadDemoSchema(false);
   }
 
   private static PreparedRequest prepared(SqlRequest r) {
