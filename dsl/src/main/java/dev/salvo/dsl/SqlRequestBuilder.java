@@ -264,7 +264,13 @@ public final class SqlRequestBuilder implements ActionBuilder {
   }
 
   private SqlRequestBuilder withSlo(java.util.function.Supplier<Slo> slo) {
-    return new SqlRequestBuilder(name, kind, sql, shape, params, Guard.check(slo), specs);
+    return new SqlRequestBuilder(name, kind, sql, shape, params, Guard.check(() -> {
+      try {
+        return slo.get();
+      } catch (SalvoException e) {
+        throw new SalvoException("request '" + name + "': " + e.getMessage(), e); // name the culprit
+      }
+    }), specs);
   }
 
   /** @return the request's name */

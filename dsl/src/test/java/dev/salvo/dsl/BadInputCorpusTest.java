@@ -162,7 +162,7 @@ class BadInputCorpusTest {
     c.add(bad("SLO p99 below p95", "request 'slo'", () -> sql("slo").query("SELECT 1").slo(200, 100)));
     c.add(bad("SLO zero p95", "request 'zero'", () -> sql("zero").query("SELECT 1").slo(0, 100)));
     c.add(bad("maxErrorRate above 1", "request 'rate'", () -> sql("rate").query("SELECT 1").maxErrorRate(1.5)));
-    c.add(bad("tightLoop with zero duration", "request 'loop'",
+    c.add(bad("tightLoop with zero duration", "'loop'",
         () -> tightLoop(Duration.ZERO, sql("loop").query("SELECT 1"))));
 
     // --- DSL: protocol settings ----------------------------------------------------------------------------------
@@ -202,7 +202,7 @@ class BadInputCorpusTest {
     c.add(bad("random_in_range on a text column", "category",
         () -> generator(orders, ParameterSpec.randomInRange("p", "category"))));
     c.add(bad("declared type contradicting the column", "parameter 'd'",
-        () -> generator(orders, ParameterSpec.randomInRange("d", "order_date").type(ParamType.CATEGORICAL))));
+        () -> generator(orders, ParameterSpec.randomInRange("d", "order_date").type(ParamType.NUMERIC))));
     c.add(bad("weighted_sample on an all-NULL column", "gone",
         () -> generator(orders, ParameterSpec.weightedSample("p", "gone"))));
     c.add(bad("sequence on a date column", "order_date",
@@ -294,7 +294,7 @@ class BadInputCorpusTest {
     c.add(cli("compare with a negative threshold", "p95",
         () -> new String[] {"compare", "-o", dir.resolve("cmp3").toString(), "-t", "p95=-5", runA.toString(),
             runA.toString()}));
-    c.add(cli("compare with a threshold that is not a number", "p95",
+    c.add(cli("compare with a threshold that is not a number", "'lots'",
         () -> new String[] {"compare", "-t", "p95=lots", runA.toString(), runA.toString()}));
     c.add(cli("merge of different simulations", "SimB",
         () -> new String[] {"merge", "-o", dir.resolve("merged1").toString(), runA.toString(), runB.toString()}));

@@ -38,7 +38,7 @@ class SqlDslTest {
   @Test
   void aKindsTemplateNeedsItsColumns() {
     assertThatThrownBy(() -> rangeScan("r").table("orders").asScala())
-        .hasMessage("request 'r': RANGE_SCAN: the default SQL needs the range, but it was not set");
+        .hasMessage("request 'r': RANGE_SCAN: the range must be set with .range(...) for the default SQL, but it was not");
   }
 
   @Test

@@ -160,7 +160,7 @@ public final class ImplicitParameters {
 
   private static String require(String where, String part, String value) {
     if (value == null || value.isBlank()) {
-      throw new SalvoException(where + ": implicit parameters need the " + part + " column, but it was not set");
+      throw new SalvoException(where + ": the " + part + " column must be set for implicit parameters, but it was not");
     }
     return value;
   }

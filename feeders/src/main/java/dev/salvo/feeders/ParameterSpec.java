@@ -186,20 +186,48 @@ public final class ParameterSpec {
       case RANDOM_IN_RANGE -> randomInRange(name, column);
       case SAMPLE_FROM_TABLE -> sampleFromTable(name, column);
       case WEIGHTED_SAMPLE -> weightedSample(name, column);
-      case OFFSET_FROM_PREVIOUS -> offsetFromPrevious(name, (String) m.get("depends_on"),
-          list(m, name, "offset").stream().map(o -> (Number) o).toArray(Number[]::new));
-      case SAMPLE_LIST -> sampleList(name, column, list(m, name, "count").stream().map(o -> ((Number) o).intValue())
-          .toList());
-      case RANDOM_NUMERIC -> randomNumeric(name, (Number) m.get("min"), (Number) m.get("max"));
+      case OFFSET_FROM_PREVIOUS -> offsetFromPrevious(name, string(m, name, "depends_on"),
+          list(m, name, "offset").stream().map(o -> number(name, "offset", o)).toArray(Number[]::new));
+      case SAMPLE_LIST -> sampleList(name, column, list(m, name, "count").stream()
+          .map(o -> number(name, "count", o).intValue()).toList());
+      case RANDOM_NUMERIC -> randomNumeric(name, number(name, "min", m.get("min")), number(name, "max", m.get("max")));
       case SEQUENCE -> sequence(name, column);
-      case SAMPLE_FROM_POOL -> sampleFromPool(name, (String) m.get("pool"), m.get("ordering") == null
-          ? PoolOrdering.RANDOM : PoolOrdering.valueOf(m.get("ordering").toString().toUpperCase(java.util.Locale.ROOT)));
+      case SAMPLE_FROM_POOL -> sampleFromPool(name, string(m, name, "pool"), ordering(name, m.get("ordering")));
     };
     if (m.get("depends_on") != null && s != StrategyKind.OFFSET_FROM_PREVIOUS) {
       spec = new ParameterSpec(name, spec.type, s, column, spec.values, m.get("depends_on").toString(), spec.offsets,
           spec.counts, spec.min, spec.max, spec.pool, spec.ordering);
     }
     return m.get("type") == null ? spec : spec.type(ParamType.parse(m.get("type").toString()));
+  }
+
+  private static Number number(String name, String key, Object o) {
+    if (o instanceof Number n) {
+      return n;
+    }
+    throw new SalvoException("parameter '" + name + "': " + key + " must be a number, but was "
+        + (o instanceof String ? "'" + o + "'" : String.valueOf(o)));
+  }
+
+  private static String string(Map<String, ?> m, String name, String key) {
+    Object o = m.get(key);
+    if (o == null || o instanceof java.util.Collection<?> || o instanceof Map<?, ?>) {
+      throw new SalvoException("parameter '" + name + "': " + key + " must be a name, but was " + o);
+    }
+    return o.toString();
+  }
+
+  private static PoolOrdering ordering(String name, Object o) {
+    if (o == null) {
+      return PoolOrdering.RANDOM;
+    }
+    for (PoolOrdering p : PoolOrdering.values()) {
+      if (p.name().equalsIgnoreCase(o.toString())) {
+        return p;
+      }
+    }
+    throw new SalvoException("parameter '" + name + "': ordering must be one of "
+        + java.util.Arrays.toString(PoolOrdering.values()).toLowerCase(java.util.Locale.ROOT) + ", but was '" + o + "'");
   }
 
   private static List<?> list(Map<String, ?> m, String name, String key) {

@@ -54,7 +54,7 @@ class ImplicitParametersTest {
         .hasMessage("RANGE_SCAN on orders: the range column must be a number, date or timestamp for implicit "
             + "parameters, but category is text; give the parameters");
     assertThatThrownBy(() -> ImplicitParameters.forKind(QueryKind.POINT_LOOKUP, TableShape.of("orders"), orders))
-        .hasMessage("POINT_LOOKUP on orders: implicit parameters need the key column, but it was not set");
+        .hasMessage("POINT_LOOKUP on orders: the key column must be set for implicit parameters, but it was not");
   }
 
   private static List<String> parameters(String sql) {

@@ -96,7 +96,7 @@ class ParameterGeneratorTest {
     assertThatThrownBy(() -> build(ParameterSpec.offsetFromPrevious("end", null, 1)))
         .hasMessage("parameter 'end': offset_from_previous must name its base with depends_on, but was none");
     assertThatThrownBy(() -> build(ParameterSpec.sampleFromPool("p", "nope", PoolOrdering.RANDOM)))
-        .hasMessage("parameter 'p': pool must be one of the registered pools [], but was nope");
+        .hasMessage("parameter 'p': pool must be one of the registered pools [], but was 'nope'");
   }
 
   @Test
@@ -106,16 +106,16 @@ class ParameterGeneratorTest {
             + "offset_from_previous, sample_list, random_numeric, sample_from_pool, sequence, but was 'random_walk'");
     assertThatThrownBy(() -> build(ParameterSpec.randomInRange("x", "category")))
         .hasMessage("parameter 'x': random_in_range must be used on a numeric, date or timestamp column (use "
-            + "sample_from_table or weighted_sample for others), but was column category (text)");
+            + "sample_from_table or weighted_sample for others), but was column orders.category (text)");
     assertThatThrownBy(() -> build(ParameterSpec.sampleFromTable("x", "category").type(ParamType.NUMERIC)))
         .hasMessage("parameter 'x': type numeric must fit strategy sample_from_table and the column, but was column "
-            + "category (text)");
+            + "orders.category (text)");
     assertThatThrownBy(() -> build(ParameterSpec.sampleFromTable("x", "nope")))
         .hasMessageStartingWith("parameter 'x': the column must be one of the profiled columns [orders.order_id, "
             + "orders.category,");
     assertThatThrownBy(() -> build(ParameterSpec.weightedSample("x", "gone")))
-        .hasMessage("parameter 'x': the column must hold non-NULL values for weighted_sample, but was column gone "
-            + "(text) with 1000 rows, 1000 NULL: empty table or all-NULL column");
+        .hasMessage("parameter 'x': the column must hold non-NULL values for weighted_sample, but was column "
+            + "orders.gone (text) with 1000 rows, 1000 NULL: empty table or all-NULL column");
     assertThatThrownBy(() -> build(ParameterSpec.randomNumeric("x", 5, 1)))
         .hasMessage("parameter 'x': random_numeric bounds must satisfy min <= max, but was min=5, max=1");
     assertThatThrownBy(() -> ParameterSpec.sampleList("x", "category", 0, 2))

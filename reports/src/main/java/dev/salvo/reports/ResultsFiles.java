@@ -55,6 +55,12 @@ public final class ResultsFiles {
    */
   public static RunResults read(Path runDirectory) {
     Path file = runDirectory.resolve(RESULTS_JSON);
+    if (Files.isDirectory(runDirectory) && !Files.isReadable(runDirectory)) {
+      throw new IllegalArgumentException(runDirectory + ": a Salvo run directory must be readable, but access is denied");
+    }
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new IllegalArgumentException(file + ": must be a regular file, but it is a directory or special file");
+    }
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException(file + ": a Salvo run directory must contain " + RESULTS_JSON + ", but it does not");
     }
@@ -64,7 +70,9 @@ public final class ResultsFiles {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(file + ": must be valid results JSON, but " + e.getOriginalMessage(), e);
     } catch (IOException e) {
-      throw new IllegalArgumentException(file + ": must be readable, but " + e.getMessage(), e);
+      throw new IllegalArgumentException(file + ": must be readable, but " + (e instanceof java.nio.file.AccessDeniedException
+          || e instanceof java.io.FileNotFoundException && String.valueOf(e.getMessage()).contains("Permission denied")
+          ? "access is denied" : e.getMessage()), e);
     }
     if (results.formatVersion() != RunResults.CURRENT_FORMAT_VERSION) {
       throw new IllegalArgumentException(file + ": formatVersion must be " + RunResults.CURRENT_FORMAT_VERSION

@@ -57,6 +57,15 @@ public final class SalvoCli implements Callable<Integer> {
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new SalvoCli());
     cli.setOut(out).setErr(err);
+    // a mistyped command line is one line too, pointing at the help, rather than the whole usage text
+    cli.setParameterExceptionHandler((e, args2) -> {
+      CommandLine line = e.getCommandLine();
+      String command = line.getCommandSpec().qualifiedName();
+      String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+      line.getErr().println(command + ": the arguments must match '" + command + " --help', but "
+          + (why.isEmpty() ? why : Character.toLowerCase(why.charAt(0)) + why.substring(1)));
+      return BAD_INPUT;
+    });
     cli.setExecutionExceptionHandler((e, line, parsed) -> {
       if (e instanceof IllegalArgumentException || e instanceof UncheckedIOException) {
         line.getErr().println("salvo " + line.getCommandName() + ": " + e.getMessage());
@@ -108,7 +117,7 @@ public final class SalvoCli implements Callable<Integer> {
         description = "where to write (default: target/salvo/compare-<timestamp>)")
     Path output;
     @Option(names = {"-t", "--threshold"}, paramLabel = "METRIC=VALUE", split = ",",
-        description = {"regression thresholds; metrics: qps, rowsPerSecond (drop, %), p50, p95, p99 (rise, %),"
+        description = {"regression thresholds; metrics: qps, rowsPerSecond (drop, %%), p50, p95, p99 (rise, %%),"
             + " errorRate (rise, percentage points).", "Defaults: qps=10,p50=20,p95=20,p99=20,errorRate=1,rowsPerSecond=10"})
     Map<String, Double> thresholds = Map.of();
     @Option(names = "--force", description = "compare runs of different simulations")

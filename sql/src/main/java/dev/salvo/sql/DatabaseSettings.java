@@ -52,6 +52,9 @@ public final class DatabaseSettings {
     if (url != null && !url.startsWith("jdbc:")) {
       throw new SalvoException(URL_PROPERTY + ": a JDBC URL must start with 'jdbc:', but was '" + mask(url) + "'");
     }
+    if (url != null && !url.isBlank()) {
+      Dialect.forUrl(url); // an unsupported database is refused when the simulation is built, not when it starts
+    }
     return new DatabaseSettings(blankToNull(url), blankToNull(user), password);
   }
 

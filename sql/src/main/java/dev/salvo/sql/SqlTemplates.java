@@ -86,14 +86,24 @@ public final class SqlTemplates {
 
   private static String require(QueryKind kind, String part, String value) {
     if (value == null || value.isBlank()) {
-      throw new SalvoException(kind + ": the default SQL needs the " + part + ", but it was not set");
+      throw new SalvoException(kind + ": the " + part + " must be set with " + method(part) + " for the default SQL, but it"
+          + " was not");
     }
     return value;
   }
 
+  private static String method(String part) {
+    return switch (part) {
+      case "group" -> ".groupBy(...)";
+      case "joinTable", "joinKey" -> ".join(table, key)";
+      default -> "." + part + "(...)";
+    };
+  }
+
   private static List<String> requireColumns(QueryKind kind, TableShape shape) {
     if (shape.columns().isEmpty()) {
-      throw new SalvoException(kind + ": the default SQL needs at least one column, but none was set");
+      throw new SalvoException(kind + ": at least one column must be set with .columns(...) for the default SQL, but none"
+          + " was");
     }
     return shape.columns();
   }

@@ -61,7 +61,7 @@ class SqlTemplatesTest {
   @Test
   void namesWhatIsMissing() {
     assertThatThrownBy(() -> SqlTemplates.render(QueryKind.RANGE_SCAN, TableShape.of("orders"), PG))
-        .hasMessage("RANGE_SCAN: the default SQL needs the range, but it was not set");
+        .hasMessage("RANGE_SCAN: the range must be set with .range(...) for the default SQL, but it was not");
     assertThatThrownBy(() -> SqlTemplates.render(QueryKind.GENERIC, TableShape.of("orders"), PG))
         .hasMessage("GENERIC: a generic query must be given its SQL with .query(...), but only a table was given");
   }

@@ -71,19 +71,23 @@ public final class SpecCompiler {
           throw error(spec, "the base of offset_from_previous must be a single value", "sample_list '"
               + spec.dependsOn() + "'");
         }
+        if (base >= 0) {
+          checkOffsetBase(spec, all.get(base));
+        }
         yield Gens.offset(base, spec.dependsOn(), spec.offsets());
       }
       case SAMPLE_FROM_POOL -> {
         Pool pool = pools.get(spec.pool());
         if (pool == null) {
-          throw error(spec, "pool must be one of the registered pools " + List.copyOf(pools.keySet()), spec.pool());
+          throw error(spec, "pool must be one of the registered pools " + List.copyOf(pools.keySet()),
+              "'" + spec.pool() + "'");
         }
         yield Gens.pool(pool.name(), pool.values(), spec.ordering(), seed);
       }
       case SEQUENCE -> {
         ColumnProfile c = column(spec);
         if (c.type() != ColumnType.INTEGER) {
-          throw error(spec, "sequence must be used on an integer column", "column " + c.name() + " ("
+          throw error(spec, "sequence must be used on an integer column", "column " + tableOf(c) + c.name() + " ("
               + c.type().name().toLowerCase(Locale.ROOT) + ")");
         }
         yield Gens.sequence((c.max() == null ? 0L : (Long) c.max()) + 1 + workerIndex, workerCount);
@@ -93,7 +97,7 @@ public final class SpecCompiler {
   }
 
   private Gen fromColumn(ParameterSpec spec, ColumnProfile c, StrategyKind s, ParamType t) {
-    String where = "column " + c.name() + " (" + c.type().name().toLowerCase(Locale.ROOT) + ")";
+    String where = "column " + tableOf(c) + c.name() + " (" + c.type().name().toLowerCase(Locale.ROOT) + ")";
     if (t == ParamType.DATE && c.type() != ColumnType.DATE && c.type() != ColumnType.TIMESTAMP
         || t == ParamType.NUMERIC && !c.type().isNumeric()
         || t == ParamType.CHOICE
@@ -121,7 +125,7 @@ public final class SpecCompiler {
           + "weighted_sample for others)", where);
     }
     if (c.min() == null || c.max() == null) {
-      throw error(spec, "random_in_range needs the column's min and max", where + " without them");
+      throw error(spec, "random_in_range must be used on a column whose profile has a min and max", where + " without them");
     }
     return switch (c.type()) {
       case INTEGER -> Gens.longs((Long) c.min(), (Long) c.max());
@@ -178,6 +182,35 @@ public final class SpecCompiler {
     }
     boolean whole = (min instanceof Long || min instanceof Integer) && (max instanceof Long || max instanceof Integer);
     return whole ? Gens.longs(min.longValue(), max.longValue()) : Gens.doubles(min.doubleValue(), max.doubleValue());
+  }
+
+  /** Refuses, before load, a base that offsets cannot be added to (text, booleans): it would fail at every draw. */
+  private void checkOffsetBase(ParameterSpec spec, ParameterSpec base) {
+    String problem = switch (base.strategy()) {
+      case RANDOM_IN_RANGE, SAMPLE_FROM_TABLE, WEIGHTED_SAMPLE, SEQUENCE -> {
+        ColumnProfile c = column(base);
+        yield c.type().isRange() ? null : "'" + base.name() + "' drawn from column " + tableOf(c) + c.name() + " ("
+            + c.type().name().toLowerCase(Locale.ROOT) + ")";
+      }
+      case CHOICE -> base.values().stream()
+          .filter(v -> !(v instanceof Number || v instanceof LocalDate || v instanceof LocalDateTime)).findFirst()
+          .map(v -> "'" + base.name() + "' with value " + (v instanceof String ? "'" + v + "'" : String.valueOf(v)))
+          .orElse(null);
+      default -> null;
+    };
+    if (problem != null) {
+      throw error(spec, "the base of offset_from_previous must be a date, timestamp or number", problem);
+    }
+  }
+
+  /** @return {@code "table."} of the profile holding this column, or "" */
+  private String tableOf(ColumnProfile c) {
+    for (TableProfile p : profiles) {
+      if (p.columns().get(c.name()) == c) {
+        return p.table() + ".";
+      }
+    }
+    return "";
   }
 
   /** Resolves {@code table.column} or a column name unique across the profiles. */

@@ -76,10 +76,21 @@ public final class HlogFiles {
       if (histograms == 0 && Files.size(file) > 0 && !startsLikeALog(file)) {
         throw new IllegalArgumentException("no histogram and no log header");
       }
+      long dataLines = dataLines(file);
+      if (dataLines != histograms) {
+        // HistogramLogReader skips lines it cannot parse: a damaged line must not silently drop data
+        throw new IllegalArgumentException("only " + histograms + " of its " + dataLines + " histogram lines parse");
+      }
     } catch (IOException | RuntimeException e) {
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       throw new IllegalArgumentException(file + ": must be a readable HdrHistogram log, but " + why.lines().findFirst()
           .orElse(why), e);
+    }
+  }
+
+  private static long dataLines(Path file) throws IOException {
+    try (var lines = Files.lines(file)) {
+      return lines.filter(l -> !l.isBlank() && !l.startsWith("#") && !l.startsWith("\"StartTimestamp\"")).count();
     }
   }
 

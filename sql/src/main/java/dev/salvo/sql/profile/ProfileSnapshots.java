@@ -99,7 +99,10 @@ public final class ProfileSnapshots {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new SalvoException(file + ": the profile snapshot must be readable, but was not (" + e + ")", e);
+      String why = e instanceof java.nio.file.NoSuchFileException ? "it does not exist"
+          : e instanceof java.nio.file.AccessDeniedException ? "access was denied"
+          : Files.isDirectory(file) ? "it is a directory" : String.valueOf(e.getMessage());
+      throw new SalvoException(file + ": the profile snapshot must be readable, but " + why, e);
     }
     TableProfile profile;
     try {

@@ -88,9 +88,19 @@ final class ProfileYaml {
       columns.add(new ColumnProfile(name, type, parse(type, m.get("min")), parse(type, m.get("max")),
           number(m, "distinctCount").longValue(), number(m, "nullCount").longValue(), number(m, "totalRows").longValue(),
           parseAll(type, list(m, "sample")), common, parseAll(type, list(m, "histogramBounds")),
-          ProfileMode.valueOf(string(m, "mode").toUpperCase(Locale.ROOT))));
+          mode(name, string(m, "mode"))));
     }
     return TableProfile.of(table, string(root, "dialect"), number(root, "totalRows").longValue(), columns);
+  }
+
+  private static ProfileMode mode(String column, String mode) {
+    for (ProfileMode m : ProfileMode.values()) {
+      if (m != ProfileMode.AUTO && m.name().equalsIgnoreCase(mode)) {
+        return m;
+      }
+    }
+    throw new IllegalArgumentException("the mode of column " + column + " must be statistics, sampled or exact, but was '"
+        + mode + "'");
   }
 
   private static Object value(ColumnType type, Object v) {
@@ -135,7 +145,7 @@ final class ProfileYaml {
 
   private static Map<?, ?> map(Object o, String what) {
     if (!(o instanceof Map<?, ?> m)) {
-      throw new IllegalArgumentException(what + " is not a mapping");
+      throw new IllegalArgumentException(o == null ? what + " is missing" : what + " is not a mapping");
     }
     return m;
   }
@@ -161,7 +171,8 @@ final class ProfileYaml {
 
   private static Number number(Map<?, ?> m, String key) {
     if (!(m.get(key) instanceof Number n)) {
-      throw new IllegalArgumentException(key + " is not a number: " + m.get(key));
+      throw new IllegalArgumentException(m.get(key) == null ? key + " is missing"
+          : key + " is not a number: " + m.get(key));
     }
     return n;
   }
