@@ -7,9 +7,17 @@
 # medians are reported, with each client's CPU time per query (user+sys of its process / queries it ran).
 #
 # Usage: bash benchmarks/overhead.sh [--clients 8] [--seconds 20] [--warmup 5] [--rounds 3] [--skip-build]
+#            [--only pgbench,jdbc,salvo] [--jfr] [--work DIR]
+#   --only  runs only the listed contenders (ratios need salvo and jdbc; a missing one is reported as na)
+#   --jfr   records a JDK Flight Recording of each Java contender (profile settings) into benchmarks/target/overhead/;
+#           read it with `jfr print --events jdk.ExecutionSample <file>` or `jfr summary <file>`. It costs CPU: do not
+#           compare numbers from a --jfr run with numbers from a plain run.
+#   --work  the working directory (default benchmarks/target/overhead); emptied first. The harness runs from a copy of
+#           the benchmark classes and Salvo's jars taken there after the build, so a concurrent build cannot change the
+#           code under test mid-run.
 # Last line: RESULT salvo_qps=<n> raw_jdbc_qps=<n> pgbench_tps=<n|na> ratio_vs_raw_jdbc=<x.xx> ratio_vs_pgbench=<x.xx|na>
 set -euo pipefail
-clients=8; seconds=20; warmup=5; rounds=3; build=1
+clients=8; seconds=20; warmup=5; rounds=3; build=1; only=pgbench,jdbc,salvo; jfr=0; work=
 while [ $# -gt 0 ]; do
   case "$1" in
     --clients) clients=$2; shift 2;;
@@ -17,27 +25,39 @@ while [ $# -gt 0 ]; do
     --warmup) warmup=$2; shift 2;;
     --rounds) rounds=$2; shift 2;;
     --skip-build) build=0; shift;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0;;
+    --only) only=$2; shift 2;;
+    --jfr) jfr=1; shift;;
+    --work) work=$2; shift 2;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0;;
     *) echo "overhead.sh: unknown option '$1' (see --help)" >&2; exit 2;;
   esac
 done
 for v in clients seconds warmup rounds; do
   [[ "${!v}" =~ ^[0-9]+$ ]] && [ "${!v}" -gt 0 ] || { echo "overhead.sh: --$v must be a positive integer, but was '${!v}'" >&2; exit 2; }
 done
+[[ "$only" =~ ^(pgbench|jdbc|salvo)(,(pgbench|jdbc|salvo))*$ ]] || { echo "overhead.sh: --only must be a comma-separated list of pgbench, jdbc, salvo, but was '$only'" >&2; exit 2; }
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-work="$root/benchmarks/target/overhead"
-rm -rf "$work"; mkdir -p "$work"
+work=${work:-"$root/benchmarks/target/overhead"}
+rm -rf "$work"; mkdir -p "$work"; work=$(cd "$work" && pwd)
 cd "$root"
 if [ "$build" = 1 ]; then
   echo "building..." >&2
   mvn -B -q -pl benchmarks -am install -DskipTests >&2
 fi
 mvn -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >&2
-cp="$root/benchmarks/target/classes:$(cat "$work/cp.txt")"
+# snapshot the code under test (benchmark classes, Salvo's own jars): other builds may replace them while this runs
+mkdir -p "$work/lib"
+cp -r "$root/benchmarks/target/classes" "$work/lib/classes"
+cp=$(tr ':' '\n' < "$work/cp.txt" | while read -r jar; do
+  case "$jar" in */dev/salvo/*) cp "$jar" "$work/lib/" && echo "$work/lib/$(basename "$jar")";; *) echo "$jar";; esac
+done | paste -sd: -)
+cp="$work/lib/classes:$cp"
 java_opts=(-Xmx1G -XX:+HeapDumpOnOutOfMemoryError -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED
   -Djava.util.prefs.userRoot="$work/prefs" -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9)
+# jfr_opts <name>: the flight-recording option for one contender's JVM when --jfr is given
+jfr_opts() { [ "$jfr" = 1 ] && echo "-XX:StartFlightRecording=settings=profile,filename=$work/$1.jfr" || true; }
 
 java -cp "$cp" dev.salvo.benchmarks.overhead.StartDatabase "$work/pg" "$work/port" > "$work/db.log" 2>&1 &
 db_pid=$!
@@ -47,6 +67,7 @@ for _ in $(seq 1 120); do [ -s "$work/port" ] && break; sleep 0.5; done
 port=$(cat "$work/port")
 url="jdbc:postgresql://localhost:$port/postgres?user=postgres"
 echo "embedded PostgreSQL on port $port; $clients clients, ${warmup}s warmup + ${seconds}s measured, $rounds rounds" >&2
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average at start: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
 # cpu_of <file>: user+sys seconds written by bash's `time` with TIMEFORMAT='%U %S'
 cpu_of() { awk '{printf "%.3f", $1 + $2}' "$1"; }
@@ -67,7 +88,7 @@ run_pgbench() {
 
 run_jdbc() {
   local r=$1
-  { time java "${java_opts[@]}" -cp "$cp" dev.salvo.benchmarks.overhead.RawJdbcLoop "$url" "$clients" "$warmup" "$seconds" > "$work/jdbc-$r.log" 2>&1 ; } 2> "$work/jdbc-$r.time"
+  { time java "${java_opts[@]}" $(jfr_opts "jdbc-$r") -cp "$cp" dev.salvo.benchmarks.overhead.RawJdbcLoop "$url" "$clients" "$warmup" "$seconds" > "$work/jdbc-$r.log" 2>&1 ; } 2> "$work/jdbc-$r.time"
   local qps total
   qps=$(grep -oP 'qps=\K[0-9.]+' "$work/jdbc-$r.log")
   total=$(grep -oP 'total=\K[0-9]+' "$work/jdbc-$r.log")
@@ -76,7 +97,7 @@ run_jdbc() {
 
 run_salvo() {
   local r=$1
-  { time java "${java_opts[@]}" -cp "$cp" -Dsalvo.url="$url" -Dsalvo.resultsDir="$work/salvo-$r" -Dsalvo.progressSeconds=0 \
+  { time java "${java_opts[@]}" $(jfr_opts "salvo-$r") -cp "$cp" -Dsalvo.url="$url" -Dsalvo.resultsDir="$work/salvo-$r" -Dsalvo.progressSeconds=0 \
       -Dbench.clients="$clients" -Dbench.seconds="$seconds" -Dbench.warmup="$warmup" \
       io.gatling.app.Gatling --simulation dev.salvo.benchmarks.overhead.OverheadSimulation \
       --results-folder "$work/gatling-$r" --no-reports > "$work/salvo-$r.log" 2>&1 ; } 2> "$work/salvo-$r.time"
@@ -94,6 +115,7 @@ for r in $(seq 1 "$rounds"); do
   # alternate the order so that no contender always runs on a warmer or cooler machine
   if [ $((r % 2)) -eq 1 ]; then order="pgbench jdbc salvo"; else order="salvo jdbc pgbench"; fi
   for who in $order; do
+    [[ ",$only," == *",$who,"* ]] || continue
     case $who in
       pgbench) read -r tps cpu < <(run_pgbench "$r"); P+=("$tps"); PC+=("$cpu"); echo "round $r pgbench:  $tps tps, $cpu µs CPU/query" >&2;;
       jdbc)    read -r qps cpu < <(run_jdbc "$r");    J+=("$qps"); JC+=("$cpu"); echo "round $r raw JDBC: $qps qps, $cpu µs CPU/query" >&2;;
@@ -102,9 +124,13 @@ for r in $(seq 1 "$rounds"); do
   done
 done
 
-median() { printf '%s\n' "$@" | grep -v '^na$' | sort -g | awk '{a[NR]=$1} END{if (NR==0) print "na"; else if (NR%2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2}'; }
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg) (other processes on this machine share its CPU)" >&2
+median() { printf '%s\n' "$@" | { grep -v -e '^na$' -e '^$' || true; } | sort -g | awk '{a[NR]=$1} END{if (NR==0) print "na"; else if (NR%2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 s=$(median "${S[@]}"); j=$(median "${J[@]}"); p=$(median "${P[@]}")
 echo "medians: Salvo $s qps ($(median "${SC[@]}") µs CPU/query), raw JDBC $j qps ($(median "${JC[@]}") µs CPU/query), pgbench $p tps ($(median "${PC[@]}") µs CPU/query)"
-rj=$(awk -v a="$s" -v b="$j" 'BEGIN{printf "%.2f", a / b}')
-if [ "$p" = "na" ]; then rp=na; echo "pgbench is not installed: skipped" >&2; else rp=$(awk -v a="$s" -v b="$p" 'BEGIN{printf "%.2f", a / b}'); fi
-echo "RESULT salvo_qps=$(printf '%.0f' "$s") raw_jdbc_qps=$(printf '%.0f' "$j") pgbench_tps=$([ "$p" = na ] && echo na || printf '%.0f' "$p") ratio_vs_raw_jdbc=$rj ratio_vs_pgbench=$rp"
+ratio() { if [ "$1" = na ] || [ "$2" = na ]; then echo na; else awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a / b}'; fi; }
+num() { [ "$1" = na ] && echo na || printf '%.0f' "$1"; }
+rj=$(ratio "$s" "$j")
+rp=$(ratio "$s" "$p")
+if [ "$p" = "na" ] && [[ ",$only," == *",pgbench,"* ]]; then echo "pgbench is not installed: skipped" >&2; fi
+echo "RESULT salvo_qps=$(num "$s") raw_jdbc_qps=$(num "$j") pgbench_tps=$(num "$p") ratio_vs_raw_jdbc=$rj ratio_vs_pgbench=$rp"
