@@ -96,6 +96,9 @@ class GatlingRunTest {
     assertThat(byId.get("ok").asLong()).isEqualTo(120);
     assertThat(byId.get("rows").asLong()).isEqualTo(120);
     assertThat(byId.get("bytes").asLong()).isPositive();
+    // variety: 120 random ids out of 200,000 are (almost surely) distinct; the constant divisor is one parameter set
+    assertThat(byId.get("variety").asLong()).isBetween(110L, 130L);
+    assertThat(divide.get("variety").asLong()).isEqualTo(1);
     JsonNode latency = byId.get("responseMicros");
     assertThat(latency.get("p50").asDouble()).isPositive().isLessThanOrEqualTo(latency.get("p99").asDouble());
     assertThat(latency.get("max").asDouble()).isGreaterThanOrEqualTo(latency.get("p99").asDouble());

@@ -2,6 +2,7 @@ package dev.salvo.runtime.internal;
 
 import dev.salvo.reports.ResultsBuilder;
 import dev.salvo.reports.RunResults;
+import dev.salvo.feeders.VarietyCounter;
 import dev.salvo.runtime.Slo;
 import dev.salvo.sql.QueryKind;
 import java.util.List;
@@ -49,6 +50,8 @@ final class RequestRecorder {
   private Histogram lagInterval;
 
   private final ResultsBuilder results;
+  /** distinct parameter sets drawn (estimated), fed on Gatling's threads */
+  final VarietyCounter variety = new VarietyCounter();
   /** also fed every request when the run searches for its maximum, else null */
   private final FindMaxController findMax;
   private long koAtLastInterval;
@@ -147,6 +150,6 @@ final class RequestRecorder {
         slo.p99() == null ? null : slo.p99().toNanos() / 1000.0,
         slo.maxErrorRate(), breaches.isEmpty(), breaches);
     results.request(new ResultsBuilder.Request(name, kind.name(), okCount, koCount, errorCounts, rows.sum(),
-        bytes.sum(), warmup.sum(), null, responseTotal, serviceTotal, waitTotal, lagTotal, verdict));
+        bytes.sum(), warmup.sum(), variety.requests() == 0 ? null : variety.distinctEstimate(), responseTotal, serviceTotal, waitTotal, lagTotal, verdict));
   }
 }

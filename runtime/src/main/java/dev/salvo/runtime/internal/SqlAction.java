@@ -114,6 +114,9 @@ public final class SqlAction implements Action {
       for (int i = 0; i < statements.length; i++) {
         values[i] = statements[i].bind(session);
       }
+      if (values[0].length > 0) {
+        recorder.variety.record(values[0], values[0].length);
+      }
     } catch (RuntimeException e) {
       finish(current, startNanos, startMillis, lagNanos, -1, 0, 0, "parameter: " + Target.describe(e), null);
       return;
@@ -180,6 +183,9 @@ public final class SqlAction implements Action {
         long serviceStart = -1;
         try {
           Object[] values = statements[0].bind(session);
+          if (values.length > 0) {
+            recorder.variety.record(values, values.length);
+          }
           if (c == null) {
             c = target.connection();
           }

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Open-model accuracy: does Salvo achieve the target arrival rate? For each rate, one run of `bench.seconds` against an
+# embedded PostgreSQL (started by the run itself); the achieved rate is taken from Salvo's 1-second timeline, leaving
+# out the first and last 2 seconds (ramp-up of the JVM and the drain), and compared with the target.
+#
+# Usage: bash benchmarks/accuracy.sh [--rates "1000 5000"] [--seconds 30] [--skip-build]
+# Last line: ACCURACY <rate>=<achieved> (<error %>) ...
+set -euo pipefail
+rates="1000 5000"; seconds=30; build=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rates) rates=$2; shift 2;;
+    --seconds) seconds=$2; shift 2;;
+    --skip-build) build=0; shift;;
+    -h|--help) sed -n '2,7p' "$0"; exit 0;;
+    *) echo "accuracy.sh: unknown option '$1' (see --help)" >&2; exit 2;;
+  esac
+done
+[[ "$seconds" =~ ^[0-9]+$ ]] && [ "$seconds" -gt 4 ] || { echo "accuracy.sh: --seconds must be an integer > 4, but was '$seconds'" >&2; exit 2; }
+root=$(cd "$(dirname "$0")/.." && pwd)
+work="$root/benchmarks/target/accuracy"
+rm -rf "$work"; mkdir -p "$work"
+cd "$root"
+if [ "$build" = 1 ]; then mvn -B -q -pl benchmarks -am install -DskipTests >&2; fi
+mvn -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >&2
+cp="$root/benchmarks/target/classes:$(cat "$work/cp.txt")"
+line="ACCURACY"
+for rate in $rates; do
+  [[ "$rate" =~ ^[0-9]+$ ]] && [ "$rate" -gt 0 ] || { echo "accuracy.sh: every rate must be a positive integer, but was '$rate'" >&2; exit 2; }
+  java -Xmx1G -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12 --add-opens=java.base/java.lang=ALL-UNNAMED \
+    --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED -Djava.util.prefs.userRoot="$work/prefs" \
+    -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9 -Dsalvo.workDir="$work/pg" -Dsalvo.resultsDir="$work/salvo-$rate" \
+    -Dsalvo.progressSeconds=1 -Dbench.rate="$rate" -Dbench.seconds="$seconds" -cp "$cp" \
+    io.gatling.app.Gatling --simulation dev.salvo.benchmarks.overhead.AccuracySimulation \
+    --results-folder "$work/gatling-$rate" --no-reports > "$work/run-$rate.log" 2>&1
+  result=$(python3 - "$(ls "$work/salvo-$rate"/*/results.json)" "$rate" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1])); target = float(sys.argv[2])
+points = r["timelines"]["POINT_LOOKUP"]
+first, last = points[0]["startEpochMillis"], points[-1]["endEpochMillis"]
+inner = [p for p in points if p["startEpochMillis"] >= first + 2000 and p["endEpochMillis"] <= last - 2000]
+count = sum(p["count"] for p in inner); span = sum(p["endEpochMillis"] - p["startEpochMillis"] for p in inner) / 1000.0
+achieved = count / span
+total = r["requests"][0]["count"]
+print("%.1f %+.2f%% %d %.1f %d" % (achieved, (achieved - target) / target * 100, total, span, r["requests"][0]["ko"]))
+PY
+)
+  read -r achieved err total span ko <<< "$result"
+  echo "rate $rate/s: achieved $achieved/s ($err) over ${span}s of steady state; $total requests in all, $ko failed" >&2
+  line="$line $rate=$achieved($err)"
+done
+echo "$line"
