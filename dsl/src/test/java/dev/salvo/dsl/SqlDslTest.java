@@ -13,10 +13,13 @@ class SqlDslTest {
 
   @Test
   void buildersAreImmutable() {
-    SqlRequestBuilder base = pointLookup("q").table("orders").key("order_id");
+    SqlRequestBuilder base = pointLookup("q").query("SELECT * FROM orders WHERE order_id = :key");
     SqlRequestBuilder bound = base.param("key", 1);
     assertThat(bound).isNotSameAs(base);
     assertThatThrownBy(base::asScala).hasMessageContaining("[key] is not");
+    // a request built from a table with nothing bound draws its kind's implicit parameters instead
+    assertThat(((SqlActionBuilder) pointLookup("t").table("orders").key("order_id").asScala()).statements().get(0)
+        .implicitParameters()).isTrue();
     assertThat(((SqlActionBuilder) bound.asScala()).kind()).isEqualTo(QueryKind.POINT_LOOKUP);
   }
 

@@ -279,13 +279,23 @@ public final class SqlAction implements Action {
       long bytes, String error, String sqlState) {
     long endNanos = System.nanoTime();
     long endMillis = clock.nowMillis();
-    String errorKey = error == null ? null : (sqlState == null ? "" : sqlState + ": ") + stripState(error);
+    String errorKey = error == null ? null : (sqlState == null ? "" : sqlState + ": ") + normalize(stripState(error));
     recorder.record(endNanos - startNanos, serviceStart < 0 ? -1 : endNanos - serviceStart,
         serviceStart < 0 ? -1 : serviceStart - startNanos, lagNanos, rows, bytes, errorKey);
     Status status = error == null ? OK$.MODULE$ : KO$.MODULE$;
     statsEngine.logResponse(session.scenario(), session.groups(), name, startMillis, endMillis, status,
         Option.apply(sqlState), Option.apply(errorKey));
   }
+
+  /**
+   * Numbers in a message (ports, pool counters, durations) become {@code #}, so that one cause is one error row: the
+   * pool's "timed out after 251ms (total=4, active=4, idle=0, waiting=3)" and "... 250ms ... waiting=2" are the same.
+   */
+  static String normalize(String message) {
+    return DIGITS.matcher(message).replaceAll("#");
+  }
+
+  private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d+");
 
   private static String stripState(String message) {
     int at = message.lastIndexOf(" (SQLSTATE ");
