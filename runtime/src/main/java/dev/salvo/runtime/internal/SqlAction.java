@@ -171,6 +171,8 @@ public final class SqlAction implements Action {
   private void loop(Session session, long deadlineNanos) {
     long[] counts = new long[2];
     Connection c = null;
+    PreparedStatement ps = null;
+    String psSql = null;
     try {
       while (!run.stopping() && System.nanoTime() - deadlineNanos < 0) {
         long startNanos = System.nanoTime();
@@ -190,11 +192,19 @@ public final class SqlAction implements Action {
             c = target.connection();
           }
           serviceStart = System.nanoTime();
-          execute(c, statements[0], values, counts);
+          String jdbcSql = statements[0].jdbcSql(values);
+          if (ps == null || !jdbcSql.equals(psSql)) {
+            closeQuietly(ps);
+            ps = c.prepareStatement(jdbcSql); // one statement per connection held, not one per request
+            psSql = jdbcSql;
+          }
+          execute(ps, values, counts);
         } catch (SQLException e) {
           sqlState = e.getSQLState();
           error = Target.describe(e);
           if (c != null && (sqlState == null || sqlState.startsWith("08") || c.isClosed())) {
+            closeQuietly(ps);
+            ps = null;
             closeQuietly(c); // a broken connection goes back to the pool, which replaces it
             c = null;
           }
@@ -210,52 +220,58 @@ public final class SqlAction implements Action {
     } catch (SQLException e) {
       // isClosed() failed: the connection is gone; the virtual user moves on
     } finally {
+      closeQuietly(ps);
       closeQuietly(c);
     }
     next.$bang(session);
   }
 
-  private static void closeQuietly(Connection c) {
+  private static void closeQuietly(AutoCloseable c) {
     if (c != null) {
       try {
         c.close();
-      } catch (SQLException ignored) {
-        // returning a broken connection to the pool: Hikari evicts it
+      } catch (Exception ignored) {
+        // closing a broken statement, or returning a broken connection to the pool (Hikari evicts it)
       }
     }
   }
 
   private void execute(Connection c, PreparedRequest statement, Object[] values, long[] counts) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(statement.jdbcSql(values))) {
-      PreparedRequest.bind(ps, values);
-      boolean isResultSet = ps.execute();
-      while (true) {
-        if (isResultSet) {
-          try (ResultSet rs = ps.getResultSet()) {
-            int columns = measureBytes ? rs.getMetaData().getColumnCount() : 0;
-            long rows = 0;
-            long bytes = 0;
-            while (rs.next()) {
-              rows++;
-              for (int col = 1; col <= columns; col++) {
-                byte[] raw = rs.getBytes(col);
-                if (raw != null) {
-                  bytes += raw.length;
-                }
+      execute(ps, values, counts);
+    }
+  }
+
+  /** Binds, executes and reads every result to its end: rows (or update counts) and, where measurable, bytes. */
+  private void execute(PreparedStatement ps, Object[] values, long[] counts) throws SQLException {
+    PreparedRequest.bind(ps, values);
+    boolean isResultSet = ps.execute();
+    while (true) {
+      if (isResultSet) {
+        try (ResultSet rs = ps.getResultSet()) {
+          int columns = measureBytes ? rs.getMetaData().getColumnCount() : 0;
+          long rows = 0;
+          long bytes = 0;
+          while (rs.next()) {
+            rows++;
+            for (int col = 1; col <= columns; col++) {
+              byte[] raw = rs.getBytes(col);
+              if (raw != null) {
+                bytes += raw.length;
               }
             }
-            counts[0] += rows;
-            counts[1] += bytes;
           }
-        } else {
-          int updated = ps.getUpdateCount();
-          if (updated == -1) {
-            break;
-          }
-          counts[0] += updated;
+          counts[0] += rows;
+          counts[1] += bytes;
         }
-        isResultSet = ps.getMoreResults();
+      } else {
+        int updated = ps.getUpdateCount();
+        if (updated == -1) {
+          break;
+        }
+        counts[0] += updated;
       }
+      isResultSet = ps.getMoreResults();
     }
   }
 
