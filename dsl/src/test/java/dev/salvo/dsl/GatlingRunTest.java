@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.salvo.dsl.ForkedGatling.Run;
 import dev.salvo.dsl.it.BadSqlSimulation;
 import dev.salvo.dsl.it.FaultsSimulation;
 import dev.salvo.dsl.it.SloBreachSimulation;
@@ -28,52 +29,12 @@ import org.junit.jupiter.api.Test;
 /** Real Gatling runs in a forked JVM, as {@code mvn gatling:test} launches them, against the embedded PostgreSQL. */
 class GatlingRunTest {
 
-  record Run(int exitCode, String output, Path dir) {
-    Path salvoRun() throws IOException {
-      try (Stream<Path> runs = Files.list(dir.resolve("salvo"))) {
-        return runs.findFirst().orElseThrow();
-      }
-    }
-
-    boolean embeddedDataLeft() throws IOException {
-      Path pg = dir.resolve("pg");
-      if (!Files.exists(pg)) {
-        return false;
-      }
-      try (Stream<Path> files = Files.list(pg)) {
-        return files.anyMatch(p -> p.getFileName().toString().startsWith("data-"));
-      }
-    }
-  }
-
   static Run gatling(Class<?> simulation, String... jvmArgs) throws Exception {
-    Path dir = Files.createTempDirectory(Path.of("target"), simulation.getSimpleName() + "-");
-    Process p = start(simulation, dir, jvmArgs);
-    Path log = dir.resolve("output.log");
-    if (!p.waitFor(5, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      throw new AssertionError("Gatling did not finish within 5 minutes; output in " + log);
-    }
-    return new Run(p.exitValue(), Files.readString(log), dir);
+    return ForkedGatling.run(simulation, jvmArgs);
   }
 
-  /** Starts Gatling in a forked JVM as the gatling-maven-plugin does; output goes to {@code dir/output.log}. */
   static Process start(Class<?> simulation, Path dir, String... jvmArgs) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        // as the gatling-maven-plugin launches Gatling
-        "-Xmx1G", "-XX:+HeapDumpOnOutOfMemoryError", "-XX:MaxInlineLevel=20", "-XX:MaxTrivialSize=12",
-        "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
-        "-Djava.util.prefs.userRoot=" + dir.resolve("prefs"),
-        "-Dhttps.proxyHost=127.0.0.1", "-Dhttps.proxyPort=9",
-        "-Dsalvo.resultsDir=" + dir.resolve("salvo"),
-        "-Dsalvo.workDir=" + dir.resolve("pg")));
-    cmd.addAll(List.of(jvmArgs));
-    cmd.addAll(List.of("io.gatling.app.Gatling",
-        "--simulation", simulation.getName(),
-        "--results-folder", dir.resolve("gatling").toString()));
-    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("output.log").toFile()).start();
+    return ForkedGatling.start(simulation, dir, jvmArgs);
   }
 
   @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.salvo.dsl.GatlingRunTest.Run;
+import dev.salvo.dsl.ForkedGatling.Run;
 import dev.salvo.dsl.it.FindMaxSimulation;
 import dev.salvo.dsl.it.InjectionProfilesSimulation;
 import dev.salvo.dsl.it.LongSimulation;

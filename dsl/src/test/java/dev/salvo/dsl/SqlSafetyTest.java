@@ -60,7 +60,7 @@ class SqlSafetyTest {
       try (Statement st = c.createStatement()) {
         st.execute("CREATE TABLE " + t + " (" + k + " bigint PRIMARY KEY, " + v + " text)");
       }
-      GatlingRunTest.Run run = GatlingRunTest.gatling(HostileNamesSimulation.class,
+      ForkedGatling.Run run = GatlingRunTest.gatling(HostileNamesSimulation.class,
           "-Dsalvo.url=jdbc:postgresql://localhost:" + db.port() + "/postgres", "-Dsalvo.user=postgres");
       assertThat(run.exitCode()).as(run.output()).isZero();
 
