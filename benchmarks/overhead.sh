@@ -7,7 +7,8 @@
 # medians are reported, with each client's CPU time per query (user+sys of its process / queries it ran).
 #
 # Usage: bash benchmarks/overhead.sh [--clients 8] [--seconds 20] [--warmup 5] [--rounds 3] [--skip-build]
-#            [--only pgbench,jdbc,salvo] [--jfr] [--work DIR]
+#            [--only pgbench,jdbc,salvo] [--jfr] [--work DIR] [--no-gatling-stats]
+#   --no-gatling-stats  Salvo does not log each request to Gatling's StatsEngine (database().noGatlingRequestStats())
 #   --only  runs only the listed contenders (ratios need salvo and jdbc; a missing one is reported as na)
 #   --jfr   records a JDK Flight Recording of each Java contender (profile settings) into benchmarks/target/overhead/;
 #           read it with `jfr print --events jdk.ExecutionSample <file>` or `jfr summary <file>`. It costs CPU: do not
@@ -17,7 +18,7 @@
 #           code under test mid-run.
 # Last line: RESULT salvo_qps=<n> raw_jdbc_qps=<n> pgbench_tps=<n|na> ratio_vs_raw_jdbc=<x.xx> ratio_vs_pgbench=<x.xx|na>
 set -euo pipefail
-clients=8; seconds=20; warmup=5; rounds=3; build=1; only=pgbench,jdbc,salvo; jfr=0; work=
+clients=8; seconds=20; warmup=5; rounds=3; build=1; gatling_stats=true; only=pgbench,jdbc,salvo; jfr=0; work=
 while [ $# -gt 0 ]; do
   case "$1" in
     --clients) clients=$2; shift 2;;
@@ -25,6 +26,7 @@ while [ $# -gt 0 ]; do
     --warmup) warmup=$2; shift 2;;
     --rounds) rounds=$2; shift 2;;
     --skip-build) build=0; shift;;
+    --no-gatling-stats) gatling_stats=false; shift;;
     --only) only=$2; shift 2;;
     --jfr) jfr=1; shift;;
     --work) work=$2; shift 2;;
@@ -98,7 +100,7 @@ run_jdbc() {
 run_salvo() {
   local r=$1
   { time java "${java_opts[@]}" $(jfr_opts "salvo-$r") -cp "$cp" -Dsalvo.url="$url" -Dsalvo.resultsDir="$work/salvo-$r" -Dsalvo.progressSeconds=0 \
-      -Dbench.clients="$clients" -Dbench.seconds="$seconds" -Dbench.warmup="$warmup" \
+      -Dbench.clients="$clients" -Dbench.seconds="$seconds" -Dbench.warmup="$warmup" -Dbench.gatlingStats="$gatling_stats" \
       io.gatling.app.Gatling --simulation dev.salvo.benchmarks.overhead.OverheadSimulation \
       --results-folder "$work/gatling-$r" --no-reports > "$work/salvo-$r.log" 2>&1 ; } 2> "$work/salvo-$r.time"
   local json; json=$(ls "$work/salvo-$r"/*/results.json)

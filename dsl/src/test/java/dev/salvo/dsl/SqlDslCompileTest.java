@@ -23,7 +23,7 @@ class SqlDslCompileTest {
     SqlProtocolBuilder db = database().url("jdbc:postgresql://localhost:5432/app").user("bench").password("pw")
         .poolSize(4).connectionTimeout(Duration.ofSeconds(5)).connectionTimeout(5).queryTimeout(Duration.ofSeconds(30))
         .warmup(Duration.ofSeconds(1)).warmup(0).seed(7).profiles(Path.of("profiles")).refreshProfiles()
-        .worker(0, 1).noDemoSchema();
+        .worker(0, 1).noDemoSchema().noGatlingRequestStats();
     FindMaxBuilder search = findMax().startConcurrency(1).increment(1).maxConcurrency(4).stepDuration(1)
         .stepDuration(Duration.ofSeconds(2)).maxErrorRate(0.05).maxP95Degradation(3).minThroughputGain(2);
     SqlProtocolBuilder searching = database().findMax(search);
@@ -59,6 +59,7 @@ class SqlDslCompileTest {
     assertThat(search.injection()).isNotNull();
     assertThat(search.maxDuration()).isEqualTo(Duration.ofSeconds(8));
     assertThat(db.protocol().poolSize()).isEqualTo(4);
+    assertThat(db.protocol().gatlingRequestStats()).isFalse();
     assertThat(db.protocol().parameters().seed()).isEqualTo(7);
     assertThat(searching.protocol().findMax().maxConcurrency()).isEqualTo(4);
     assertThat(mixed.asScala()).isNotNull();

@@ -17,9 +17,12 @@ import java.time.Duration;
  * @param queryTimeout longest a statement may run before the server cancels it (zero: no limit)
  * @param parameters profiles, seed and worker sharding of profile-backed parameters
  * @param findMax the step-load search this run performs, null for none
+ * @param gatlingRequestStats whether each request is also logged to Gatling's StatsEngine (its report, console and
+ *     assertions); Salvo's own results are complete either way
  */
 public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration connectionTimeout, boolean loadDemoSchema,
-    Duration warmup, Duration queryTimeout, ParameterSettings parameters, FindMax findMax) implements Protocol {
+    Duration warmup, Duration queryTimeout, ParameterSettings parameters, FindMax findMax, boolean gatlingRequestStats)
+    implements Protocol {
 
   /** Default pool size. */
   public static final int DEFAULT_POOL_SIZE = 8;
@@ -55,7 +58,7 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
   /** @return settings from system properties and environment, pool of {@value #DEFAULT_POOL_SIZE} */
   public static SqlProtocol fromEnvironment() {
     return new SqlProtocol(DatabaseSettings.fromEnvironment(), DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT, true,
-        Duration.ZERO, Duration.ZERO, ParameterSettings.fromEnvironment(), null);
+        Duration.ZERO, Duration.ZERO, ParameterSettings.fromEnvironment(), null, true);
   }
 
   /**
@@ -63,7 +66,8 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    * @return a copy with it
    */
   public SqlProtocol withSettings(DatabaseSettings value) {
-    return new SqlProtocol(value, poolSize, connectionTimeout, loadDemoSchema, warmup, queryTimeout, parameters, findMax);
+    return new SqlProtocol(value, poolSize, connectionTimeout, loadDemoSchema, warmup, queryTimeout, parameters,
+        findMax, gatlingRequestStats);
   }
 
   /**
@@ -71,7 +75,8 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    * @return a copy with it
    */
   public SqlProtocol withPoolSize(int value) {
-    return new SqlProtocol(settings, value, connectionTimeout, loadDemoSchema, warmup, queryTimeout, parameters, findMax);
+    return new SqlProtocol(settings, value, connectionTimeout, loadDemoSchema, warmup, queryTimeout, parameters,
+        findMax, gatlingRequestStats);
   }
 
   /**
@@ -79,7 +84,8 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    * @return a copy with it
    */
   public SqlProtocol withConnectionTimeout(Duration value) {
-    return new SqlProtocol(settings, poolSize, value, loadDemoSchema, warmup, queryTimeout, parameters, findMax);
+    return new SqlProtocol(settings, poolSize, value, loadDemoSchema, warmup, queryTimeout, parameters,
+        findMax, gatlingRequestStats);
   }
 
   /**
@@ -87,7 +93,8 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    * @return a copy with it
    */
   public SqlProtocol withLoadDemoSchema(boolean value) {
-    return new SqlProtocol(settings, poolSize, connectionTimeout, value, warmup, queryTimeout, parameters, findMax);
+    return new SqlProtocol(settings, poolSize, connectionTimeout, value, warmup, queryTimeout, parameters,
+        findMax, gatlingRequestStats);
   }
 
   /**
@@ -95,7 +102,8 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    * @return a copy with it
    */
   public SqlProtocol withWarmup(Duration value) {
-    return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, value, queryTimeout, parameters, findMax);
+    return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, value, queryTimeout, parameters,
+        findMax, gatlingRequestStats);
   }
 
   /**
@@ -103,7 +111,8 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    * @return a copy with it
    */
   public SqlProtocol withQueryTimeout(Duration value) {
-    return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, warmup, value, parameters, findMax);
+    return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, warmup, value, parameters, findMax,
+        gatlingRequestStats);
   }
 
   /**
@@ -111,7 +120,8 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    * @return a copy with it
    */
   public SqlProtocol withParameters(ParameterSettings value) {
-    return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, warmup, queryTimeout, value, findMax);
+    return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, warmup, queryTimeout, value, findMax,
+        gatlingRequestStats);
   }
 
   /**
@@ -119,7 +129,18 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    * @return a copy with it
    */
   public SqlProtocol withFindMax(FindMax value) {
-    return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, warmup, queryTimeout, parameters, value);
+    return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, warmup, queryTimeout, parameters,
+        value,
+        gatlingRequestStats);
+  }
+
+  /**
+   * @param value whether requests are also logged to Gatling's StatsEngine
+   * @return a copy with it
+   */
+  public SqlProtocol withGatlingRequestStats(boolean value) {
+    return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, warmup, queryTimeout, parameters,
+        findMax, value);
   }
 
   @Override

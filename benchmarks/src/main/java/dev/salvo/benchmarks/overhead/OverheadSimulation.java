@@ -24,7 +24,9 @@ public class OverheadSimulation extends Simulation {
         : scenario("overhead").forever().on(exec(tightLoop(Duration.ofSeconds(WARMUP + SECONDS), lookup)));
     setUp(scenario
             .injectClosed(constantConcurrentUsers(CLIENTS).during(WARMUP + SECONDS)))
-        .protocols(database().poolSize(CLIENTS).warmup(Duration.ofSeconds(WARMUP)))
+        .protocols(Boolean.parseBoolean(System.getProperty("bench.gatlingStats", "true"))
+            ? database().poolSize(CLIENTS).warmup(Duration.ofSeconds(WARMUP))
+            : database().poolSize(CLIENTS).warmup(Duration.ofSeconds(WARMUP)).noGatlingRequestStats())
         .maxDuration(Duration.ofSeconds(WARMUP + SECONDS));
   }
 }

@@ -43,12 +43,14 @@ public final class SqlAction implements Action {
   private final boolean measureBytes;
   private final long loopNanos;
   private final ActorRef<Throttler.Command> throttler;
+  private final boolean gatlingStats;
 
   SqlAction(String name, SalvoRun run, List<PreparedRequest> statements, boolean transaction, long loopNanos,
       ActorRef<Throttler.Command> throttler, Target target, RequestRecorder recorder, StatsEngine statsEngine,
       Clock clock, Action next) {
     this.loopNanos = loopNanos;
     this.throttler = throttler;
+    this.gatlingStats = target.protocol.gatlingRequestStats();
     this.name = name;
     this.run = run;
     this.statements = statements.toArray(PreparedRequest[]::new);
@@ -299,8 +301,10 @@ public final class SqlAction implements Action {
     recorder.record(endNanos - startNanos, serviceStart < 0 ? -1 : endNanos - serviceStart,
         serviceStart < 0 ? -1 : serviceStart - startNanos, lagNanos, rows, bytes, errorKey);
     Status status = error == null ? OK$.MODULE$ : KO$.MODULE$;
-    statsEngine.logResponse(session.scenario(), session.groups(), name, startMillis, endMillis, status,
+    if (gatlingStats) {
+      statsEngine.logResponse(session.scenario(), session.groups(), name, startMillis, endMillis, status,
         Option.apply(sqlState), Option.apply(errorKey));
+    }
   }
 
   /**
