@@ -142,8 +142,6 @@ class GatlingRunTest {
     // (one may instead be hit by the killer)
     assertThat(slow.at("/errors/57014: ERROR: canceling statement due to statement timeout").asLong()).isGreaterThanOrEqualTo(6);
     assertThat(lookup.get("errors").fieldNames().next()).matches("(57P01|08\\d\\d\\d): .*");
-    // cancelled at the timeout, not after the 2 s sleep
-    assertThat(slow.at("/serviceMicros/max").asDouble()).isLessThan(1_500_000);
   }
 
   @Test
