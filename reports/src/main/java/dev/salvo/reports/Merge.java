@@ -6,6 +6,8 @@ import dev.salvo.reports.RunResults.SloVerdict;
 import dev.salvo.reports.RunResults.TimelinePoint;
 import dev.salvo.reports.internal.HistogramSet;
 import dev.salvo.reports.internal.HlogFiles;
+import dev.salvo.reports.internal.StatsMath;
+import dev.salvo.reports.internal.StatsMath.Counts;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,29 +77,15 @@ public final class Merge {
       run.requestTotals().forEach((name, h) -> totals.computeIfAbsent(name, n -> new HistogramSet()).add(h));
     }
     byName.forEach((name, parts) -> {
-      long ok = 0;
-      long ko = 0;
-      long rows = 0;
-      long bytes = 0;
-      long warmup = 0;
-      Long variety = null;
-      Map<String, Long> errors = new TreeMap<>();
-      for (RequestStats p : parts) {
-        ok += p.ok();
-        ko += p.ko();
-        rows += p.rows();
-        bytes += p.bytes();
-        warmup += p.warmupRequests();
-        if (p.variety() != null) {
-          variety = (variety == null ? 0L : variety) + p.variety();
-        }
-        p.errors().forEach((k, v) -> errors.merge(k, v, Long::sum));
-      }
+      Counts sum = StatsMath.sum(name, parts.get(0).kind(), parts.stream()
+          .map(p -> new Counts(p.name(), p.kind(), p.ok(), p.ko(), p.errors(), p.rows(), p.bytes(), p.warmupRequests(),
+              p.variety(), null))
+          .toList(), null);
       HistogramSet h = totals.getOrDefault(name, new HistogramSet());
-      SloVerdict slo = recheck(parts.get(0).slo(), h.get(HistogramSet.RESPONSE), ok + ko, ko);
-      out.request(new ResultsBuilder.Request(name, parts.get(0).kind(), ok, ko, errors, rows, bytes, warmup, variety,
-          h.get(HistogramSet.RESPONSE), h.get(HistogramSet.SERVICE), h.get(HistogramSet.WAIT), h.get(HistogramSet.LAG),
-          slo));
+      SloVerdict slo = recheck(parts.get(0).slo(), h.get(HistogramSet.RESPONSE), sum.ok() + sum.ko(), sum.ko());
+      out.request(new ResultsBuilder.Request(name, sum.kind(), sum.ok(), sum.ko(), sum.errors(), sum.rows(),
+          sum.bytes(), sum.warmupRequests(), sum.variety(), h.get(HistogramSet.RESPONSE), h.get(HistogramSet.SERVICE),
+          h.get(HistogramSet.WAIT), h.get(HistogramSet.LAG), slo));
     });
   }
 

@@ -58,6 +58,17 @@ public final class StatsMath {
    * @return the kind's counts: sums, errors merged, SLO verdict over all of them
    */
   public static Counts kindCounts(String kind, List<Counts> requests) {
+    return sum(kind, kind, requests, kindSlo(requests));
+  }
+
+  /**
+   * @param name the name of the sum (a request name, or a kind)
+   * @param kind the query kind
+   * @param parts the counts to add (of several request names, or of one name on several workers)
+   * @param slo the sum's verdict, null for none
+   * @return the counts added, errors merged
+   */
+  public static Counts sum(String name, String kind, List<Counts> parts, SloVerdict slo) {
     long ok = 0;
     long ko = 0;
     long rows = 0;
@@ -65,7 +76,7 @@ public final class StatsMath {
     long warmup = 0;
     Long variety = null;
     Map<String, Long> errors = new TreeMap<>();
-    for (Counts r : requests) {
+    for (Counts r : parts) {
       ok += r.ok();
       ko += r.ko();
       rows += r.rows();
@@ -78,7 +89,7 @@ public final class StatsMath {
         r.errors().forEach((k, v) -> errors.merge(k, v, Long::sum));
       }
     }
-    return new Counts(kind, kind, ok, ko, errors, rows, bytes, warmup, variety, kindSlo(requests));
+    return new Counts(name, kind, ok, ko, errors, rows, bytes, warmup, variety, slo);
   }
 
   private static SloVerdict kindSlo(List<Counts> requests) {
