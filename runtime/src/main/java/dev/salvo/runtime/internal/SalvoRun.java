@@ -52,6 +52,7 @@ public final class SalvoRun {
   private volatile Target target;
   private ParameterContext parameters;
   private FindMaxController findMax;
+  private volatile GatlingStats gatlingStats;
   private volatile boolean finished;
   private volatile boolean stopping;
 
@@ -106,7 +107,23 @@ public final class SalvoRun {
           + recorder.kind + " and " + spec.kind()), this::abort);
     }
     return new SqlAction(spec.name(), this, statements, spec.transaction(), spec.loop().toNanos(),
-        throttled && core.throttler().isDefined() ? core.throttler().get() : null, t, recorder, core.statsEngine(), core.clock(), next);
+        throttled && core.throttler().isDefined() ? core.throttler().get() : null, t, recorder,
+        protocol.gatlingRequestStats() ? gatlingStats(core) : null, core.clock(), next);
+  }
+
+  private synchronized GatlingStats gatlingStats(CoreComponents core) {
+    if (gatlingStats == null) {
+      gatlingStats = new GatlingStats(core.statsEngine());
+    }
+    return gatlingStats;
+  }
+
+  /** A virtual user ends: its responses reach Gatling's statistics before its end does. */
+  void userExit() {
+    GatlingStats stats = gatlingStats;
+    if (stats != null) {
+      stats.flush();
+    }
   }
 
   /**
@@ -211,6 +228,9 @@ public final class SalvoRun {
       System.err.println("[salvo] ERROR results could not be written: " + e.getMessage());
     } finally {
       target.close();
+      if (gatlingStats != null) {
+        gatlingStats.close();
+      }
     }
   }
 

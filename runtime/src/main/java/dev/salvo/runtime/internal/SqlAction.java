@@ -10,7 +10,6 @@ import io.gatling.core.actor.ActorRef;
 import io.gatling.core.controller.throttle.Throttler;
 import io.gatling.core.controller.throttle.Throttler$Command$ThrottledRequest;
 import io.gatling.core.session.Session;
-import io.gatling.core.stats.StatsEngine;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,9 +20,10 @@ import scala.Option;
 import scala.runtime.BoxedUnit;
 
 /**
- * Executes one request (a statement, or a transaction of statements) per virtual user visit: parameters are evaluated on Gatling's event loop, the SQL runs
- * on Salvo's own threads, the result set is read to its end, and the outcome goes to Gatling's StatsEngine and to
- * Salvo's µs histograms before the virtual user moves on (also after an error).
+ * Executes one request (a statement, or a transaction of statements) per virtual user visit: parameters are evaluated
+ * on Gatling's event loop, the SQL runs on Salvo's own threads, the result set is read to its end, and the outcome goes
+ * to Salvo's µs histograms and (batched, see {@link GatlingStats}) to Gatling's StatsEngine before the virtual user
+ * moves on (also after an error).
  */
 public final class SqlAction implements Action {
   private static final Logger LOGGER = Logger.apply(SqlAction.class);
@@ -37,27 +37,25 @@ public final class SqlAction implements Action {
   private final boolean transaction;
   private final Target target;
   private final RequestRecorder recorder;
-  private final StatsEngine statsEngine;
+  private final GatlingStats gatlingStats;
   private final Clock clock;
   private final Action next;
   private final boolean measureBytes;
   private final long loopNanos;
   private final ActorRef<Throttler.Command> throttler;
-  private final boolean gatlingStats;
 
   SqlAction(String name, SalvoRun run, List<PreparedRequest> statements, boolean transaction, long loopNanos,
-      ActorRef<Throttler.Command> throttler, Target target, RequestRecorder recorder, StatsEngine statsEngine,
+      ActorRef<Throttler.Command> throttler, Target target, RequestRecorder recorder, GatlingStats gatlingStats,
       Clock clock, Action next) {
     this.loopNanos = loopNanos;
     this.throttler = throttler;
-    this.gatlingStats = target.protocol.gatlingRequestStats();
     this.name = name;
     this.run = run;
     this.statements = statements.toArray(PreparedRequest[]::new);
     this.transaction = transaction;
     this.target = target;
     this.recorder = recorder;
-    this.statsEngine = statsEngine;
+    this.gatlingStats = gatlingStats;
     this.clock = clock;
     this.next = next;
     this.measureBytes = target.dialect.measuresResultBytes();
@@ -301,8 +299,8 @@ public final class SqlAction implements Action {
     recorder.record(endNanos - startNanos, serviceStart < 0 ? -1 : endNanos - serviceStart,
         serviceStart < 0 ? -1 : serviceStart - startNanos, lagNanos, rows, bytes, errorKey);
     Status status = error == null ? OK$.MODULE$ : KO$.MODULE$;
-    if (gatlingStats) {
-      statsEngine.logResponse(session.scenario(), session.groups(), name, startMillis, endMillis, status,
+    if (gatlingStats != null) {
+      gatlingStats.logResponse(session.scenario(), session.groups(), name, startMillis, endMillis, status,
         Option.apply(sqlState), Option.apply(errorKey));
     }
   }

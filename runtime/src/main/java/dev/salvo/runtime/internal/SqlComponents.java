@@ -21,6 +21,9 @@ public record SqlComponents(SalvoRun run, SqlProtocol protocol) implements Proto
 
   @Override
   public Function1<Session, BoxedUnit> onExit() {
-    return session -> BoxedUnit.UNIT;
+    return session -> {
+      run.userExit();
+      return BoxedUnit.UNIT;
+    };
   }
 }

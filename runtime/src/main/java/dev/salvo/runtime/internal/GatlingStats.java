@@ -1,0 +1,76 @@
+package dev.salvo.runtime.internal;
+
+import io.gatling.commons.stats.Status;
+import io.gatling.core.stats.StatsEngine;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import scala.Option;
+import scala.collection.immutable.List;
+
+/**
+ * Hands Salvo's responses to Gatling's StatsEngine in batches instead of one call per request.
+ *
+ * <p>Each {@code StatsEngine.logResponse} call posts a message to every Gatling data writer (console,
+ * {@code simulation.log}); a writer that has drained its mailbox goes idle, so at tens of thousands of requests per
+ * second each message woke a writer thread again: measured as several µs of client CPU per request. Here a request only
+ * queues its record; a Salvo thread flushes every {@link #FLUSH_MILLIS} ms, each virtual user's exit flushes (so all of a
+ * user's requests reach Gatling before its end, and thus before Gatling stops its statistics), and so does the end of
+ * the run. Gatling still gets every request, with its own start and end timestamps, so its report, console and
+ * assertions are unchanged; only its console may show a request up to {@link #FLUSH_MILLIS} ms later.
+ */
+final class GatlingStats {
+  /** Period of the background flush. */
+  static final long FLUSH_MILLIS = 20;
+
+  private record Entry(String scenario, List<String> groups, String name, long startMillis, long endMillis,
+      Status status, Option<String> responseCode, Option<String> message) {}
+
+  private final StatsEngine statsEngine;
+  private final ConcurrentLinkedQueue<Entry> pending = new ConcurrentLinkedQueue<>();
+  private final ScheduledExecutorService flusher;
+
+  GatlingStats(StatsEngine statsEngine) {
+    this.statsEngine = statsEngine;
+    this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "salvo-gatling-stats");
+      t.setDaemon(true);
+      return t;
+    });
+    flusher.scheduleWithFixedDelay(this::flushQuietly, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  /** Queues one response for Gatling (same arguments as {@code StatsEngine.logResponse}). */
+  void logResponse(String scenario, List<String> groups, String name, long startMillis, long endMillis, Status status,
+      Option<String> responseCode, Option<String> message) {
+    pending.offer(new Entry(scenario, groups, name, startMillis, endMillis, status, responseCode, message));
+  }
+
+  /**
+   * Hands every queued response to Gatling. Waits for a concurrent flush, so that when this returns, everything queued
+   * before the call has been handed over.
+   */
+  synchronized void flush() {
+    Entry e;
+    while ((e = pending.poll()) != null) {
+      statsEngine.logResponse(e.scenario, e.groups, e.name, e.startMillis, e.endMillis, e.status, e.responseCode,
+          e.message);
+    }
+  }
+
+  private void flushQuietly() {
+    try {
+      flush();
+    } catch (RuntimeException e) {
+      // an exception would cancel the periodic flush; the next user exit or the end of the run retries
+      System.err.println("[salvo] WARN handing responses to Gatling failed: " + e);
+    }
+  }
+
+  /** Flushes and stops the background flush. */
+  void close() {
+    flusher.shutdownNow();
+    flush();
+  }
+}
