@@ -7,7 +7,9 @@
 # medians are reported, with each client's CPU time per query (user+sys of its process / queries it ran).
 #
 # Usage: bash benchmarks/overhead.sh [--clients 8] [--seconds 20] [--warmup 5] [--rounds 3] [--skip-build]
-#            [--only pgbench,jdbc,salvo] [--jfr] [--work DIR] [--no-gatling-stats]
+#            [--only pgbench,jdbc,salvo] [--jfr] [--work DIR] [--no-gatling-stats] [--mode loop|visit]
+#   --mode  loop (default): each Salvo user runs tightLoop (back to back on one Salvo thread); visit: Gatling schedules
+#           every request (exec(lookup) in forever), a thread hand-off each way per request
 #   --no-gatling-stats  Salvo does not log each request to Gatling's StatsEngine (database().noGatlingRequestStats())
 #   --only  runs only the listed contenders (ratios need salvo and jdbc; a missing one is reported as na)
 #   --jfr   records a JDK Flight Recording of each Java contender (profile settings) into benchmarks/target/overhead/;
@@ -18,7 +20,7 @@
 #           code under test mid-run.
 # Last line: RESULT salvo_qps=<n> raw_jdbc_qps=<n> pgbench_tps=<n|na> ratio_vs_raw_jdbc=<x.xx> ratio_vs_pgbench=<x.xx|na>
 set -euo pipefail
-clients=8; seconds=20; warmup=5; rounds=3; build=1; gatling_stats=true; only=pgbench,jdbc,salvo; jfr=0; work=
+clients=8; seconds=20; warmup=5; rounds=3; build=1; gatling_stats=true; mode=loop; only=pgbench,jdbc,salvo; jfr=0; work=
 while [ $# -gt 0 ]; do
   case "$1" in
     --clients) clients=$2; shift 2;;
@@ -28,15 +30,17 @@ while [ $# -gt 0 ]; do
     --skip-build) build=0; shift;;
     --no-gatling-stats) gatling_stats=false; shift;;
     --only) only=$2; shift 2;;
+    --mode) mode=$2; shift 2;;
     --jfr) jfr=1; shift;;
     --work) work=$2; shift 2;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0;;
     *) echo "overhead.sh: unknown option '$1' (see --help)" >&2; exit 2;;
   esac
 done
 for v in clients seconds warmup rounds; do
   [[ "${!v}" =~ ^[0-9]+$ ]] && [ "${!v}" -gt 0 ] || { echo "overhead.sh: --$v must be a positive integer, but was '${!v}'" >&2; exit 2; }
 done
+[[ "$mode" =~ ^(loop|visit)$ ]] || { echo "overhead.sh: --mode must be loop or visit, but was '$mode'" >&2; exit 2; }
 [[ "$only" =~ ^(pgbench|jdbc|salvo)(,(pgbench|jdbc|salvo))*$ ]] || { echo "overhead.sh: --only must be a comma-separated list of pgbench, jdbc, salvo, but was '$only'" >&2; exit 2; }
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -100,7 +104,7 @@ run_jdbc() {
 run_salvo() {
   local r=$1
   { time java "${java_opts[@]}" $(jfr_opts "salvo-$r") -cp "$cp" -Dsalvo.url="$url" -Dsalvo.resultsDir="$work/salvo-$r" -Dsalvo.progressSeconds=0 \
-      -Dbench.clients="$clients" -Dbench.seconds="$seconds" -Dbench.warmup="$warmup" -Dbench.gatlingStats="$gatling_stats" \
+      -Dbench.clients="$clients" -Dbench.seconds="$seconds" -Dbench.warmup="$warmup" -Dbench.gatlingStats="$gatling_stats" -Dbench.mode="$mode" \
       io.gatling.app.Gatling --simulation dev.salvo.benchmarks.overhead.OverheadSimulation \
       --results-folder "$work/gatling-$r" --no-reports > "$work/salvo-$r.log" 2>&1 ; } 2> "$work/salvo-$r.time"
   local json; json=$(ls "$work/salvo-$r"/*/results.json)

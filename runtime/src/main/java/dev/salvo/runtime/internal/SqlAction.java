@@ -80,7 +80,7 @@ public final class SqlAction implements Action {
     if (loopNanos > 0) {
       long deadline = System.nanoTime() + loopNanos;
       try {
-        target.executor.execute(() -> loop(session, deadline));
+        target.submit(() -> loop(session, deadline));
       } catch (RejectedExecutionException stopping) {
         // the run is ending
       }
@@ -123,7 +123,7 @@ public final class SqlAction implements Action {
     }
     long lag = lagNanos;
     try {
-      target.executor.execute(() -> run(current, values, startNanos, startMillis, lag));
+      target.submit(() -> run(current, values, startNanos, startMillis, lag));
     } catch (RejectedExecutionException stopping) {
       // the run is ending and Salvo's threads are gone: this virtual user stops here
     }
@@ -136,13 +136,15 @@ public final class SqlAction implements Action {
     long[] counts = new long[2]; // rows, bytes
     String error = null;
     String sqlState = null;
-    try (Connection c = target.connection()) {
+    SqlThread thread = SqlThread.current();
+    try {
+      Connection c = thread.connection();
       serviceStart = System.nanoTime();
       if (transaction) {
         c.setAutoCommit(false);
         try {
           for (int i = 0; i < statements.length; i++) {
-            execute(c, statements[i], values[i], counts);
+            execute(thread.statement(statements[i].jdbcSql(values[i])), values[i], counts);
           }
           c.commit();
         } catch (SQLException | RuntimeException e) {
@@ -152,11 +154,12 @@ public final class SqlAction implements Action {
           c.setAutoCommit(true);
         }
       } else {
-        execute(c, statements[0], values[0], counts);
+        execute(thread.statement(statements[0].jdbcSql(values[0])), values[0], counts);
       }
     } catch (SQLException e) {
       sqlState = e.getSQLState();
       error = Target.describe(e);
+      thread.failed(e);
     } catch (RuntimeException e) {
       error = "client: " + Target.describe(e);
     }
@@ -170,76 +173,38 @@ public final class SqlAction implements Action {
    */
   private void loop(Session session, long deadlineNanos) {
     long[] counts = new long[2];
-    Connection c = null;
-    PreparedStatement ps = null;
-    String psSql = null;
-    try {
-      while (!run.stopping() && System.nanoTime() - deadlineNanos < 0) {
-        long startNanos = System.nanoTime();
-        long startMillis = clock.nowMillis();
-        boolean warm = run.inWarmup(startNanos);
-        counts[0] = 0;
-        counts[1] = 0;
-        String error = null;
-        String sqlState = null;
-        long serviceStart = -1;
-        try {
-          Object[] values = statements[0].bind(session);
-          if (values.length > 0) {
-            recorder.variety.record(values, values.length);
-          }
-          if (c == null) {
-            c = target.connection();
-          }
-          serviceStart = System.nanoTime();
-          String jdbcSql = statements[0].jdbcSql(values);
-          if (ps == null || !jdbcSql.equals(psSql)) {
-            closeQuietly(ps);
-            ps = c.prepareStatement(jdbcSql); // one statement per connection held, not one per request
-            psSql = jdbcSql;
-          }
-          execute(ps, values, counts);
-        } catch (SQLException e) {
-          sqlState = e.getSQLState();
-          error = Target.describe(e);
-          if (c != null && (sqlState == null || sqlState.startsWith("08") || c.isClosed())) {
-            closeQuietly(ps);
-            ps = null;
-            closeQuietly(c); // a broken connection goes back to the pool, which replaces it
-            c = null;
-          }
-        } catch (RuntimeException e) {
-          error = "client: " + Target.describe(e);
+    SqlThread thread = SqlThread.current();
+    while (!run.stopping() && System.nanoTime() - deadlineNanos < 0) {
+      long startNanos = System.nanoTime();
+      long startMillis = clock.nowMillis();
+      boolean warm = run.inWarmup(startNanos);
+      counts[0] = 0;
+      counts[1] = 0;
+      String error = null;
+      String sqlState = null;
+      long serviceStart = -1;
+      try {
+        Object[] values = statements[0].bind(session);
+        if (values.length > 0) {
+          recorder.variety.record(values, values.length);
         }
-        if (warm) {
-          recorder.recordWarmup();
-        } else {
-          report(session, startNanos, startMillis, 0, serviceStart, counts[0], counts[1], error, sqlState);
-        }
+        thread.connection();
+        serviceStart = System.nanoTime();
+        execute(thread.statement(statements[0].jdbcSql(values)), values, counts);
+      } catch (SQLException e) {
+        sqlState = e.getSQLState();
+        error = Target.describe(e);
+        thread.failed(e);
+      } catch (RuntimeException e) {
+        error = "client: " + Target.describe(e);
       }
-    } catch (SQLException e) {
-      // isClosed() failed: the connection is gone; the virtual user moves on
-    } finally {
-      closeQuietly(ps);
-      closeQuietly(c);
+      if (warm) {
+        recorder.recordWarmup();
+      } else {
+        report(session, startNanos, startMillis, 0, serviceStart, counts[0], counts[1], error, sqlState);
+      }
     }
     next.$bang(session);
-  }
-
-  private static void closeQuietly(AutoCloseable c) {
-    if (c != null) {
-      try {
-        c.close();
-      } catch (Exception ignored) {
-        // closing a broken statement, or returning a broken connection to the pool (Hikari evicts it)
-      }
-    }
-  }
-
-  private void execute(Connection c, PreparedRequest statement, Object[] values, long[] counts) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(statement.jdbcSql(values))) {
-      execute(ps, values, counts);
-    }
   }
 
   /** Binds, executes and reads every result to its end: rows (or update counts) and, where measurable, bytes. */

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,10 +31,10 @@ final class Target implements AutoCloseable {
   final String maskedUrl;
   private final EmbeddedDatabase embedded;
   private final HikariDataSource pool;
-  final ExecutorService executor;
+  private final ExecutorService executor;
 
   private Target(SqlProtocol protocol, Dialect dialect, String product, String version, String maskedUrl,
-      EmbeddedDatabase embedded, HikariDataSource pool, ExecutorService executor) {
+      EmbeddedDatabase embedded, HikariDataSource pool) {
     this.protocol = protocol;
     this.dialect = dialect;
     this.product = product;
@@ -41,7 +42,8 @@ final class Target implements AutoCloseable {
     this.maskedUrl = maskedUrl;
     this.embedded = embedded;
     this.pool = pool;
-    this.executor = executor;
+    // as many SQL threads as pooled connections: each thread holds one (see SqlThread)
+    this.executor = Executors.newFixedThreadPool(protocol.poolSize(), threads(this));
   }
 
   /**
@@ -91,8 +93,7 @@ final class Target implements AutoCloseable {
         config.setConnectionInitSql(dialect.statementTimeoutSql(protocol.queryTimeout()));
       }
       HikariDataSource pool = new HikariDataSource(config);
-      return new Target(protocol, dialect, product, version, settings.maskedUrl(), embedded, pool,
-          Executors.newFixedThreadPool(protocol.poolSize(), threads()));
+      return new Target(protocol, dialect, product, version, settings.maskedUrl(), embedded, pool);
     } catch (SalvoException e) {
       closeQuietly(embedded);
       throw e;
@@ -109,13 +110,9 @@ final class Target implements AutoCloseable {
     return p;
   }
 
-  private static ThreadFactory threads() {
+  private static ThreadFactory threads(Target target) {
     AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, "salvo-sql-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
+    return r -> new SqlThread(target, r, "salvo-sql-" + n.incrementAndGet());
   }
 
   /** @return one line: the driver's first message line and the SQLSTATE */
@@ -140,6 +137,16 @@ final class Target implements AutoCloseable {
       throw new SalvoException("request '" + prepared.request.name() + "': the SQL must be accepted by " + dialect.name()
           + ", but " + describe(e) + " in: " + prepared.sql, e);
     }
+  }
+
+  /**
+   * Runs a request on one of the SQL threads.
+   *
+   * @param task the request
+   * @throws RejectedExecutionException when the run is ending and the SQL threads are gone
+   */
+  void submit(Runnable task) {
+    executor.execute(task);
   }
 
   Connection connection() throws SQLException {

@@ -1,0 +1,122 @@
+package dev.salvo.runtime.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One of Salvo's SQL threads. It holds one pooled connection for as long as the connection works, and keeps a prepared
+ * statement per SQL text on it, so that a request neither borrows a connection from the pool nor creates and closes a
+ * JDBC statement (a raw JDBC loop does neither). The pool has as many connections as there are SQL threads, so every
+ * thread gets one. A connection that fails goes back to the pool, which replaces it; when the thread ends (the run
+ * drains), its connection goes back too.
+ */
+final class SqlThread extends Thread {
+  /** Statements kept per connection; the least recently used is closed beyond this. */
+  static final int STATEMENTS = 64;
+
+  private final Target target;
+  private Connection connection;
+  private final LinkedHashMap<String, PreparedStatement> statements = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+      if (size() > STATEMENTS) {
+        closeQuietly(eldest.getValue());
+        return true;
+      }
+      return false;
+    }
+  };
+
+  SqlThread(Target target, Runnable work, String name) {
+    super(work, name);
+    this.target = target;
+    setDaemon(true);
+  }
+
+  /** @return the SQL thread running the caller */
+  static SqlThread current() {
+    return (SqlThread) Thread.currentThread();
+  }
+
+  /**
+   * @return this thread's connection, borrowed from the pool on first use (or after a failure)
+   * @throws SQLException when the pool gives none within the connection timeout
+   */
+  Connection connection() throws SQLException {
+    if (connection == null) {
+      connection = target.connection();
+    }
+    return connection;
+  }
+
+  /**
+   * @param sql JDBC SQL
+   * @return the prepared statement for it on this thread's connection
+   */
+  PreparedStatement statement(String sql) throws SQLException {
+    PreparedStatement ps = statements.get(sql);
+    if (ps == null) {
+      ps = connection().prepareStatement(sql);
+      statements.put(sql, ps);
+    }
+    return ps;
+  }
+
+  /**
+   * After a failed request: a statement that failed is closed (it may refer to a plan the server dropped); a connection
+   * that is broken or was terminated goes back to the pool, which evicts it.
+   *
+   * @param e the failure
+   */
+  void failed(SQLException e) {
+    if (connection == null) {
+      return;
+    }
+    String state = e.getSQLState();
+    boolean broken;
+    try {
+      broken = state == null || state.startsWith("08") || state.startsWith("57P") || connection.isClosed();
+    } catch (SQLException closed) {
+      broken = true;
+    }
+    if (broken) {
+      release();
+    } else {
+      closeStatements();
+    }
+  }
+
+  /** Closes the statements and hands the connection back to the pool. */
+  void release() {
+    closeStatements();
+    if (connection != null) {
+      closeQuietly(connection);
+      connection = null;
+    }
+  }
+
+  private void closeStatements() {
+    statements.values().forEach(SqlThread::closeQuietly);
+    statements.clear();
+  }
+
+  @Override
+  public void run() {
+    try {
+      super.run();
+    } finally {
+      release();
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception ignored) {
+      // a broken statement or connection: the pool evicts it
+    }
+  }
+}
