@@ -3,9 +3,14 @@ package dev.salvo.sql.profile;
 import dev.salvo.sql.SalvoException;
 import java.math.BigDecimal;
 import java.sql.Types;
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
@@ -24,6 +29,12 @@ public enum ColumnType {
   DATE(LocalDate.class),
   /** Timestamps without time zone: {@link LocalDateTime}. */
   TIMESTAMP(LocalDateTime.class),
+  /**
+   * Timestamps with time zone, i.e. instants (PostgreSQL {@code timestamptz}, Snowflake {@code TIMESTAMP_TZ} and
+   * {@code TIMESTAMP_LTZ}): {@link OffsetDateTime}, always normalized to offset UTC (the instant is kept, the zone the
+   * database printed it in is not).
+   */
+  TIMESTAMPTZ(OffsetDateTime.class),
   /** Text (char, varchar, text): {@link String}. */
   TEXT(String.class),
   /** Booleans: {@link Boolean}. */
@@ -49,7 +60,12 @@ public enum ColumnType {
 
   /** @return true for types with an order and a meaningful range: numbers, dates and timestamps */
   public boolean isRange() {
-    return isNumeric() || this == DATE || this == TIMESTAMP;
+    return isNumeric() || isTemporal();
+  }
+
+  /** @return true for DATE, TIMESTAMP and TIMESTAMPTZ */
+  public boolean isTemporal() {
+    return this == DATE || this == TIMESTAMP || this == TIMESTAMPTZ;
   }
 
   /**
@@ -66,11 +82,33 @@ public enum ColumnType {
       case Types.REAL, Types.FLOAT, Types.DOUBLE -> FLOAT;
       case Types.DATE -> DATE;
       case Types.TIMESTAMP -> TIMESTAMP;
+      case Types.TIMESTAMP_WITH_TIMEZONE -> TIMESTAMPTZ;
       case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR, Types.CLOB ->
           TEXT;
       case Types.BOOLEAN, Types.BIT -> BOOLEAN;
       default -> OTHER;
     };
+  }
+
+  /**
+   * Maps a JDBC type code and the database's type name (from {@code ResultSetMetaData.getColumnTypeName}) to a column
+   * type. The name tells timestamps with time zone that drivers report as {@link Types#TIMESTAMP}: PostgreSQL's
+   * {@code timestamptz}, Snowflake's {@code TIMESTAMPTZ} and {@code TIMESTAMPLTZ}.
+   *
+   * @param sqlType a {@link Types} constant
+   * @param scale the column's scale
+   * @param typeName the database's type name, or null
+   * @return the column type, OTHER when unknown
+   */
+  public static ColumnType fromJdbc(int sqlType, int scale, String typeName) {
+    if (sqlType == Types.TIMESTAMP && typeName != null) {
+      String name = typeName.toLowerCase(Locale.ROOT).replace("_", "").replace(" ", "");
+      if (name.equals("timestamptz") || name.equals("timestampltz") || name.equals("timestampwithtimezone")
+          || name.equals("timestampwithlocaltimezone")) {
+        return TIMESTAMPTZ;
+      }
+    }
+    return fromJdbc(sqlType, scale);
   }
 
   /**
@@ -88,13 +126,35 @@ public enum ColumnType {
         case FLOAT -> Double.valueOf(text.trim());
         case DATE -> LocalDate.parse(text.trim());
         case TIMESTAMP -> LocalDateTime.parse(text.trim().replace(' ', 'T'));
+        case TIMESTAMPTZ -> parseTimestampTz(text.trim());
         case BOOLEAN -> parseBoolean(text.trim());
         case TEXT, OTHER -> text;
       };
-    } catch (NumberFormatException | DateTimeParseException e) {
+    } catch (NumberFormatException | DateTimeException e) {
       throw new SalvoException("value: a " + name().toLowerCase(Locale.ROOT) + " value must be in its standard text form, "
           + "but was '" + text + "'", e);
     }
+  }
+
+  /**
+   * A timestamp with an optional offset: {@code 2024-01-01 10:00:00+00} (PostgreSQL text, any session time zone:
+   * {@code +05:30}, {@code -03}, {@code +00:53:28}), {@code 2024-01-01T10:00Z} (snapshots),
+   * {@code 2024-01-01 10:00:00.000 -0800} (Snowflake). Without an offset the time is read as UTC.
+   */
+  private static OffsetDateTime parseTimestampTz(String s) {
+    int cut = s.length();
+    ZoneOffset offset = ZoneOffset.UTC;
+    if (s.endsWith("Z") || s.endsWith("z")) {
+      cut--;
+    } else {
+      int sign = Math.max(s.lastIndexOf('+'), s.lastIndexOf('-'));
+      if (sign > 10) {  // after the date's own dashes
+        offset = ZoneOffset.of(s.substring(sign));
+        cut = sign;
+      }
+    }
+    LocalDateTime local = LocalDateTime.parse(s.substring(0, cut).trim().replace(' ', 'T'));
+    return OffsetDateTime.of(local, offset).withOffsetSameInstant(ZoneOffset.UTC);
   }
 
   /**
@@ -104,6 +164,9 @@ public enum ColumnType {
    * @return the converted value, or null
    */
   public Object fromJdbcValue(Object value) {
+    if (this == TIMESTAMPTZ && value != null) {
+      return timestampTz(value);
+    }
     if (value == null || javaType.isInstance(value)) {
       return value;
     }
@@ -113,8 +176,23 @@ public enum ColumnType {
       case FLOAT -> value instanceof Number n ? (Object) n.doubleValue() : parse(value.toString());
       case DATE -> value instanceof java.sql.Date d ? d.toLocalDate() : parse(value.toString());
       case TIMESTAMP -> value instanceof java.sql.Timestamp t ? t.toLocalDateTime() : parse(value.toString());
+      case TIMESTAMPTZ -> timestampTz(value);
       case BOOLEAN, TEXT, OTHER -> parse(value.toString());
     };
+  }
+
+  /** JDBC drivers return instants as {@code Timestamp} (pgjdbc, Snowflake), or as java.time objects when asked. */
+  private OffsetDateTime timestampTz(Object value) {
+    if (value instanceof OffsetDateTime o) {
+      return o.withOffsetSameInstant(ZoneOffset.UTC);
+    } else if (value instanceof java.sql.Timestamp t) {
+      return OffsetDateTime.ofInstant(t.toInstant(), ZoneOffset.UTC);
+    } else if (value instanceof Instant i) {
+      return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+    } else if (value instanceof ZonedDateTime z) {
+      return z.toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+    }
+    return (OffsetDateTime) parse(value.toString());
   }
 
   /**
@@ -124,6 +202,9 @@ public enum ColumnType {
   public String format(Object value) {
     if (value instanceof BigDecimal d) {
       return d.toPlainString();
+    }
+    if (value instanceof OffsetDateTime o) {
+      return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(o.withOffsetSameInstant(ZoneOffset.UTC));  // seconds always
     }
     return String.valueOf(value);
   }
@@ -147,7 +228,7 @@ public enum ColumnType {
         return t;
       }
     }
-    throw new SalvoException("type: a column type must be one of integer, decimal, float, date, timestamp, text, "
+    throw new SalvoException("type: a column type must be one of integer, decimal, float, date, timestamp, timestamptz, text, "
         + "boolean, other, but was '" + name + "'");
   }
 }

@@ -129,8 +129,12 @@ final class ProfileYaml {
     if (raw == null) {
       return null;
     }
-    if (raw instanceof java.util.Date d) {  // an unquoted date typed in by hand
-      return type.parse(d.toInstant().atZone(ZoneOffset.UTC).toLocalDate().toString());
+    if (raw instanceof java.util.Date d) {  // an unquoted date or timestamp typed in by hand (YAML reads it as UTC)
+      return switch (type) {
+        case TIMESTAMP -> java.time.LocalDateTime.ofInstant(d.toInstant(), ZoneOffset.UTC);
+        case TIMESTAMPTZ -> java.time.OffsetDateTime.ofInstant(d.toInstant(), ZoneOffset.UTC);
+        default -> type.parse(d.toInstant().atZone(ZoneOffset.UTC).toLocalDate().toString());
+      };
     }
     return type.parse(String.valueOf(raw));
   }

@@ -33,7 +33,8 @@ final class ProfilerSupport {
     try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM " + quotedTable + " WHERE 1 = 0")) {
       ResultSetMetaData md = rs.getMetaData();
       for (int i = 1; i <= md.getColumnCount(); i++) {
-        types.put(md.getColumnName(i), ColumnType.fromJdbc(md.getColumnType(i), md.getScale(i)));
+        types.put(md.getColumnName(i), ColumnType.fromJdbc(md.getColumnType(i), md.getScale(i),
+            md.getColumnTypeName(i)));
       }
     } catch (SQLException e) {
       throw new SalvoException("profile: table '" + table + "' must exist and be readable, but reading it failed: "

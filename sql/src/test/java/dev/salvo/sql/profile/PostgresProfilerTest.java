@@ -14,13 +14,20 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PostgresProfilerTest {
   private static EmbeddedDatabase db;
@@ -160,6 +167,78 @@ class PostgresProfilerTest {
     assertThat(v.min()).isEqualTo(1L);
     assertThat(v.max()).isEqualTo(300L);
     assertThat(v.distinctCount()).isEqualTo(300);
+  }
+
+  @Test
+  void profilesTimestampsWithTimeZoneInEveryModeAndRoundTripsThemThroughYaml(@TempDir Path dir) throws Exception {
+    OffsetDateTime first = OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+    Duration step = Duration.ofMinutes(90).plusMillis(15_250);  // sub-second digits on purpose
+    Set<Object> common = IntStream.range(0, 10).mapToObj(i -> first.plus(step.multipliedBy(i))).collect(Collectors.toSet());
+    try (Statement st = c.createStatement()) {
+      st.execute("DROP TABLE IF EXISTS events_tz");
+      st.execute("CREATE TABLE events_tz (at timestamptz, spread timestamptz, plain timestamp) "
+          + "WITH (autovacuum_enabled = false)");
+      // at: 10 instants, 200 rows each (most common values); spread: 2,000 distinct instants a minute apart (histogram)
+      st.execute("INSERT INTO events_tz SELECT timestamptz '2024-01-01 00:00:00+00' + (i % 10) * interval '90 minutes "
+          + "15.25 seconds', timestamptz '2024-01-01 00:00:00+00' + i * interval '1 minute', "
+          + "timestamp '2024-01-01 00:00:00' + i * interval '1 minute' FROM generate_series(0, 1999) i");
+      st.execute("SET TimeZone = 'Asia/Kolkata'");  // pg_stats text and the driver see +05:30, not UTC
+      st.execute("ANALYZE events_tz");
+      try (ResultSet rs = st.executeQuery("SELECT most_common_vals::text FROM pg_stats WHERE tablename = 'events_tz' "
+          + "AND attname = 'at'")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).contains("2024-01-01 05:30:00+05:30");
+      }
+    }
+    try {
+      for (ProfileMode mode : List.of(ProfileMode.STATISTICS, ProfileMode.SAMPLED, ProfileMode.EXACT)) {
+        TableProfile p = PROFILER.profile(c, "events_tz", List.of(), ProfileOptions.DEFAULTS.mode(mode));
+        ColumnProfile at = p.column("at");
+        assertThat(at.type()).as(mode.name()).isEqualTo(ColumnType.TIMESTAMPTZ);
+        assertThat(at.mode()).isEqualTo(mode);
+        assertThat(at.min()).as(mode.name()).isEqualTo(first);
+        assertThat(at.max()).as(mode.name()).isEqualTo(first.plus(step.multipliedBy(9)));
+        assertThat(at.distinctCount()).isEqualTo(10);
+        assertThat(at.mostCommon()).hasSize(10);
+        for (ValueFrequency v : at.mostCommon()) {
+          assertThat(common).contains(v.value());
+          assertThat(v.frequency()).isCloseTo(0.1, within(0.001));
+        }
+        assertThat(at.sample()).isNotEmpty().allSatisfy(v -> {
+          assertThat(common).contains(v);
+          assertThat(((OffsetDateTime) v).getOffset()).isEqualTo(ZoneOffset.UTC);
+        });
+        ColumnProfile spread = p.column("spread");
+        assertThat(spread.type()).isEqualTo(ColumnType.TIMESTAMPTZ);
+        assertThat(spread.min()).as(mode.name()).isEqualTo(first);
+        assertThat(spread.max()).as(mode.name()).isEqualTo(first.plusMinutes(1999));
+        if (mode == ProfileMode.STATISTICS) {
+          assertThat(spread.histogramBounds()).hasSizeGreaterThan(10).allSatisfy(v ->
+              assertThat(((OffsetDateTime) v).getOffset()).isEqualTo(ZoneOffset.UTC));
+        }
+        assertThat(p.column("plain").type()).isEqualTo(ColumnType.TIMESTAMP);
+        ProfileSnapshot saved = ProfileSnapshots.save(p, dir.resolve(mode.name().toLowerCase(java.util.Locale.ROOT) + ".yaml"));
+        assertThat(java.nio.file.Files.readString(saved.file())).contains("    type: timestamptz\n")
+            .contains("    min: '2024-01-01T00:00:00Z'\n");
+        ProfileSnapshot loaded = ProfileSnapshots.load(saved.file());
+        assertThat(loaded.sha256()).isEqualTo(saved.sha256());
+        for (String column : List.of("at", "spread")) {
+          ColumnProfile before = p.column(column);
+          ColumnProfile after = loaded.profile().column(column);
+          assertThat(after.type()).isEqualTo(ColumnType.TIMESTAMPTZ);
+          assertThat(after.min()).isEqualTo(before.min());
+          assertThat(after.max()).isEqualTo(before.max());
+          assertThat(after.sample()).isEqualTo(before.sample());
+          assertThat(after.histogramBounds()).isEqualTo(before.histogramBounds());
+          assertThat(after.mostCommon()).extracting(ValueFrequency::value)
+              .isEqualTo(before.mostCommon().stream().map(ValueFrequency::value).toList());
+        }
+      }
+    } finally {
+      try (Statement st = c.createStatement()) {
+        st.execute("RESET TimeZone");
+      }
+    }
   }
 
   private static Map<Object, Double> frequencies(String column) throws Exception {

@@ -9,6 +9,8 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +59,26 @@ class ProfileSnapshotsTest {
     assertThat(ProfileSnapshots.load(saved.file()).sha256()).isEqualTo(saved.sha256());
     Files.writeString(saved.file(), text.replace("distinctCount: 366", "distinctCount: 367"));
     assertThat(ProfileSnapshots.load(saved.file()).sha256()).isNotEqualTo(saved.sha256());
+  }
+
+  @Test
+  void keepsTimestampsWithTimeZoneAsInstantsAtUtc() throws Exception {
+    OffsetDateTime min = OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+    OffsetDateTime odd = OffsetDateTime.of(2024, 6, 1, 12, 30, 15, 250_000_000, ZoneOffset.UTC);
+    TableProfile profile = TableProfile.of("events", "postgresql", 100, List.of(new ColumnProfile("at",
+        ColumnType.TIMESTAMPTZ, min, odd, 2, 0, 100, List.of(odd, min), List.of(new ValueFrequency(min, 0.5)),
+        List.of(min, odd), ProfileMode.STATISTICS)));
+    ProfileSnapshot saved = ProfileSnapshots.save(profile, ProfileSnapshots.file(dir, "events"));
+    String text = Files.readString(saved.file());
+    assertThat(text).contains("    type: timestamptz\n").contains("    min: '2024-01-01T00:00:00Z'\n")
+        .contains("    max: '2024-06-01T12:30:15.25Z'\n");
+    ProfileSnapshot loaded = ProfileSnapshots.load(saved.file());
+    assertThat(loaded.profile()).isEqualTo(profile);
+    assertThat(loaded.sha256()).isEqualTo(saved.sha256());
+    // typed in by hand: quoted with another offset, or unquoted (YAML reads a timestamp, Salvo keeps its instant)
+    Files.writeString(saved.file(), text.replace("min: '2024-01-01T00:00:00Z'", "min: '2024-01-01 02:00:00+02'")
+        .replace("max: '2024-06-01T12:30:15.25Z'", "max: 2024-06-01 14:30:15.25 +02:00"));
+    assertThat(ProfileSnapshots.load(saved.file()).profile()).isEqualTo(profile);
   }
 
   @Test

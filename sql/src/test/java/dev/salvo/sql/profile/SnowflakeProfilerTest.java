@@ -8,7 +8,10 @@ import dev.salvo.sql.SalvoException;
 import dev.salvo.sql.SnowflakeDialect;
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -75,6 +78,40 @@ class SnowflakeProfilerTest {
     assertThat(date.sample()).doesNotContainNull();
     assertThat(p.column("AMOUNT").max()).isEqualTo(new BigDecimal("999.99"));
     assertThat(p.column("AMOUNT").mode()).isEqualTo(ProfileMode.STATISTICS);
+  }
+
+  @Test
+  void parsesRecordedTimestampsWithTimeZoneAsInstantsAtUtc() {
+    // recorded shape: TIMESTAMP_TZ and TIMESTAMP_LTZ arrive as java.sql.Timestamp (the instant); APPROX_TOP_K renders
+    // them in its JSON as text with the stored offset
+    Map<String, ColumnType> types = new LinkedHashMap<>();
+    types.put("CREATED_TZ", ColumnType.TIMESTAMPTZ);
+    types.put("SEEN_LTZ", ColumnType.TIMESTAMPTZ);
+    OffsetDateTime min = OffsetDateTime.of(2024, 1, 1, 8, 0, 0, 0, ZoneOffset.UTC);
+    OffsetDateTime max = OffsetDateTime.of(2025, 6, 30, 17, 45, 30, 123_000_000, ZoneOffset.UTC);
+    List<Object> stats = Arrays.asList(1000L,
+        1000L, 980L, Timestamp.from(min.toInstant()), Timestamp.from(max.toInstant()),
+        "[[\"2024-03-05 02:00:00.000 -0800\", 40], [\"2024-03-05 10:00:00.000 Z\", 1]]",
+        990L, 700L, Timestamp.from(min.toInstant()), Timestamp.from(max.toInstant()),
+        "[[\"2024-03-05 15:30:00.000 +0530\", 12]]");
+    List<List<Object>> sample = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      sample.add(Arrays.asList(Timestamp.from(min.plusHours(i).toInstant()), i == 0 ? null
+          : Timestamp.from(min.plusDays(i).toInstant())));
+    }
+    TableProfile p = SnowflakeProfiler.fromResults("EVENTS", types, stats, sample, ProfileOptions.DEFAULTS);
+    ColumnProfile tz = p.column("CREATED_TZ");
+    assertThat(tz.type()).isEqualTo(ColumnType.TIMESTAMPTZ);
+    assertThat(tz.min()).isEqualTo(min);
+    assertThat(tz.max()).isEqualTo(max);
+    OffsetDateTime tenUtc = OffsetDateTime.of(2024, 3, 5, 10, 0, 0, 0, ZoneOffset.UTC);
+    assertThat(tz.mostCommon()).containsExactly(new ValueFrequency(tenUtc, 0.04), new ValueFrequency(tenUtc, 0.001));
+    assertThat(tz.sample()).hasSize(10).allSatisfy(v -> assertThat(((OffsetDateTime) v).getOffset())
+        .isEqualTo(ZoneOffset.UTC));
+    ColumnProfile ltz = p.column("SEEN_LTZ");
+    assertThat(ltz.mostCommon()).containsExactly(new ValueFrequency(tenUtc, 0.012));
+    assertThat(ltz.sample()).hasSize(9).contains(min.plusDays(9));
+    assertThat(ltz.nullCount()).isEqualTo(10);
   }
 
   @Test
