@@ -124,7 +124,7 @@ public final class ImplicitParameters {
   private static void range(List<ParameterSpec> out, TableProfile profile, String column, boolean wide, String where) {
     ColumnProfile c = profile.column(column);
     Number[] offsets = switch (c.type()) {
-      case DATE, TIMESTAMP -> wide ? new Number[] {30, 90, 365} : new Number[] {1, 7, 30};
+      case DATE, TIMESTAMP, TIMESTAMPTZ -> wide ? new Number[] {30, 90, 365} : new Number[] {1, 7, 30};
       case INTEGER, DECIMAL, FLOAT -> spanFractions(c, wide ? new double[] {0.10, 0.25} : new double[] {0.001, 0.01});
       default -> throw new SalvoException(where + ": the range column must be a number, date or timestamp for implicit "
           + "parameters, but " + column + " is " + c.type().name().toLowerCase(Locale.ROOT) + "; give the parameters");

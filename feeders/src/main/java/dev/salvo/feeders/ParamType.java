@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /** What kind of value a parameter holds; checked against the strategy and the profiled column when a generator is built. */
 public enum ParamType {
-  /** A date ({@code LocalDate}) or timestamp ({@code LocalDateTime}). */
+  /** A date ({@code LocalDate}) or timestamp ({@code LocalDateTime}, or {@code OffsetDateTime} with time zone). */
   DATE,
   /** One value of a column, any type. */
   CATEGORICAL,

@@ -21,7 +21,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * mismatches, empty columns, unknown dependencies and cycles), then used by every thread. Draw {@code i} of a generator
  * depends only on (seed, worker index, i): a seeded run produces the same set of tuples whatever the thread
  * interleaving, and the same sequence on one thread. Thread-safe without locks: a shared atomic draw counter and a
- * per-thread random generator; per draw nothing is allocated but the values themselves.
+ * per-thread random generator.
+ *
+ * <p>Two ways to draw, giving the same values for the same draw index: {@link #next(Tuple)} fills a reusable
+ * {@link Tuple} (from {@link #newTuple()}) and allocates nothing per draw except {@code sample_list}'s list (scalar
+ * values are stored as primitives, stored values as the stored objects); {@link #next(Object[])} boxes each value into
+ * an array (a new {@code Long}, {@code LocalDate}, ... per scalar value).
  *
  * <p>Workers: with {@code worker(i, n)} pools are split without overlap (see {@link Pool#shard}), insert keys are
  * disjoint, and each worker's random stream differs.
@@ -36,7 +41,17 @@ public final class ParameterGenerator {
   private final long seed;
   private final long streamSeed;
   private final AtomicLong draws = new AtomicLong();  // hot: one getAndIncrement per tuple
-  private final ThreadLocal<SplitMix> random = ThreadLocal.withInitial(() -> new SplitMix(0));
+  private final ThreadLocal<PerThread> perThread;
+
+  /** A thread's random generator, re-seeded per draw, and its tuple for the boxing path. */
+  private static final class PerThread {
+    final SplitMix random = new SplitMix(0);
+    final Tuple tuple;
+
+    PerThread(int size) {
+      tuple = new Tuple(size);
+    }
+  }
 
   private ParameterGenerator(List<String> names, Gen[] gens, int[] order, long seed, long streamSeed) {
     this.names = names;
@@ -44,6 +59,7 @@ public final class ParameterGenerator {
     this.order = order;
     this.seed = seed;
     this.streamSeed = streamSeed;
+    this.perThread = ThreadLocal.withInitial(() -> new PerThread(gens.length));
   }
 
   /** @return an empty builder (seed {@link #DEFAULT_SEED}, worker 0 of 1) */
@@ -61,8 +77,41 @@ public final class ParameterGenerator {
     return seed;
   }
 
+  /** @return a new tuple with one slot per parameter, to reuse with {@link #next(Tuple)} (one per thread) */
+  public Tuple newTuple() {
+    return new Tuple(gens.length);
+  }
+
   /**
-   * Fills {@code out} with the next tuple, in declaration order. Lock-free; allocates nothing but the values.
+   * Fills {@code out} with the next tuple, in declaration order. Lock-free; allocates nothing per draw for scalar and
+   * stored values (only {@code sample_list} allocates its list).
+   *
+   * @param out a tuple of at least {@code names().size()} slots ({@link #newTuple()}), reused by the caller
+   * @throws SalvoException when the tuple is too small
+   */
+  public void next(Tuple out) {
+    draw(draws.getAndIncrement(), out);
+  }
+
+  /**
+   * Fills {@code out} with tuple number {@code index} (the same for the same seed and worker, and the same values as
+   * {@link #draw(long, Object[])} gives boxed).
+   *
+   * @param index the draw index, from 0
+   * @param out a tuple of at least {@code names().size()} slots
+   * @throws SalvoException when the tuple is too small
+   */
+  public void draw(long index, Tuple out) {
+    if (out.size() < gens.length) {
+      throw new SalvoException("tuple: must have a slot per parameter (" + gens.length + ", see newTuple()), but had "
+          + out.size());
+    }
+    draw(perThread.get(), index, out);
+  }
+
+  /**
+   * Fills {@code out} with the next tuple, in declaration order, boxed. Lock-free; allocates the boxed scalar values
+   * ({@code Long}, {@code LocalDate}, ...); stored values are returned as stored.
    *
    * @param out an array of at least {@code names().size()} elements, reused by the caller
    */
@@ -77,10 +126,16 @@ public final class ParameterGenerator {
    * @param out an array of at least {@code names().size()} elements
    */
   public void draw(long index, Object[] out) {
-    SplitMix r = random.get();
+    PerThread p = perThread.get();
+    draw(p, index, p.tuple);
+    p.tuple.copyInto(out);
+  }
+
+  private void draw(PerThread p, long index, Tuple out) {
+    SplitMix r = p.random;
     r.reset(SplitMix.forDraw(streamSeed, index));
     for (int i : order) {
-      out[i] = gens[i].next(r, out, index);
+      gens[i].next(r, out, i, index);
     }
   }
 

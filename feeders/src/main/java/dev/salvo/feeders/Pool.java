@@ -1,6 +1,7 @@
 package dev.salvo.feeders;
 
 import dev.salvo.sql.SalvoException;
+import dev.salvo.sql.profile.ColumnType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,7 +48,8 @@ public final class Pool {
 
   /**
    * Reads the first column of a query (ordered by the query), at most {@link #DEFAULT_QUERY_LIMIT} rows; NULLs are
-   * skipped. Parameters are bound.
+   * skipped. Parameters are bound. Dates become {@code LocalDate}, timestamps {@code LocalDateTime}, timestamps with
+   * time zone {@code OffsetDateTime} at UTC; other values stay as the driver returns them.
    *
    * @param name the pool's name
    * @param connection an open connection, not closed
@@ -63,9 +65,14 @@ public final class Pool {
       }
       ps.setMaxRows(DEFAULT_QUERY_LIMIT);
       try (ResultSet rs = ps.executeQuery()) {
+        java.sql.ResultSetMetaData md = rs.getMetaData();
+        boolean instants = ColumnType.fromJdbc(md.getColumnType(1), md.getScale(1), md.getColumnTypeName(1))
+            == ColumnType.TIMESTAMPTZ;
         while (rs.next()) {
           Object v = rs.getObject(1);
-          if (v instanceof java.sql.Date d) {
+          if (instants) {
+            v = ColumnType.TIMESTAMPTZ.fromJdbcValue(v);
+          } else if (v instanceof java.sql.Date d) {
             v = d.toLocalDate();
           } else if (v instanceof java.sql.Timestamp t) {
             v = t.toLocalDateTime();

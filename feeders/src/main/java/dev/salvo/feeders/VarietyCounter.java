@@ -28,6 +28,21 @@ public final class VarietyCounter {
     recordHash(h);
   }
 
+  /**
+   * Records a tuple drawn by {@link ParameterGenerator#next(Tuple)}, without boxing: the hash is the one
+   * {@link #record(Object[], int)} computes for the boxed values ({@link Tuple#hash(int)} equals
+   * {@code Objects.hashCode(tuple.get(i))}), so both paths count the same tuples as the same.
+   *
+   * @param tuple the parameter values of one request (every slot is considered)
+   */
+  public void record(Tuple tuple) {
+    long h = 1;
+    for (int i = 0, n = tuple.size(); i < n; i++) {
+      h = 31 * h + tuple.hash(i);
+    }
+    recordHash(h);
+  }
+
   /** @param hash a hash of one request's parameter tuple */
   public void recordHash(long hash) {
     requests.increment();

@@ -18,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -115,6 +116,42 @@ class ProfileFidelityTest {
     }
     try (Statement st = c.createStatement()) {
       st.execute("DELETE FROM orders WHERE order_id > " + DemoSchema.ORDERS);
+    }
+  }
+
+  @Test
+  void timestampsWithTimeZoneAreDrawnAndBoundAsInstants() throws Exception {
+    try (Statement st = c.createStatement()) {
+      st.execute("DROP TABLE IF EXISTS visits");
+      st.execute("CREATE TABLE visits (at timestamptz NOT NULL)");
+      st.execute("INSERT INTO visits SELECT timestamptz '2024-01-01 00:00:00+00' + i * interval '1 hour' "
+          + "FROM generate_series(0, 999) i");
+      st.execute("ANALYZE visits");
+    }
+    TableProfile visits = new PostgresDialect().profiler().profile(c, "visits", List.of(), ProfileOptions.DEFAULTS);
+    ParameterGenerator g = ParameterGenerator.builder().profiles(visits).parameters(
+        ParameterSpec.randomInRange("from", "at"), ParameterSpec.offsetFromPrevious("to", "from", 1),
+        ParameterSpec.weightedSample("one", "at")).build();
+    Tuple t = g.newTuple();
+    try (PreparedStatement range = c.prepareStatement("SELECT count(*) FROM visits WHERE at >= ? AND at < ?");
+         PreparedStatement one = c.prepareStatement("SELECT count(*) FROM visits WHERE at = ?")) {
+      for (int i = 0; i < 50; i++) {
+        g.next(t);
+        OffsetDateTime from = (OffsetDateTime) t.get(0);
+        range.setObject(1, from);
+        range.setObject(2, t.get(1));
+        long expected = Math.min(24, Math.max(0, 1000 - java.time.Duration.between(
+            OffsetDateTime.parse("2024-01-01T00:00:00Z"), from).toSeconds() / 3600));
+        try (ResultSet rs = range.executeQuery()) {
+          rs.next();
+          assertThat(rs.getLong(1)).as("a day from %s", from).isBetween(expected - 1, expected);
+        }
+        one.setObject(1, t.get(2));
+        try (ResultSet rs = one.executeQuery()) {
+          rs.next();
+          assertThat(rs.getLong(1)).as("sampled %s exists", t.get(2)).isEqualTo(1);
+        }
+      }
     }
   }
 

@@ -1,10 +1,12 @@
 package dev.salvo.feeders.internal;
 
 import dev.salvo.feeders.PoolOrdering;
+import dev.salvo.feeders.Tuple;
 import dev.salvo.sql.SalvoException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
@@ -12,8 +14,10 @@ import java.util.Random;
 import java.util.random.RandomGenerator;
 
 /**
- * The compiled strategies. Hot path rules: no locks, no allocation except the returned value (boxed numbers, dates,
- * lists); values drawn from lists are returned as stored, so those draws allocate nothing.
+ * The compiled strategies. Hot path rules: no locks; scalar strategies write primitives into the tuple and allocate
+ * nothing; strategies over stored values (choice, samples, most common values, pools) write the stored reference and
+ * allocate nothing either; only {@code sample_list} allocates (its list). Each strategy consumes the same random
+ * numbers whatever path reads it, so a seeded generator gives the same values boxed or not.
  */
 public final class Gens {
   private Gens() {}
@@ -23,8 +27,8 @@ public final class Gens {
     Object[] v = values.toArray();
     return new Gen() {
       @Override
-      public Object next(RandomGenerator r, Object[] values, long index) {
-        return v[r.nextInt(v.length)];
+      public void next(RandomGenerator r, Tuple t, int slot, long index) {
+        t.set(slot, v[r.nextInt(v.length)]);
       }
     };
   }
@@ -33,23 +37,34 @@ public final class Gens {
   public static Gen longs(long min, long max) {
     return new Gen() {
       @Override
-      public Object next(RandomGenerator r, Object[] values, long index) {
-        return max == Long.MAX_VALUE ? (Object) (r.nextLong(min - 1, max) + 1) : (Object) r.nextLong(min, max + 1);
+      public void next(RandomGenerator r, Tuple t, int slot, long index) {
+        t.setLong(slot, uniform(r, min, max));
       }
     };
+  }
+
+  /** @return a uniform long in [lo, hi], any bounds */
+  static long uniform(RandomGenerator r, long lo, long hi) {
+    if (hi != Long.MAX_VALUE) {
+      return r.nextLong(lo, hi + 1);
+    }
+    return lo == Long.MIN_VALUE ? r.nextLong() : r.nextLong(lo - 1, hi) + 1;
   }
 
   /** Uniform doubles in [min, max). */
   public static Gen doubles(double min, double max) {
     return new Gen() {
       @Override
-      public Object next(RandomGenerator r, Object[] values, long index) {
-        return min == max ? min : r.nextDouble(min, max);
+      public void next(RandomGenerator r, Tuple t, int slot, long index) {
+        t.setDouble(slot, min == max ? min : r.nextDouble(min, max));
       }
     };
   }
 
-  /** Uniform decimals in [min, max] at the larger of their scales. */
+  /**
+   * Uniform decimals in [min, max] at the larger of their scales, as primitives (unscaled long and scale); bounds whose
+   * unscaled values do not fit a long are drawn as doubles and boxed (allocating).
+   */
   public static Gen decimals(BigDecimal min, BigDecimal max) {
     int scale = Math.max(min.scale(), max.scale());
     long lo;
@@ -58,42 +73,64 @@ public final class Gens {
       lo = min.setScale(scale).unscaledValue().longValueExact();
       hi = max.setScale(scale).unscaledValue().longValueExact();
     } catch (ArithmeticException tooWide) {
-      Gen d = doubles(min.doubleValue(), max.doubleValue());
+      double dmin = min.doubleValue();
+      double dmax = max.doubleValue();
       return new Gen() {
         @Override
-        public Object next(RandomGenerator r, Object[] values, long index) {
-          return BigDecimal.valueOf((Double) d.next(r, values, index));
+        public void next(RandomGenerator r, Tuple t, int slot, long index) {
+          t.set(slot, BigDecimal.valueOf(dmin == dmax ? dmin : r.nextDouble(dmin, dmax)));
         }
       };
     }
     return new Gen() {
       @Override
-      public Object next(RandomGenerator r, Object[] values, long index) {
-        return BigDecimal.valueOf(r.nextLong(lo, hi + 1), scale);
+      public void next(RandomGenerator r, Tuple t, int slot, long index) {
+        t.setDecimal(slot, uniform(r, lo, hi), scale);
       }
     };
   }
 
-  /** Uniform dates in [min, max]. */
+  /** Uniform dates in [min, max], as epoch days. */
   public static Gen dates(LocalDate min, LocalDate max) {
     long lo = min.toEpochDay();
     long hi = max.toEpochDay();
     return new Gen() {
       @Override
-      public Object next(RandomGenerator r, Object[] values, long index) {
-        return LocalDate.ofEpochDay(r.nextLong(lo, hi + 1));
+      public void next(RandomGenerator r, Tuple t, int slot, long index) {
+        t.setDate(slot, r.nextLong(lo, hi + 1));
       }
     };
   }
 
-  /** Uniform timestamps in [min, max], whole seconds. */
+  /** Uniform timestamps in [min, max], whole seconds, as epoch microseconds. */
   public static Gen timestamps(LocalDateTime min, LocalDateTime max) {
-    long lo = min.toEpochSecond(ZoneOffset.UTC);
-    long hi = max.toEpochSecond(ZoneOffset.UTC);
+    return seconds(min.toEpochSecond(ZoneOffset.UTC), max.toEpochSecond(ZoneOffset.UTC), false);
+  }
+
+  /** Uniform instants in [min, max], whole seconds, as epoch microseconds (boxed at offset UTC). */
+  public static Gen timestampsTz(OffsetDateTime min, OffsetDateTime max) {
+    return seconds(min.toEpochSecond(), max.toEpochSecond(), true);
+  }
+
+  private static Gen seconds(long lo, long hi, boolean tz) {
+    if (Values.secondsToMicros(lo) == Long.MIN_VALUE || Values.secondsToMicros(hi) == Long.MIN_VALUE) {
+      return new Gen() {  // beyond what a long of microseconds holds (+-290,000 years): boxed
+        @Override
+        public void next(RandomGenerator r, Tuple t, int slot, long index) {
+          LocalDateTime v = LocalDateTime.ofEpochSecond(r.nextLong(lo, hi + 1), 0, ZoneOffset.UTC);
+          t.set(slot, tz ? v.atOffset(ZoneOffset.UTC) : v);
+        }
+      };
+    }
     return new Gen() {
       @Override
-      public Object next(RandomGenerator r, Object[] values, long index) {
-        return LocalDateTime.ofEpochSecond(r.nextLong(lo, hi + 1), 0, ZoneOffset.UTC);
+      public void next(RandomGenerator r, Tuple t, int slot, long index) {
+        long micros = r.nextLong(lo, hi + 1) * Values.MICROS;
+        if (tz) {
+          t.setTimestampTz(slot, micros);
+        } else {
+          t.setTimestamp(slot, micros);
+        }
       }
     };
   }
@@ -104,82 +141,13 @@ public final class Gens {
     int restIndex = rest == null ? -1 : outcomes.length;
     return new Gen() {
       @Override
-      public Object next(RandomGenerator r, Object[] values, long index) {
+      public void next(RandomGenerator r, Tuple t, int slot, long index) {
         int i = table.next(r);
-        return i == restIndex ? rest.next(r, values, index) : outcomes[i];
-      }
-    };
-  }
-
-  /** The base parameter's value plus one of the offsets: days for dates and timestamps, units for numbers. */
-  public static Gen offset(int base, String baseName, List<Number> offsets) {
-    int n = offsets.size();
-    long[] days = new long[n];
-    double[] doubles = new double[n];
-    BigDecimal[] decimals = new BigDecimal[n];
-    boolean whole = true;
-    for (int i = 0; i < n; i++) {
-      Number o = offsets.get(i);
-      decimals[i] = new BigDecimal(o.toString());
-      doubles[i] = o.doubleValue();
-      days[i] = o.longValue();
-      whole &= decimals[i].stripTrailingZeros().scale() <= 0;
-    }
-    boolean integral = whole;
-    return new Gen() {
-      @Override
-      public Object next(RandomGenerator r, Object[] values, long index) {
-        if (values == null) {
-          throw new SalvoException("offset_from_previous: must be generated with its base '" + baseName + "' by a "
-              + "ParameterGenerator, but was drawn alone");
+        if (i == restIndex) {
+          rest.next(r, t, slot, index);
+        } else {
+          t.set(slot, outcomes[i]);
         }
-        Object b = values[base];
-        int i = n == 1 ? 0 : r.nextInt(n);
-        if (b instanceof LocalDate d) {
-          return d.plusDays(days[i]);
-        } else if (b instanceof LocalDateTime t) {
-          return t.plusSeconds(Math.round(doubles[i] * 86_400));
-        } else if (b instanceof Long l && integral) {
-          return l + days[i];
-        } else if (b instanceof Integer l && integral) {
-          return (long) l + days[i];
-        } else if (b instanceof BigDecimal d) {
-          return d.add(decimals[i]);
-        } else if (b instanceof Number x) {
-          return x.doubleValue() + doubles[i];
-        }
-        throw new SalvoException("offset_from_previous: the base '" + baseName + "' must be a date, timestamp or "
-            + "number, but was " + (b == null ? "null" : b.getClass().getSimpleName() + " " + b));
-      }
-    };
-  }
-
-  /** k distinct values (k drawn from {@code counts}, capped at the number of values), by Floyd's algorithm. */
-  public static Gen distinctList(List<?> distinct, int[] counts) {
-    Object[] v = distinct.toArray();
-    return new Gen() {
-      @Override
-      public Object next(RandomGenerator r, Object[] values, long index) {
-        int k = Math.min(counts[counts.length == 1 ? 0 : r.nextInt(counts.length)], v.length);
-        Object[] out = new Object[k];
-        int filled = 0;
-        for (int j = v.length - k; j < v.length; j++) {
-          Object pick = v[r.nextInt(j + 1)];
-          for (int m = 0; m < filled; m++) {
-            if (out[m] == pick) {
-              pick = v[j];
-              break;
-            }
-          }
-          out[filled++] = pick;
-        }
-        for (int m = k - 1; m > 0; m--) {  // Floyd's output is not uniformly ordered: shuffle it
-          int s = r.nextInt(m + 1);
-          Object t = out[m];
-          out[m] = out[s];
-          out[s] = t;
-        }
-        return Arrays.asList(out);
       }
     };
   }
@@ -195,8 +163,8 @@ public final class Gens {
     }
     return new Gen() {
       @Override
-      public Object next(RandomGenerator r, Object[] values, long index) {
-        return switch (ordering) {
+      public void next(RandomGenerator r, Tuple t, int slot, long index) {
+        t.set(slot, switch (ordering) {
           case RANDOM -> v[r.nextInt(n)];
           case SHUFFLE, CIRCULAR -> v[(int) Math.floorMod(index, (long) n)];
           case QUEUE -> {
@@ -206,7 +174,7 @@ public final class Gens {
             }
             yield v[(int) index];
           }
-        };
+        });
       }
     };
   }
@@ -215,8 +183,8 @@ public final class Gens {
   public static Gen sequence(long start, long step) {
     return new Gen() {
       @Override
-      public Object next(RandomGenerator r, Object[] values, long index) {
-        return start + index * step;
+      public void next(RandomGenerator r, Tuple t, int slot, long index) {
+        t.setLong(slot, start + index * step);
       }
     };
   }

@@ -12,6 +12,7 @@ import dev.salvo.sql.profile.ValueFrequency;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -74,7 +75,7 @@ public final class SpecCompiler {
         if (base >= 0) {
           checkOffsetBase(spec, all.get(base));
         }
-        yield Gens.offset(base, spec.dependsOn(), spec.offsets());
+        yield new OffsetGen(base, spec.dependsOn(), spec.offsets());
       }
       case SAMPLE_FROM_POOL -> {
         Pool pool = pools.get(spec.pool());
@@ -98,7 +99,7 @@ public final class SpecCompiler {
 
   private Gen fromColumn(ParameterSpec spec, ColumnProfile c, StrategyKind s, ParamType t) {
     String where = "column " + tableOf(c) + c.name() + " (" + c.type().name().toLowerCase(Locale.ROOT) + ")";
-    if (t == ParamType.DATE && c.type() != ColumnType.DATE && c.type() != ColumnType.TIMESTAMP
+    if (t == ParamType.DATE && !c.type().isTemporal()
         || t == ParamType.NUMERIC && !c.type().isNumeric()
         || t == ParamType.CHOICE
         || t != null && (t == ParamType.CATEGORICAL_LIST) != (s == StrategyKind.SAMPLE_LIST)) {
@@ -114,7 +115,7 @@ public final class SpecCompiler {
       case WEIGHTED_SAMPLE -> weighted(spec, c, where);
       default -> {
         List<Object> distinct = new ArrayList<>(new LinkedHashSet<>(sampleOrCommon(spec, c, where)));
-        yield Gens.distinctList(distinct, spec.counts().stream().mapToInt(Integer::intValue).toArray());
+        yield new DistinctList(distinct, spec.counts().stream().mapToInt(Integer::intValue).toArray());
       }
     };
   }
@@ -132,6 +133,7 @@ public final class SpecCompiler {
       case DECIMAL -> Gens.decimals((BigDecimal) c.min(), (BigDecimal) c.max());
       case FLOAT -> Gens.doubles((Double) c.min(), (Double) c.max());
       case DATE -> Gens.dates((LocalDate) c.min(), (LocalDate) c.max());
+      case TIMESTAMPTZ -> Gens.timestampsTz((OffsetDateTime) c.min(), (OffsetDateTime) c.max());
       default -> Gens.timestamps((LocalDateTime) c.min(), (LocalDateTime) c.max());
     };
   }
@@ -193,7 +195,8 @@ public final class SpecCompiler {
             + c.type().name().toLowerCase(Locale.ROOT) + ")";
       }
       case CHOICE -> base.values().stream()
-          .filter(v -> !(v instanceof Number || v instanceof LocalDate || v instanceof LocalDateTime)).findFirst()
+          .filter(v -> !(v instanceof Number || v instanceof LocalDate || v instanceof LocalDateTime
+              || v instanceof OffsetDateTime)).findFirst()
           .map(v -> "'" + base.name() + "' with value " + (v instanceof String ? "'" + v + "'" : String.valueOf(v)))
           .orElse(null);
       default -> null;
