@@ -95,7 +95,8 @@ class TuplePathTest {
       fromBoxes.record(b, b.length);
     }
     assertThat(fromTuples.requests()).isEqualTo(fromBoxes.requests());
-    assertThat(fromTuples.distinctEstimate()).isEqualTo(fromBoxes.distinctEstimate()).isGreaterThan(15_000);
+    // next() gave draws 0..9,999 and draw(i) the odd draws up to 19,999, 5,000 of them again: 15,000 distinct tuples
+    assertThat(fromTuples.distinctEstimate()).isEqualTo(fromBoxes.distinctEstimate()).isBetween(14_500L, 15_500L);
   }
 
   @Test

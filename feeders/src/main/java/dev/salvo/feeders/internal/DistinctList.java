@@ -8,8 +8,8 @@ import java.util.random.RandomGenerator;
 /**
  * {@code sample_list}: k distinct values, k drawn from the allowed counts and capped at the number of distinct values
  * n. A partial Fisher-Yates shuffle over a virtual array of the n positions: step i swaps position i with a uniform
- * position in [i, n) and emits it, so the list is a uniformly random k-subset in uniformly random order, from exactly
- * k bounded random ints (plus one for k when several counts are allowed): O(k) per draw, whatever n.
+ * position in [i, n) and emits it, so the list is a uniformly random k-subset in uniformly random order, from k
+ * bounded random ints (plus one for k when several counts are allowed): O(k) per draw, whatever n.
  *
  * <p>The virtual array is a per-thread scratch of n longs ({@code 8n} bytes per thread that draws, allocated on its
  * first draw), each holding a generation stamp and a swapped-in position; a new generation per draw empties it in O(1)
@@ -41,7 +41,7 @@ public final class DistinctList extends Gen {
     long g = s.nextGeneration();
     long[] cells = s.cells;
     for (int i = 0; i < k; i++) {
-      int j = i + r.nextInt(n - i);
+      int j = i + below(r, n - i);
       long cj = cells[j];
       long ci = cells[i];
       int atJ = (cj & STAMP) == g ? (int) cj : j;
@@ -53,6 +53,22 @@ public final class DistinctList extends Gen {
   }
 
   private static final long STAMP = 0xFFFF_FFFF_0000_0000L;
+
+  /**
+   * A uniform int in [0, bound) by Lemire's multiply-shift with rejection ("Fast random integer generation in an
+   * interval", 2019): unbiased, and a division only in the rare rejection case, where {@code nextInt(bound)} divides on
+   * every call.
+   */
+  static int below(RandomGenerator r, int bound) {
+    long m = (r.nextInt() & 0xFFFF_FFFFL) * bound;
+    if ((m & 0xFFFF_FFFFL) < bound) {
+      long threshold = (0x1_0000_0000L - bound) % bound;
+      while ((m & 0xFFFF_FFFFL) < threshold) {
+        m = (r.nextInt() & 0xFFFF_FFFFL) * bound;
+      }
+    }
+    return (int) (m >>> 32);
+  }
 
   /** One thread's virtual array: cell p is {@code generation << 32 | position now at p}, stale when not this draw's. */
   private static final class Scratch {
