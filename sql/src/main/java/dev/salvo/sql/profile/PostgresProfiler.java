@@ -139,7 +139,7 @@ public final class PostgresProfiler implements Profiler {
     Object min = null;
     Object max = null;
     for (int i = 0; i < mcv.size() && i < mcf.size(); i++) {
-      Object v = type.parse((String) mcv.get(i));
+      Object v = parse(type, (String) mcv.get(i), name);
       if (i < options.mostCommonLimit()) {
         common.add(new ValueFrequency(v, ((Number) mcf.get(i)).doubleValue()));
       }
@@ -149,7 +149,7 @@ public final class PostgresProfiler implements Profiler {
     List<Object> histogram = new ArrayList<>();
     if (row.get(5) != null) {
       for (Object text : (List<?>) row.get(5)) {
-        histogram.add(type.parse((String) text));
+        histogram.add(parse(type, (String) text, name));
       }
     }
     List<Object> nonNull = new ArrayList<>();
@@ -166,6 +166,16 @@ public final class PostgresProfiler implements Profiler {
     }
     return new ColumnProfile(name, type, min, max, Math.min(distinct, nonNullRows), total - nonNullRows, total, nonNull,
         common, histogram, ProfileMode.STATISTICS);
+  }
+
+  /** A pg_stats value; one that Java cannot represent (e.g. {@code infinity}) is an error naming the column. */
+  private static Object parse(ColumnType type, String text, String column) {
+    try {
+      return type.parse(text);
+    } catch (SalvoException e) {
+      throw new SalvoException("profile of column '" + column + "': " + e.getMessage()
+          .replaceFirst("^value: an? (\\w+) value", "a $1 value in pg_stats"), e);
+    }
   }
 
   private static List<Object> concat(List<Object> a, List<Object> b) {

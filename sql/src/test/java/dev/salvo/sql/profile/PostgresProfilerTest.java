@@ -241,6 +241,21 @@ class PostgresProfilerTest {
     }
   }
 
+  @Test
+  void namesTheColumnOfAStatisticsValueJavaCannotRead() throws Exception {
+    try (Statement st = c.createStatement()) {
+      st.execute("DROP TABLE IF EXISTS endless");
+      st.execute("CREATE TABLE endless (valid_to timestamptz) WITH (autovacuum_enabled = false)");
+      st.execute("INSERT INTO endless SELECT CASE WHEN i % 2 = 0 THEN 'infinity' ELSE timestamptz '2024-01-01 00:00+00' "
+          + "+ i * interval '1 day' END FROM generate_series(1, 1000) i");
+      st.execute("ANALYZE endless");
+    }
+    assertThatThrownBy(() -> PROFILER.profile(c, "endless", List.of(), ProfileOptions.DEFAULTS.mode(ProfileMode.STATISTICS)))
+        .isInstanceOf(SalvoException.class)
+        .hasMessage("profile of column 'valid_to': a timestamptz value in pg_stats must be in its standard text form, "
+            + "but was 'infinity'");
+  }
+
   private static Map<Object, Double> frequencies(String column) throws Exception {
     Map<Object, Double> out = new HashMap<>();
     try (Statement st = c.createStatement();
