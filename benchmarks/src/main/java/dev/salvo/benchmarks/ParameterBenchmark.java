@@ -4,6 +4,7 @@ import dev.salvo.feeders.ParameterGenerator;
 import dev.salvo.feeders.ParameterSpec;
 import dev.salvo.feeders.Pool;
 import dev.salvo.feeders.PoolOrdering;
+import dev.salvo.feeders.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,13 +21,20 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One {@link ParameterGenerator#next(Object[])} per operation, for every strategy: what a request pays on Gatling's
- * event loop (or a Salvo thread in a tight loop) to draw its profile-backed parameters. The generator is built from the
- * committed snapshots of the demo tables (see {@link Profiles}); the tuple array is reused, as the runtime does.
+ * One draw of a tuple per operation, for every strategy: what a request pays on Gatling's event loop (or a Salvo thread
+ * in a tight loop) to draw its profile-backed parameters. The generator is built from the committed snapshots of the
+ * demo tables (see {@link Profiles}); the tuple is reused, as the runtime does.
  *
- * <p>{@code offset_from_previous} draws its base too (a {@code random_in_range} date): subtract {@code
- * random_in_range_date} for the offset alone. {@code QUEUE} pools are left out: they fail once drawn past their end,
- * which a throughput benchmark would reach.
+ * <ul>
+ *   <li>{@code nextTuple}: {@link ParameterGenerator#next(Tuple)}, scalar values as primitives: 0 B/op for every
+ *       strategy but {@code sample_list} (its list) and {@code range_scan_tuple} (which holds a sample_list).
+ *   <li>{@code nextBoxed}: {@link ParameterGenerator#next(Object[])}, the same draws boxed ({@code Long},
+ *       {@code LocalDate}, ...), for comparison.
+ * </ul>
+ *
+ * <p>{@code offset_from_previous_*} draws its base too (a {@code random_in_range} date, integer or timestamptz):
+ * subtract the matching {@code random_in_range_*} for the offset alone. {@code QUEUE} pools are left out: they fail
+ * once drawn past their end, which a throughput benchmark would reach.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ParameterBenchmark -prof gc}
  */
@@ -38,13 +46,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ParameterBenchmark {
   @Param({"choice", "random_in_range_integer", "random_in_range_decimal", "random_in_range_date",
-      "random_in_range_timestamp", "sample_from_table", "weighted_sample", "offset_from_previous", "sample_list_1_5",
-      "sample_list_10_50", "random_numeric_long", "random_numeric_double", "pool_random", "pool_circular",
-      "pool_shuffle", "sequence", "range_scan_tuple"})
+      "random_in_range_timestamp", "random_in_range_timestamptz", "sample_from_table", "weighted_sample",
+      "offset_from_previous_date", "offset_from_previous_numeric", "offset_from_previous_timestamptz",
+      "sample_list_1_5", "sample_list_10_50", "sample_list_100_500", "random_numeric_long", "random_numeric_double",
+      "pool_random", "pool_circular", "pool_shuffle", "sequence", "range_scan_tuple"})
   public String strategy;
 
   private ParameterGenerator generator;
-  private Object[] tuple;
+  private Tuple tuple;
+  private Object[] boxed;
 
   @Setup
   public void setUp() {
@@ -58,7 +68,8 @@ public class ParameterBenchmark {
         .seed(42)
         .parameters(specs(strategy))
         .build();
-    tuple = new Object[generator.names().size()];
+    tuple = generator.newTuple();
+    boxed = new Object[generator.names().size()];
   }
 
   static List<ParameterSpec> specs(String strategy) {
@@ -68,12 +79,18 @@ public class ParameterBenchmark {
       case "random_in_range_decimal" -> List.of(ParameterSpec.randomInRange("p", "amount"));
       case "random_in_range_date" -> List.of(ParameterSpec.randomInRange("p", "order_date"));
       case "random_in_range_timestamp" -> List.of(ParameterSpec.randomInRange("p", "created_at"));
+      case "random_in_range_timestamptz" -> List.of(ParameterSpec.randomInRange("p", "created_at_tz"));
       case "sample_from_table" -> List.of(ParameterSpec.sampleFromTable("p", "customer_id"));
       case "weighted_sample" -> List.of(ParameterSpec.weightedSample("p", "category"));
-      case "offset_from_previous" -> List.of(ParameterSpec.randomInRange("from", "order_date"),
+      case "offset_from_previous_date" -> List.of(ParameterSpec.randomInRange("from", "order_date"),
           ParameterSpec.offsetFromPrevious("to", "from", 1, 7, 30));
+      case "offset_from_previous_numeric" -> List.of(ParameterSpec.randomInRange("from", "order_id"),
+          ParameterSpec.offsetFromPrevious("to", "from", 10, 100, 1000));
+      case "offset_from_previous_timestamptz" -> List.of(ParameterSpec.randomInRange("from", "created_at_tz"),
+          ParameterSpec.offsetFromPrevious("to", "from", 0.25, 1, 7));
       case "sample_list_1_5" -> List.of(ParameterSpec.sampleList("p", "category", 1, 5));
       case "sample_list_10_50" -> List.of(ParameterSpec.sampleList("p", "order_id", 10, 50));
+      case "sample_list_100_500" -> List.of(ParameterSpec.sampleList("p", "order_id", 100, 500));
       case "random_numeric_long" -> List.of(ParameterSpec.randomNumeric("p", 1, 1_000_000));
       case "random_numeric_double" -> List.of(ParameterSpec.randomNumeric("p", 0.5, 99.5));
       case "pool_random" -> List.of(ParameterSpec.sampleFromPool("p", "ids", PoolOrdering.RANDOM));
@@ -89,8 +106,15 @@ public class ParameterBenchmark {
 
   /** @return the tuple (reused), so that the values escape */
   @Benchmark
-  public Object[] next() {
+  public Tuple nextTuple() {
     generator.next(tuple);
     return tuple;
+  }
+
+  /** @return the array (reused), so that the boxed values escape */
+  @Benchmark
+  public Object[] nextBoxed() {
+    generator.next(boxed);
+    return boxed;
   }
 }

@@ -2,6 +2,7 @@ package dev.salvo.benchmarks;
 
 import dev.salvo.feeders.ParameterGenerator;
 import dev.salvo.feeders.Pool;
+import dev.salvo.feeders.Tuple;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,9 +19,10 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@link ParameterGenerator#next(Object[])} from 2 threads sharing one generator, as Salvo's threads do: the shared
- * draw counter (one atomic increment per tuple) and the thread-local random are on this path. Compare with the same
- * strategy in {@link ParameterBenchmark} (one thread). Throughput is the sum over both threads.
+ * {@link ParameterGenerator#next(Tuple)} ({@code nextTuple}) and {@link ParameterGenerator#next(Object[])}
+ * ({@code nextBoxed}) from 2 threads sharing one generator, as Salvo's threads do: the shared draw counter (one atomic
+ * increment per tuple) and the thread-local random are on this path. Compare with the same strategy in
+ * {@link ParameterBenchmark} (one thread). Throughput is the sum over both threads.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -47,14 +49,22 @@ public class ParameterContentionBenchmark {
 
   /** @param t this thread's reused tuple @return the tuple */
   @Benchmark
-  public Object[] next(ThreadTuple t) {
+  public Tuple nextTuple(ThreadTuple t) {
     generator.next(t.tuple);
     return t.tuple;
   }
 
-  /** Each thread's own reused tuple, as the runtime keeps one per thread. */
+  /** @param t this thread's reused array @return the array */
+  @Benchmark
+  public Object[] nextBoxed(ThreadTuple t) {
+    generator.next(t.boxed);
+    return t.boxed;
+  }
+
+  /** Each thread's own reused tuple and array, as the runtime keeps one per thread (8 slots: enough for any spec). */
   @State(Scope.Thread)
   public static class ThreadTuple {
-    final Object[] tuple = new Object[8];
+    final Tuple tuple = new Tuple(8);
+    final Object[] boxed = new Object[8];
   }
 }
