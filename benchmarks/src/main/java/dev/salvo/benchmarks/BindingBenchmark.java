@@ -4,6 +4,7 @@ import dev.salvo.feeders.ParameterGenerator;
 import dev.salvo.feeders.ParameterSpec;
 import dev.salvo.feeders.ParameterStrategy;
 import dev.salvo.feeders.Strategies;
+import dev.salvo.feeders.Tuple;
 import dev.salvo.runtime.SqlRequest;
 import dev.salvo.runtime.internal.PreparedRequest;
 import dev.salvo.sql.NamedSql;
@@ -68,8 +69,12 @@ public class BindingBenchmark {
   /** Profile-backed: a date window and a list of 1-5 categories drawn by the generator, expanded into IN (...). */
   private final PreparedRequest inList;
 
-  private final Object[] scalarValues;
-  private final Object[] listValues;
+  /** Profile-backed point lookup: the key drawn by the generator, into a tuple reused request after request. */
+  private final PreparedRequest profiledLookup;
+  private final Tuple reused;
+
+  private final Tuple scalarValues;
+  private final Tuple listValues;
 
   public BindingBenchmark() {
     List<ParameterSpec> specs = List.of(ParameterSpec.randomInRange("from", "order_date"),
@@ -78,26 +83,40 @@ public class BindingBenchmark {
         .parameters(specs).build();
     inList = new PreparedRequest(SqlRequest.of("in", QueryKind.RANGE_SCAN, IN_SQL, Map.of(), specs),
         new PostgresDialect(), generator);
+    List<ParameterSpec> keySpec = List.of(ParameterSpec.randomInRange("id", "order_id"));
+    profiledLookup = new PreparedRequest(SqlRequest.of("profiled lookup", QueryKind.POINT_LOOKUP, LOOKUP_SQL, Map.of(),
+        keySpec), new PostgresDialect(), ParameterGenerator.builder().profiles(Profiles.snapshot("orders")).seed(42)
+        .parameters(keySpec).build());
+    reused = profiledLookup.newValues();
     scalarValues = range.bind(null);
-    listValues = new Object[] {LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 8),
-        List.of("books", "toys", "music", "garden")};
+    listValues = new Tuple(3);
+    listValues.set(0, LocalDate.of(2024, 3, 1));
+    listValues.set(1, LocalDate.of(2024, 3, 8));
+    listValues.set(2, List.of("books", "toys", "music", "garden"));
   }
 
   /** @return the values of the end-to-end lookup (one random key) */
   @Benchmark
-  public Object[] bindLookup() {
+  public Tuple bindLookup() {
     return lookup.bind(null);
+  }
+
+  /** @return the profile-backed lookup's key drawn into a reused tuple, as a tight loop binds it (a primitive) */
+  @Benchmark
+  public Tuple bindProfiledLookupReused() {
+    profiledLookup.bind(null, reused);
+    return reused;
   }
 
   /** @return the values of a request with two binders, one placeholder repeated */
   @Benchmark
-  public Object[] bindRange() {
+  public Tuple bindRange() {
     return range.bind(null);
   }
 
   /** @return the values of a request drawn from profiles (date, date + offset, list of categories) */
   @Benchmark
-  public Object[] bindGenerated() {
+  public Tuple bindGenerated() {
     return inList.bind(null);
   }
 

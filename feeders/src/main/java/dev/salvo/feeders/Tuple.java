@@ -138,6 +138,20 @@ public final class Tuple {
     }
   }
 
+  /**
+   * Copies one slot, primitive or reference, into a slot of another tuple, without allocating.
+   *
+   * @param from a slot of this tuple
+   * @param target the tuple to write
+   * @param to a slot of {@code target}
+   */
+  public void copyTo(int from, Tuple target, int to) {
+    target.kinds[to] = kinds[from];
+    target.bits[to] = bits[from];
+    target.scales[to] = scales[from];
+    target.refs[to] = refs[from];
+  }
+
   /** @param i a slot @param value an object, stored as it is */
   public void set(int i, Object value) {
     kinds[i] = REFERENCE;

@@ -1,6 +1,7 @@
 package dev.salvo.runtime.internal;
 
 import dev.salvo.feeders.ParameterGenerator;
+import dev.salvo.feeders.Tuple;
 import dev.salvo.runtime.SqlRequest;
 import dev.salvo.sql.Dialect;
 import dev.salvo.sql.NamedSql;
@@ -26,7 +27,10 @@ public final class PreparedRequest {
   private final ParameterGenerator generator;
   /** for each distinct parameter, its index in the generator's tuple, or -1 when a binder supplies it */
   private final int[] generated;
-  private final int tupleSize;
+  /** for each distinct parameter, the placeholders it fills */
+  private final int[][] slotsOf;
+  /** the generator's tuple, drawn into and copied from on the thread that binds */
+  private final ThreadLocal<Tuple> scratch;
 
   /**
    * @param request the request
@@ -50,8 +54,14 @@ public final class PreparedRequest {
     List<String> distinct = List.copyOf(sql.parameterNames());
     this.placeholderParameter = sql.placeholders().stream().mapToInt(distinct::indexOf).toArray();
     List<String> names = generator == null ? List.of() : generator.names();
-    this.tupleSize = names.size();
     this.generated = distinct.stream().mapToInt(names::indexOf).toArray();
+    this.slotsOf = new int[distinct.size()][];
+    for (int p = 0; p < slotsOf.length; p++) {
+      int parameter = p;
+      slotsOf[p] = java.util.stream.IntStream.range(0, placeholderParameter.length)
+          .filter(i -> placeholderParameter[i] == parameter).toArray();
+    }
+    this.scratch = generator == null ? null : ThreadLocal.withInitial(generator::newTuple);
     for (int i = 0; i < generated.length; i++) {
       if (generated[i] < 0 && binders[i] == null) {
         throw new dev.salvo.sql.SalvoException("request '" + request.name() + "': parameter '" + distinct.get(i)
@@ -60,46 +70,69 @@ public final class PreparedRequest {
     }
   }
 
+  /** @return a tuple for this request's values, one slot per placeholder, to pass to {@link #bind(io.gatling.core.session.Session, Tuple)} */
+  public Tuple newValues() {
+    return new Tuple(placeholderParameter.length);
+  }
+
   /**
-   * Evaluates each parameter once; runs on Gatling's event loop.
+   * Evaluates each parameter once into a new tuple (tests, benchmarks; the action reuses tuples where it can).
    *
    * @param session the virtual user's session
    * @return the values in placeholder order
    */
-  public Object[] bind(io.gatling.core.session.Session session) {
-    if (binders.length == 0) {
-      return NO_VALUES;
-    }
-    Session javaSession = new Session(session);
-    Object[] tuple = null;
-    if (generator != null) {
-      tuple = new Object[tupleSize];
-      generator.next(tuple);
-    }
-    Object[] distinct = new Object[binders.length];
-    for (int i = 0; i < distinct.length; i++) {
-      distinct[i] = generated[i] >= 0 ? tuple[generated[i]] : binders[i].apply(javaSession);
-    }
-    Object[] values = new Object[placeholderParameter.length];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = distinct[placeholderParameter[i]];
-    }
+  public Tuple bind(io.gatling.core.session.Session session) {
+    Tuple values = newValues();
+    bind(session, values);
     return values;
   }
 
-  private static final Object[] NO_VALUES = new Object[0];
+  /**
+   * Evaluates each parameter once; runs on Gatling's event loop, or on a Salvo thread in a tight loop. Profile-backed
+   * scalar values stay primitives (nothing is allocated for them); a binder's value is stored as it is.
+   *
+   * @param session the virtual user's session
+   * @param values a tuple from {@link #newValues()}, filled in placeholder order
+   */
+  public void bind(io.gatling.core.session.Session session, Tuple values) {
+    if (binders.length == 0) {
+      return;
+    }
+    Tuple drawn = null;
+    if (generator != null) {
+      drawn = scratch.get();
+      generator.next(drawn);
+    }
+    Session javaSession = null;
+    for (int p = 0; p < binders.length; p++) {
+      int[] slots = slotsOf[p];
+      if (generated[p] >= 0) {
+        for (int slot : slots) {
+          drawn.copyTo(generated[p], values, slot);
+        }
+      } else {
+        if (javaSession == null) {
+          javaSession = new Session(session);
+        }
+        Object value = binders[p].apply(javaSession);
+        for (int slot : slots) {
+          values.set(slot, value);
+        }
+      }
+    }
+  }
 
   /**
    * @param values the bound values
    * @return the JDBC SQL for these values (expanded when a value is a list)
    */
-  public String jdbcSql(Object[] values) {
+  public String jdbcSql(Tuple values) {
     int[] sizes = null;
-    for (int i = 0; i < values.length; i++) {
-      int size = listSize(values[i]);
+    for (int i = 0; i < values.size(); i++) {
+      int size = values.isReference(i) ? listSize(values.getReference(i)) : -1;
       if (size >= 0) {
         if (sizes == null) {
-          sizes = new int[values.length];
+          sizes = new int[values.size()];
           java.util.Arrays.fill(sizes, 1);
         }
         sizes[i] = size;
@@ -108,22 +141,32 @@ public final class PreparedRequest {
     return sizes == null ? jdbcSql : sql.expand(sizes);
   }
 
-  /** Binds the values, flattening lists. */
-  static void bind(PreparedStatement ps, Object[] values) throws SQLException {
+  /** Binds the values, flattening lists; whole numbers and doubles are bound as primitives. */
+  static void setParameters(PreparedStatement ps, Tuple values) throws SQLException {
     int index = 1;
-    for (Object value : values) {
-      if (value instanceof Collection<?> list) {
-        for (Object element : list) {
-          ps.setObject(index++, element);
-        }
-      } else if (value != null && value.getClass().isArray() && !(value instanceof byte[])) {
-        for (int k = 0, n = Array.getLength(value); k < n; k++) {
-          ps.setObject(index++, Array.get(value, k));
-        }
-      } else {
-        ps.setObject(index++, value);
+    for (int i = 0; i < values.size(); i++) {
+      switch (values.kind(i)) {
+        case LONG -> ps.setLong(index++, values.getLong(i));
+        case DOUBLE -> ps.setDouble(index++, values.getDouble(i));
+        case DECIMAL, DATE, TIMESTAMP, TIMESTAMPTZ -> ps.setObject(index++, values.get(i));
+        case REFERENCE -> index = bindReference(ps, index, values.getReference(i));
       }
     }
+  }
+
+  private static int bindReference(PreparedStatement ps, int index, Object value) throws SQLException {
+    if (value instanceof Collection<?> list) {
+      for (Object element : list) {
+        ps.setObject(index++, element);
+      }
+    } else if (value != null && value.getClass().isArray() && !(value instanceof byte[])) {
+      for (int k = 0, n = Array.getLength(value); k < n; k++) {
+        ps.setObject(index++, Array.get(value, k));
+      }
+    } else {
+      ps.setObject(index++, value);
+    }
+    return index;
   }
 
   private static int listSize(Object value) {

@@ -1,6 +1,7 @@
 package dev.salvo.runtime.internal;
 
 import com.typesafe.scalalogging.Logger;
+import dev.salvo.feeders.Tuple;
 import io.gatling.commons.stats.KO$;
 import io.gatling.commons.stats.OK$;
 import io.gatling.commons.stats.Status;
@@ -109,13 +110,13 @@ public final class SqlAction implements Action {
       lagNanos = WARMUP;
     }
     Session current = session;
-    Object[][] values = new Object[statements.length][];
+    Tuple[] values = new Tuple[statements.length];
     try {
       for (int i = 0; i < statements.length; i++) {
         values[i] = statements[i].bind(session);
       }
-      if (values[0].length > 0) {
-        recorder.variety.record(values[0], values[0].length);
+      if (values[0].size() > 0) {
+        recorder.variety.record(values[0]);
       }
     } catch (RuntimeException e) {
       finish(current, startNanos, startMillis, lagNanos, -1, 0, 0, "parameter: " + Target.describe(e), null);
@@ -129,7 +130,7 @@ public final class SqlAction implements Action {
     }
   }
 
-  private void run(Session session, Object[][] values, long startNanos, long startMillis, long warmupMarker) {
+  private void run(Session session, Tuple[] values, long startNanos, long startMillis, long warmupMarker) {
     // schedule lag: how long the request waited for a free Salvo thread (the client was busy), as pgbench reports it
     long lagNanos = warmupMarker == WARMUP ? WARMUP : System.nanoTime() - startNanos;
     long serviceStart = -1;
@@ -174,6 +175,7 @@ public final class SqlAction implements Action {
   private void loop(Session session, long deadlineNanos) {
     long[] counts = new long[2];
     SqlThread thread = SqlThread.current();
+    Tuple values = statements[0].newValues(); // reused: profile-backed scalar parameters allocate nothing
     while (!run.stopping() && System.nanoTime() - deadlineNanos < 0) {
       long startNanos = System.nanoTime();
       long startMillis = clock.nowMillis();
@@ -184,9 +186,9 @@ public final class SqlAction implements Action {
       String sqlState = null;
       long serviceStart = -1;
       try {
-        Object[] values = statements[0].bind(session);
-        if (values.length > 0) {
-          recorder.variety.record(values, values.length);
+        statements[0].bind(session, values);
+        if (values.size() > 0) {
+          recorder.variety.record(values);
         }
         thread.connection();
         serviceStart = System.nanoTime();
@@ -208,8 +210,8 @@ public final class SqlAction implements Action {
   }
 
   /** Binds, executes and reads every result to its end: rows (or update counts) and, where measurable, bytes. */
-  private void execute(PreparedStatement ps, Object[] values, long[] counts) throws SQLException {
-    PreparedRequest.bind(ps, values);
+  private void execute(PreparedStatement ps, Tuple values, long[] counts) throws SQLException {
+    PreparedRequest.setParameters(ps, values);
     boolean isResultSet = ps.execute();
     while (true) {
       if (isResultSet) {
