@@ -2,12 +2,13 @@ package dev.salvo.runtime.internal;
 
 import io.gatling.commons.stats.Status;
 import io.gatling.core.stats.StatsEngine;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import scala.Option;
-import scala.collection.immutable.List;
 
 /**
  * Hands Salvo's responses to Gatling's StatsEngine in batches instead of one call per request.
@@ -15,20 +16,31 @@ import scala.collection.immutable.List;
  * <p>Each {@code StatsEngine.logResponse} call posts a message to every Gatling data writer (console,
  * {@code simulation.log}); a writer that has drained its mailbox goes idle, so at tens of thousands of requests per
  * second each message woke a writer thread again: measured as several µs of client CPU per request. Here a request only
- * queues its record; a Salvo thread flushes every {@link #FLUSH_MILLIS} ms, each virtual user's exit flushes (so all of a
- * user's requests reach Gatling before its end, and thus before Gatling stops its statistics), and so does the end of
- * the run. Gatling still gets every request, with its own start and end timestamps, so its report, console and
- * assertions are unchanged; only its console may show a request up to {@link #FLUSH_MILLIS} ms later.
+ * queues its record in its thread's buffer; a Salvo thread flushes every {@link #FLUSH_MILLIS} ms, each virtual user's
+ * exit flushes (so all of a user's requests reach Gatling before its end, and thus before Gatling stops its
+ * statistics), and so does the end of the run. Gatling still gets every request, with its own start and end
+ * timestamps, so its report, console and assertions are unchanged; only its console may show a request up to
+ * {@link #FLUSH_MILLIS} ms later.
  */
 final class GatlingStats {
   /** Period of the background flush. */
   static final long FLUSH_MILLIS = 20;
 
-  private record Entry(String scenario, List<String> groups, String name, long startMillis, long endMillis,
-      Status status, Option<String> responseCode, Option<String> message) {}
+  private record Entry(String scenario, scala.collection.immutable.List<String> groups, String name,
+      long startMillis, long endMillis, Status status, Option<String> responseCode, Option<String> message) {}
+
+  /** One thread's queued responses: only that thread and a flush take its lock, so it is hardly ever contended. */
+  private static final class Buffer {
+    private ArrayList<Entry> entries = new ArrayList<>();
+  }
 
   private final StatsEngine statsEngine;
-  private final ConcurrentLinkedQueue<Entry> pending = new ConcurrentLinkedQueue<>();
+  private final List<Buffer> buffers = new CopyOnWriteArrayList<>();
+  private final ThreadLocal<Buffer> buffer = ThreadLocal.withInitial(() -> {
+    Buffer b = new Buffer();
+    buffers.add(b);
+    return b;
+  });
   private final ScheduledExecutorService flusher;
 
   GatlingStats(StatsEngine statsEngine) {
@@ -42,9 +54,13 @@ final class GatlingStats {
   }
 
   /** Queues one response for Gatling (same arguments as {@code StatsEngine.logResponse}). */
-  void logResponse(String scenario, List<String> groups, String name, long startMillis, long endMillis, Status status,
-      Option<String> responseCode, Option<String> message) {
-    pending.offer(new Entry(scenario, groups, name, startMillis, endMillis, status, responseCode, message));
+  void logResponse(String scenario, scala.collection.immutable.List<String> groups, String name, long startMillis,
+      long endMillis, Status status, Option<String> responseCode, Option<String> message) {
+    Entry e = new Entry(scenario, groups, name, startMillis, endMillis, status, responseCode, message);
+    Buffer b = buffer.get();
+    synchronized (b) {
+      b.entries.add(e);
+    }
   }
 
   /**
@@ -52,10 +68,19 @@ final class GatlingStats {
    * before the call has been handed over.
    */
   synchronized void flush() {
-    Entry e;
-    while ((e = pending.poll()) != null) {
-      statsEngine.logResponse(e.scenario, e.groups, e.name, e.startMillis, e.endMillis, e.status, e.responseCode,
-          e.message);
+    for (Buffer b : buffers) {
+      ArrayList<Entry> taken;
+      synchronized (b) {
+        if (b.entries.isEmpty()) {
+          continue;
+        }
+        taken = b.entries;
+        b.entries = new ArrayList<>(taken.size());
+      }
+      for (Entry e : taken) {
+        statsEngine.logResponse(e.scenario, e.groups, e.name, e.startMillis, e.endMillis, e.status, e.responseCode,
+            e.message);
+      }
     }
   }
 

@@ -70,7 +70,10 @@ public final class PreparedRequest {
     }
   }
 
-  /** @return a tuple for this request's values, one slot per placeholder, to pass to {@link #bind(io.gatling.core.session.Session, Tuple)} */
+  /**
+   * @return a tuple for this request's values, one slot per placeholder, to fill with
+   *     {@link #bind(io.gatling.core.session.Session, Tuple)}
+   */
   public Tuple newValues() {
     return new Tuple(placeholderParameter.length);
   }
