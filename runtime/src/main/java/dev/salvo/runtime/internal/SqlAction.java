@@ -145,7 +145,7 @@ public final class SqlAction implements Action {
         c.setAutoCommit(false);
         try {
           for (int i = 0; i < statements.length; i++) {
-            execute(thread.statement(statements[i].jdbcSql(values[i])), values[i], counts);
+            execute(thread, statements[i], values[i], counts);
           }
           c.commit();
         } catch (SQLException | RuntimeException e) {
@@ -155,7 +155,7 @@ public final class SqlAction implements Action {
           c.setAutoCommit(true);
         }
       } else {
-        execute(thread.statement(statements[0].jdbcSql(values[0])), values[0], counts);
+        execute(thread, statements[0], values[0], counts);
       }
     } catch (SQLException e) {
       sqlState = e.getSQLState();
@@ -192,7 +192,7 @@ public final class SqlAction implements Action {
         }
         thread.connection();
         serviceStart = System.nanoTime();
-        execute(thread.statement(statements[0].jdbcSql(values)), values, counts);
+        execute(thread, statements[0], values, counts);
       } catch (SQLException e) {
         sqlState = e.getSQLState();
         error = Target.describe(e);
@@ -209,8 +209,12 @@ public final class SqlAction implements Action {
     next.$bang(session);
   }
 
-  /** Binds, executes and reads every result to its end: rows (or update counts) and, where measurable, bytes. */
-  private void execute(PreparedStatement ps, Tuple values, long[] counts) throws SQLException {
+  /**
+   * Binds, executes and reads every result to its end: rows (or update counts) and, where measurable, bytes. The
+   * statement is the thread's prepared statement for the request's JDBC SQL (expanded for list values).
+   */
+  private void execute(SqlThread thread, PreparedRequest request, Tuple values, long[] counts) throws SQLException {
+    PreparedStatement ps = thread.statement(request.jdbcSql(values));
     PreparedRequest.setParameters(ps, values);
     boolean isResultSet = ps.execute();
     while (true) {
