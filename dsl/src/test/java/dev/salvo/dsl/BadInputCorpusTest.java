@@ -9,11 +9,6 @@ import dev.salvo.feeders.ParameterGenerator;
 import dev.salvo.feeders.ParameterSpec;
 import dev.salvo.feeders.Pool;
 import dev.salvo.feeders.PoolOrdering;
-import dev.salvo.reports.ResultsBuilder;
-import dev.salvo.reports.RunDirectory;
-import dev.salvo.reports.RunResults.DatabaseInfo;
-import dev.salvo.reports.RunResults.Environment;
-import dev.salvo.reports.SalvoCli;
 import dev.salvo.sql.EmbeddedDatabase;
 import dev.salvo.sql.PostgresDialect;
 import dev.salvo.sql.QueryKind;
@@ -27,24 +22,19 @@ import dev.salvo.sql.profile.TableProfile;
 import dev.salvo.sql.profile.ValueFrequency;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,8 +42,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The bad-input corpus (issue 8, item 4): every entry is a mistake a user can make in the DSL, in parameter specs, in
- * profile snapshots and profiling, or on the {@code salvo} command line. Each must be refused before any load with one
- * line that names the culprit and states the rule ({@code <where>: <what> must be <rule>, but was <value>}), and
+ * profile snapshots and profiling (the {@code salvo} command line's corpus is the cli module's
+ * BadCommandLineCorpusTest). Each must be refused before any load with one line that names the culprit and states the rule ({@code <where>: <what> must be <rule>, but was <value>}), and
  * nothing else may be printed (no stack trace).
  */
 class BadInputCorpusTest {
@@ -104,20 +94,6 @@ class BadInputCorpusTest {
         return e.getMessage();
       }
       throw new AssertionError("no SalvoException for: " + name);
-    }, culprit);
-  }
-
-  /** A {@code salvo} command line that must exit with 2 and print exactly one line to stderr, nothing to stdout. */
-  private static Case cli(String name, String culprit, Callable<String[]> args) {
-    return new Case(name, () -> {
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      int status = SalvoCli.run(args.call(), new PrintWriter(out, true), new PrintWriter(err, true));
-      assertThat(status).as("exit status; stderr: %s", err).isEqualTo(SalvoCli.BAD_INPUT);
-      assertThat(out.toString()).as("stdout").isEmpty();
-      String text = err.toString();
-      assertThat(text).as("stderr is one line").endsWith(System.lineSeparator());
-      return text.substring(0, text.length() - System.lineSeparator().length());
     }, culprit);
   }
 
@@ -246,62 +222,7 @@ class BadInputCorpusTest {
             ProfileOptions.DEFAULTS))
         .parameters(ParameterSpec.sampleFromTable("p", "label")).build()));
 
-    // --- the salvo command line ----------------------------------------------------------------------------------
-    Path runA = writeRun("runA", "SimA");
-    Path runB = writeRun("runB", "SimB");
-    c.add(cli("report of a directory that is not a run", "results.json",
-        () -> new String[] {"report", Files.createDirectories(dir.resolve("not-a-run")).toString()}));
-    c.add(cli("report of a missing directory", "missing-run",
-        () -> new String[] {"report", dir.resolve("missing-run").toString()}));
-    c.add(cli("unknown results format version", "formatVersion", () -> {
-      Path run = copyRun(runA, "v9");
-      Path results = run.resolve("results.json");
-      Files.writeString(results, Files.readString(results).replaceFirst("\"formatVersion\" ?: ?1", "\"formatVersion\" : 9"));
-      return new String[] {"report", run.toString()};
-    }));
-    c.add(cli("results.json that is not JSON", "results.json", () -> {
-      Path run = copyRun(runA, "notjson");
-      Files.writeString(run.resolve("results.json"), "{ \"formatVersion\": 1, ");
-      return new String[] {"report", run.toString()};
-    }));
-    c.add(cli("corrupt .hlog", "POINT_LOOKUP.hlog", () -> {
-      Path run = copyRun(runA, "badhlog");
-      Files.writeString(run.resolve("histograms/POINT_LOOKUP.hlog"), "#[StartTime: x]\nnot a histogram line\n");
-      return new String[] {"report", run.toString()};
-    }));
-    c.add(cli("missing .hlog", "requests.hlog", () -> {
-      Path run = copyRun(runA, "nohlog");
-      Files.delete(run.resolve("histograms/requests.hlog"));
-      return new String[] {"report", run.toString()};
-    }));
-    c.add(cli("unreadable results directory", "unreadable", () -> {
-      Path run = copyRun(runA, "unreadable");
-      Files.setPosixFilePermissions(run.resolve("results.json"), PosixFilePermissions.fromString("---------"));
-      if (Files.isReadable(run.resolve("results.json"))) {
-        // running as root: permissions do not stop reads, so make results.json a directory instead
-        Files.delete(run.resolve("results.json"));
-        Files.createDirectory(run.resolve("results.json"));
-      }
-      return new String[] {"report", run.toString()};
-    }));
-    c.add(cli("compare of different simulations without --force", "SimB",
-        () -> new String[] {"compare", "-o", dir.resolve("cmp1").toString(), runA.toString(), runB.toString()}));
-    c.add(cli("compare of a single run", "RUN_DIR",
-        () -> new String[] {"compare", runA.toString()}));
-    c.add(cli("compare with an unknown threshold metric", "latency",
-        () -> new String[] {"compare", "-o", dir.resolve("cmp2").toString(), "-t", "latency=5", runA.toString(),
-            runA.toString()}));
-    c.add(cli("compare with a negative threshold", "p95",
-        () -> new String[] {"compare", "-o", dir.resolve("cmp3").toString(), "-t", "p95=-5", runA.toString(),
-            runA.toString()}));
-    c.add(cli("compare with a threshold that is not a number", "'lots'",
-        () -> new String[] {"compare", "-t", "p95=lots", runA.toString(), runA.toString()}));
-    c.add(cli("merge of different simulations", "SimB",
-        () -> new String[] {"merge", "-o", dir.resolve("merged1").toString(), runA.toString(), runB.toString()}));
-    c.add(cli("merge into a directory holding files", "runB",
-        () -> new String[] {"merge", "-o", runB.toString(), runA.toString()}));
-    c.add(cli("unknown option", "--colour", () -> new String[] {"report", "--colour", runA.toString()}));
-    c.add(cli("unknown command", "publish", () -> new String[] {"publish", runA.toString()}));
+    // the salvo command line's corpus lives with the command line: cli/.../BadCommandLineCorpusTest
     return c.stream();
   }
 
@@ -338,36 +259,6 @@ class BadInputCorpusTest {
 
   private static Path write(String name, String text) throws Exception {
     return Files.writeString(dir.resolve(name), text);
-  }
-
-  private static Path copyRun(Path run, String name) throws Exception {
-    Path copy = dir.resolve(name);
-    try (Stream<Path> files = Files.walk(run)) {
-      for (Path p : files.toList()) {
-        Path target = copy.resolve(run.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-    return copy;
-  }
-
-  private static Path writeRun(String name, String simulation) {
-    Instant start = Instant.parse("2026-01-01T00:00:00Z");
-    Histogram h = new Histogram(3);
-    for (int i = 1; i <= 100; i++) {
-      h.recordValue(100_000L * i);
-    }
-    ResultsBuilder b = new ResultsBuilder(simulation, start).measurementStartedAt(start).endedAt(start.plusSeconds(10))
-        .database(new DatabaseInfo("postgresql", "PostgreSQL", "18", "jdbc:postgresql://db/x", false, 4))
-        .environment(new Environment("abc", "test", "17", "Linux", 0, 1, List.of()));
-    b.interval("lookup", "POINT_LOOKUP", start.toEpochMilli() + 10_000, h, h, new Histogram(3), new Histogram(3), 0);
-    b.request(new ResultsBuilder.Request("lookup", "POINT_LOOKUP", 100, 0, Map.of(), 100, 1000, 0, null, h, h,
-        new Histogram(3), new Histogram(3), null));
-    return RunDirectory.write(dir.resolve(name), b.build());
   }
 
   private static TableProfile orders() {

@@ -47,9 +47,8 @@ class BrowserTest {
     Path b = RunDirectory.write(dir.resolve("pool16"), TestRuns.run("Sample02_EveryKind", 16, 0.9, 1.15));
     Path c = RunDirectory.write(dir.resolve("slow"), TestRuns.run("Sample02_EveryKind", 8, 1.6, 0.85));
     Path out = dir.resolve("cmp");
-    int status = SalvoCli.run(new String[] {"compare", "-o", out.toString(), a.toString(), b.toString(), c.toString()},
-        new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(System.err, true));
-    assertThat(status).isEqualTo(SalvoCli.REGRESSION);
+    Comparison comparison = ComparisonDirectory.compare(out, List.of(a, b, c), Comparison.Thresholds.DEFAULTS, false);
+    assertThat(comparison.regression()).isTrue();
     String dom = open(out.resolve("index.html"), "comparison.png", 2600);
     assertRendered(dom, 6);
     assertThat(dom).contains("class=\"regression\"");

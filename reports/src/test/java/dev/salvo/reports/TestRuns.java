@@ -9,8 +9,8 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /** Deterministic runs for tests: no clock, no randomness. */
-final class TestRuns {
-  static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+public final class TestRuns {
+  public static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
   private TestRuns() {}
 
@@ -21,11 +21,11 @@ final class TestRuns {
    * @param qpsFactor request count multiplier
    * @return a run with 2 kinds, 3 request names, 6 intervals of 10 s after a 5 s warmup
    */
-  static RunData run(String simulation, int poolSize, double slowdown, double qpsFactor) {
+  public static RunData run(String simulation, int poolSize, double slowdown, double qpsFactor) {
     return run(simulation, poolSize, slowdown, qpsFactor, START, 0);
   }
 
-  static RunData run(String simulation, int poolSize, double slowdown, double qpsFactor, Instant start, int worker) {
+  public static RunData run(String simulation, int poolSize, double slowdown, double qpsFactor, Instant start, int worker) {
     ResultsBuilder b = new ResultsBuilder(simulation, start)
         .measurementStartedAt(start.plusSeconds(5))
         .endedAt(start.plusSeconds(66))
