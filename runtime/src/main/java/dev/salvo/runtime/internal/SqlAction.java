@@ -233,6 +233,11 @@ public final class SqlAction implements Action {
    * statement is the thread's prepared statement for the request's JDBC SQL (expanded for list values).
    */
   void execute(SqlThread thread, PreparedRequest request, Tuple values, long[] counts) throws SQLException {
+    execute(thread, request, values, counts, 0);
+  }
+
+  /** As {@link #execute(SqlThread, PreparedRequest, Tuple, long[])}, adding rows and bytes at {@code counts[at]}, {@code counts[at + 1]}. */
+  void execute(SqlThread thread, PreparedRequest request, Tuple values, long[] counts, int at) throws SQLException {
     PreparedStatement ps = thread.statement(request.jdbcSql(values));
     PreparedRequest.setParameters(ps, values);
     boolean isResultSet = ps.execute();
@@ -251,15 +256,15 @@ public final class SqlAction implements Action {
               }
             }
           }
-          counts[0] += rows;
-          counts[1] += bytes;
+          counts[at] += rows;
+          counts[at + 1] += bytes;
         }
       } else {
         int updated = ps.getUpdateCount();
         if (updated == -1) {
           break;
         }
-        counts[0] += updated;
+        counts[at] += updated;
       }
       isResultSet = ps.getMoreResults();
     }

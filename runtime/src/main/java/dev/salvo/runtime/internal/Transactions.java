@@ -49,7 +49,7 @@ final class Transactions {
         long s0 = System.nanoTime();
         long m0 = a.gatlingStats == null ? 0 : a.clock.nowMillis();
         try {
-          a.execute(thread, a.statements[step], values[step], counts);
+          a.execute(thread, a.statements[step], values[step], counts, 2);
         } catch (SQLException | RuntimeException e) {
           statement(a, session, step, s0, m0, counts, e, warm);
           throw e;
