@@ -7,9 +7,10 @@ import dev.salvo.sql.SalvoException;
 import io.gatling.javaapi.core.ActionBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * A weighted mix of requests, usable as one Gatling action: each visit runs exactly one of them. Weights are relative
+ * A weighted mix of requests and transactions, usable as one Gatling action: each visit runs exactly one of them. Weights are relative
  * (any positive numbers) unless {@link #percentages()} says they must sum to 100. The choice is random by default, or a
  * deterministic smooth weighted round-robin with {@link #roundRobin()}. Immutable, so all methods return a new
  * occurrence and leave the original unmodified.
@@ -17,11 +18,12 @@ import java.util.List;
 public final class MixBuilder implements ActionBuilder {
   private final String name;
   private final List<Double> weights;
-  private final List<SqlRequestBuilder> requests;
+  private final List<Supplier<SqlActionBuilder>> requests;
   private final boolean percentages;
   private final boolean roundRobin;
 
-  MixBuilder(String name, List<Double> weights, List<SqlRequestBuilder> requests, boolean percentages, boolean roundRobin) {
+  MixBuilder(String name, List<Double> weights, List<Supplier<SqlActionBuilder>> requests, boolean percentages,
+      boolean roundRobin) {
     this.name = name;
     this.weights = List.copyOf(weights);
     this.requests = List.copyOf(requests);
@@ -37,10 +39,27 @@ public final class MixBuilder implements ActionBuilder {
    * @return a new builder
    */
   public MixBuilder add(double weight, SqlRequestBuilder request) {
+    Nulls.check("mix '" + name + "'", "add", "request", request);
+    return add(weight, request::toAction);
+  }
+
+  /**
+   * Adds a transaction with its weight: a visit that chooses it runs all of its statements.
+   *
+   * @param weight a positive number (a percentage when {@link #percentages()} is set)
+   * @param transaction the transaction
+   * @return a new builder
+   */
+  public MixBuilder add(double weight, TransactionBuilder transaction) {
+    Nulls.check("mix '" + name + "'", "add", "transaction", transaction);
+    return add(weight, transaction::toAction);
+  }
+
+  private MixBuilder add(double weight, Supplier<SqlActionBuilder> action) {
     List<Double> w = new ArrayList<>(weights);
     w.add(weight);
-    List<SqlRequestBuilder> r = new ArrayList<>(requests);
-    r.add(request);
+    List<Supplier<SqlActionBuilder>> r = new ArrayList<>(requests);
+    r.add(action);
     return new MixBuilder(name, w, r, percentages, roundRobin);
   }
 
@@ -78,8 +97,8 @@ public final class MixBuilder implements ActionBuilder {
         throw new SalvoException(where + ": percentages must sum to 100, but sum to " + sum);
       }
       WeightedChoice choice = roundRobin ? WeightedChoice.roundRobin(where, w) : WeightedChoice.random(where, w);
-      List<SqlActionBuilder> actions = requests.stream().map(SqlRequestBuilder::toAction).toList();
-      return new MixActionBuilder(actions, choice);
+      List<SqlActionBuilder> actions = requests.stream().map(Supplier::get).toList();
+      return new MixActionBuilder(name, actions, choice);
     });
   }
 }

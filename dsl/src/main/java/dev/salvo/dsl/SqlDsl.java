@@ -256,6 +256,7 @@ public final class SqlDsl {
    * @return a builder; add statements with {@code .statements(...)}
    */
   public static TransactionBuilder transaction(String requestName) {
+    Nulls.check("transaction", "transaction", "requestName", requestName);
     return new TransactionBuilder(requestName, QueryKind.GENERIC, java.util.List.of());
   }
 
@@ -271,8 +272,39 @@ public final class SqlDsl {
    * @return the action
    */
   public static io.gatling.javaapi.core.ActionBuilder tightLoop(java.time.Duration duration, SqlRequestBuilder request) {
+    Nulls.check("tightLoop", "tightLoop", "request", request);
     dev.salvo.runtime.SqlActionBuilder action = Guard.check(() -> request.toAction().withLoop(duration));
     return () -> action;
+  }
+
+  /**
+   * A tight closed loop of a transaction: each visit runs it back to back on one Salvo thread and one pooled connection
+   * for the duration (see {@link #tightLoop(java.time.Duration, SqlRequestBuilder)}); its shared parameters are drawn
+   * anew for each execution.
+   *
+   * @param duration how long each visit loops, positive
+   * @param transaction the transaction
+   * @return the action
+   */
+  public static io.gatling.javaapi.core.ActionBuilder tightLoop(java.time.Duration duration,
+      TransactionBuilder transaction) {
+    Nulls.check("tightLoop", "tightLoop", "transaction", transaction);
+    dev.salvo.runtime.SqlActionBuilder action = Guard.check(() -> transaction.toAction().withLoop(duration));
+    return () -> action;
+  }
+
+  /**
+   * A parameter taken from a pool of values (e.g. keys read before the run); register the pool on the request or
+   * transaction with {@code .pools(pool)}. Workers share a pool without overlap.
+   *
+   * @param parameter the parameter name in the SQL
+   * @param pool the pool's name
+   * @param ordering {@code RANDOM}, {@code SEQUENTIAL} or {@code SHUFFLE} (seeded by the run's seed)
+   * @return the spec
+   */
+  public static ParameterSpec sampleFromPool(String parameter, String pool, dev.salvo.feeders.PoolOrdering ordering) {
+    Nulls.check("sampleFromPool", "sampleFromPool", "ordering", ordering);
+    return Guard.check(() -> ParameterSpec.sampleFromPool(parameter, pool, ordering));
   }
 
   /**
@@ -286,7 +318,8 @@ public final class SqlDsl {
   }
 
   /**
-   * Uniform integers in a closed range, drawn anew for every request.
+   * Uniform integers in a closed range, drawn anew for every request from the run's seeded, sharded stream
+   * ({@code salvo.seed}: the same seed draws the same values).
    *
    * @param min smallest value (inclusive)
    * @param max largest value (inclusive)
@@ -297,7 +330,7 @@ public final class SqlDsl {
   }
 
   /**
-   * Uniform dates in a closed range, drawn anew for every request.
+   * Uniform dates in a closed range, drawn anew for every request from the run's seeded, sharded stream.
    *
    * @param min first date (inclusive)
    * @param max last date (inclusive)

@@ -28,6 +28,21 @@ public final class SqlProtocolBuilder implements ProtocolBuilder {
   }
 
   /**
+   * SQL statements run once on the embedded database, after the demo schema (if any) and before load: e.g. a
+   * benchmark's tables and data (Sample06 creates pgbench's). They are not run on a database given by URL: prepare that
+   * one yourself (e.g. {@code pgbench -i}).
+   *
+   * @param statements one statement each, run in order
+   * @return a new builder
+   */
+  public SqlProtocolBuilder embeddedSetup(String... statements) {
+    Nulls.checkAll("database", "embeddedSetup", "statements", statements);
+    java.util.List<String> all = new java.util.ArrayList<>(protocol.embeddedSetup());
+    all.addAll(java.util.List.of(statements));
+    return change(p -> p.withEmbeddedSetup(all));
+  }
+
+  /**
    * Connects to this JDBC URL instead of the configured one (or the embedded default).
    *
    * @param jdbcUrl a JDBC URL such as {@code jdbc:postgresql://localhost:5432/app}

@@ -2,6 +2,7 @@ package dev.salvo.dsl;
 
 import dev.salvo.feeders.ParameterSpec;
 import dev.salvo.feeders.ParameterStrategy;
+import dev.salvo.feeders.Pool;
 import dev.salvo.runtime.SqlActionBuilder;
 import dev.salvo.runtime.Slo;
 import dev.salvo.runtime.SqlRequest;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -34,14 +34,19 @@ public final class SqlRequestBuilder implements ActionBuilder {
   private final Map<String, Function<Session, ?>> params;
   private final Slo slo;
   private final List<ParameterSpec> specs;
+  private final Map<String, ParameterStrategy<?>> strategies;
+  private final List<Pool> pools;
 
   private SqlRequestBuilder(String name, QueryKind kind, String sql, TableShape shape,
       Map<String, Function<Session, ?>> params, Slo slo) {
-    this(name, kind, sql, shape, params, slo, List.of());
+    this(name, kind, sql, shape, params, slo, List.of(), Map.of(), List.of());
   }
 
   private SqlRequestBuilder(String name, QueryKind kind, String sql, TableShape shape,
-      Map<String, Function<Session, ?>> params, Slo slo, List<ParameterSpec> specs) {
+      Map<String, Function<Session, ?>> params, Slo slo, List<ParameterSpec> specs,
+      Map<String, ParameterStrategy<?>> strategies, List<Pool> pools) {
+    this.strategies = strategies;
+    this.pools = pools;
     this.specs = specs;
     this.name = name;
     this.kind = kind;
@@ -92,7 +97,7 @@ public final class SqlRequestBuilder implements ActionBuilder {
       throw Fatal.stop(new SalvoException("request '" + name + "': ." + method + "(...) must follow .table(...), but the"
           + " request has explicit SQL"), null);
     }
-    return new SqlRequestBuilder(name, kind, sql, change.apply(shape), params, slo, specs);
+    return new SqlRequestBuilder(name, kind, sql, change.apply(shape), params, slo, specs, strategies, pools);
   }
 
   /**
@@ -148,7 +153,7 @@ public final class SqlRequestBuilder implements ActionBuilder {
 
   /**
    * Binds a parameter to a value: a {@link ParameterStrategy} (such as {@code randomLong(1, 100)}) is drawn anew for
-   * each request; a {@code Collection} or array expands {@code IN (:name)} to one placeholder per element; anything else
+   * each request from the run's seeded, sharded stream (the same seed, {@code salvo.seed}, draws the same values); a {@code Collection} or array expands {@code IN (:name)} to one placeholder per element; anything else
    * is bound as it is.
    *
    * @param parameter the parameter name as written in the SQL after the colon
@@ -156,10 +161,38 @@ public final class SqlRequestBuilder implements ActionBuilder {
    * @return a new builder
    */
   public SqlRequestBuilder param(String parameter, Object value) {
+    Nulls.check(where(), "param", "parameter", parameter);
     if (value instanceof ParameterStrategy<?> strategy) {
-      return bind(parameter, session -> strategy.next(ThreadLocalRandom.current()));
+      checkUnbound(parameter);
+      Map<String, ParameterStrategy<?>> copy = new LinkedHashMap<>(strategies);
+      copy.put(parameter, strategy);
+      return new SqlRequestBuilder(name, kind, sql, shape, params, slo, specs, copy, pools);
     }
     return bind(parameter, session -> value);
+  }
+
+  /**
+   * Registers pools for this request's {@code sampleFromPool} parameters.
+   *
+   * @param pools the pools, each named as its {@code sampleFromPool} spec names it
+   * @return a new builder
+   */
+  public SqlRequestBuilder pools(Pool... pools) {
+    Nulls.checkAll(where(), "pools", "pools", pools);
+    List<Pool> all = new java.util.ArrayList<>(this.pools);
+    all.addAll(List.of(pools));
+    return new SqlRequestBuilder(name, kind, sql, shape, params, slo, specs, strategies, List.copyOf(all));
+  }
+
+  private String where() {
+    return "request '" + name + "'";
+  }
+
+  private void checkUnbound(String parameter) {
+    if (params.containsKey(parameter) || strategies.containsKey(parameter)) {
+      throw Fatal.stop(new SalvoException("request '" + name + "': parameter '" + parameter
+          + "' must be bound once, but is bound twice"), null);
+    }
   }
 
   /**
@@ -174,7 +207,7 @@ public final class SqlRequestBuilder implements ActionBuilder {
   public SqlRequestBuilder params(ParameterSpec... specs) {
     List<ParameterSpec> all = new java.util.ArrayList<>(this.specs);
     all.addAll(List.of(specs));
-    return new SqlRequestBuilder(name, kind, sql, shape, params, slo, List.copyOf(all));
+    return new SqlRequestBuilder(name, kind, sql, shape, params, slo, List.copyOf(all), strategies, pools);
   }
 
   /**
@@ -206,13 +239,11 @@ public final class SqlRequestBuilder implements ActionBuilder {
   }
 
   private SqlRequestBuilder bind(String parameter, Function<Session, ?> value) {
-    if (params.containsKey(parameter)) {
-      throw Fatal.stop(new SalvoException("request '" + name + "': parameter '" + parameter
-          + "' must be bound once, but is bound twice"), null);
-    }
+    Nulls.check(where(), "param", "parameter", parameter);
+    checkUnbound(parameter);
     Map<String, Function<Session, ?>> copy = new LinkedHashMap<>(params);
     copy.put(parameter, value);
-    return new SqlRequestBuilder(name, kind, sql, shape, copy, slo, specs);
+    return new SqlRequestBuilder(name, kind, sql, shape, copy, slo, specs, strategies, pools);
   }
 
   /**
@@ -270,7 +301,7 @@ public final class SqlRequestBuilder implements ActionBuilder {
       } catch (SalvoException e) {
         throw new SalvoException("request '" + name + "': " + e.getMessage(), e); // name the culprit
       }
-    }), specs);
+    }), specs, strategies, pools);
   }
 
   /** @return the request's name */
@@ -280,8 +311,15 @@ public final class SqlRequestBuilder implements ActionBuilder {
 
   /** @return the runtime request; checks that parameters and SQL agree */
   SqlRequest toRequest() {
-    return Guard.check(() -> sql != null ? SqlRequest.of(name, kind, sql, params, specs)
-        : SqlRequest.of(name, kind, shape, params, specs));
+    return toRequest(java.util.Set.of());
+  }
+
+  /**
+   * @param shared the parameters its transaction binds for all of its statements
+   * @return the runtime request; checks that parameters and SQL agree
+   */
+  SqlRequest toRequest(java.util.Set<String> shared) {
+    return Guard.check(() -> SqlRequest.of(name, kind, sql, shape, params, strategies, specs, pools, shared));
   }
 
   /**

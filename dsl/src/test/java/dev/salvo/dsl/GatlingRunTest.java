@@ -147,6 +147,35 @@ class GatlingRunTest {
   }
 
   @Test
+  void aFailedTransactionKeepsTheSqlStateAndStepOfItsCauseWhenBackendsAreTerminated() throws Exception {
+    Run run = gatling(dev.salvo.dsl.it.TransactionFaultsSimulation.class);
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    JsonNode results = new ObjectMapper().readTree(run.salvoRun().resolve("results.json").toFile());
+    JsonNode transfer = findRequest(results, "transfer");
+    JsonNode lookup = findRequest(results, "lookup");
+    assertThat(transfer.get("count").asLong() + lookup.get("count").asLong()).as("every visit completed").isEqualTo(800);
+    assertThat(transfer.get("ko").asLong()).as("the killer hit transactions").isPositive();
+    // every failure of the transaction has the SQLSTATE of the statement (or commit) that failed, and names it
+    assertThat(transfer.get("errorClasses").has("?")).as(transfer.get("errors").toString()).isFalse();
+    transfer.get("errors").fieldNames().forEachRemaining(error -> assertThat(error)
+        .matches("(57P01|08\\d\\d\\d): at (begin|statement '(take|pause|give)'|commit): .*"));
+    long statementFailures = 0;
+    for (String statement : List.of("take", "pause", "give")) {
+      JsonNode s = findRequest(results, "transfer / " + statement);
+      assertThat(s.get("errorClasses").has("?")).as(s.get("errors").toString()).isFalse();
+      statementFailures += s.get("ko").asLong();
+    }
+    assertThat(statementFailures).as("each failed execution failed at one statement, or at commit")
+        .isLessThanOrEqualTo(transfer.get("ko").asLong());
+    assertThat(results.at("/requestInfo/transfer/secondaryErrors").isNumber()).isTrue();
+    System.out.println("[transaction faults] transfer " + transfer.get("count") + " requests, " + transfer.get("ko")
+        + " failed, by class " + transfer.get("errorClasses") + ", errors " + transfer.get("errors")
+        + "; statement failures " + statementFailures + "; secondary errors "
+        + results.at("/requestInfo/transfer/secondaryErrors") + "; lookup " + lookup.get("count") + "/"
+        + lookup.get("ko") + " " + lookup.get("errorClasses"));
+  }
+
+  @Test
   void thePasswordAppearsInNoOutput() throws Exception {
     String secret = "S3cr3t-Pw-" + System.nanoTime();
     try (EmbeddedDatabase db = EmbeddedDatabase.start(Path.of("target", "secrets-pg"));

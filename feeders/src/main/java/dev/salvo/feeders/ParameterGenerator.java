@@ -180,9 +180,16 @@ public final class ParameterGenerator {
     private final long seed;
     private final int workerIndex;
     private final int workerCount;
+    private final List<Map.Entry<String, ParameterStrategy<?>>> strategies;
 
     private Builder(List<ParameterSpec> specs, List<TableProfile> profiles, List<Pool> pools, long seed,
         int workerIndex, int workerCount) {
+      this(specs, profiles, pools, seed, workerIndex, workerCount, List.of());
+    }
+
+    private Builder(List<ParameterSpec> specs, List<TableProfile> profiles, List<Pool> pools, long seed,
+        int workerIndex, int workerCount, List<Map.Entry<String, ParameterStrategy<?>>> strategies) {
+      this.strategies = strategies;
       this.specs = specs;
       this.profiles = profiles;
       this.pools = pools;
@@ -204,22 +211,22 @@ public final class ParameterGenerator {
 
     /** @param specs parameter specs, in the order of the output tuple @return a new builder */
     public Builder parameters(List<ParameterSpec> specs) {
-      return new Builder(plus(this.specs, specs), profiles, pools, seed, workerIndex, workerCount);
+      return new Builder(plus(this.specs, specs), profiles, pools, seed, workerIndex, workerCount, strategies);
     }
 
     /** @param profiles profiled tables the specs' columns refer to @return a new builder */
     public Builder profiles(TableProfile... profiles) {
-      return new Builder(specs, plus(this.profiles, List.of(profiles)), pools, seed, workerIndex, workerCount);
+      return new Builder(specs, plus(this.profiles, List.of(profiles)), pools, seed, workerIndex, workerCount, strategies);
     }
 
     /** @param pools pools the specs refer to by name @return a new builder */
     public Builder pools(Pool... pools) {
-      return new Builder(specs, profiles, plus(this.pools, List.of(pools)), seed, workerIndex, workerCount);
+      return new Builder(specs, profiles, plus(this.pools, List.of(pools)), seed, workerIndex, workerCount, strategies);
     }
 
     /** @param seed the run seed @return a new builder */
     public Builder seed(long seed) {
-      return new Builder(specs, profiles, pools, seed, workerIndex, workerCount);
+      return new Builder(specs, profiles, pools, seed, workerIndex, workerCount, strategies);
     }
 
     /**
@@ -232,7 +239,25 @@ public final class ParameterGenerator {
         throw new SalvoException("worker: the index must satisfy 0 <= index < count, but was index=" + index
             + ", count=" + count);
       }
-      return new Builder(specs, profiles, pools, seed, index, count);
+      return new Builder(specs, profiles, pools, seed, index, count, strategies);
+    }
+
+    /**
+     * Adds a parameter drawn by a standalone strategy (e.g. {@link Strategies#randomLong}) from this generator's seeded,
+     * sharded stream: draw {@code i} gives the same value for the same seed and worker, like the specs' values. Placed
+     * after the specs in the output tuple, in the order added.
+     *
+     * @param name the parameter name
+     * @param strategy the strategy; it gets the draw's random generator
+     * @return a new builder
+     */
+    public Builder strategy(String name, ParameterStrategy<?> strategy) {
+      if (name == null || strategy == null) {
+        throw new SalvoException("parameter strategy: the name and the strategy must be non-null, but were " + name
+            + ", " + strategy);
+      }
+      return new Builder(specs, profiles, pools, seed, workerIndex, workerCount,
+          plus(strategies, List.of(Map.entry(name, strategy))));
     }
 
     /**
@@ -242,8 +267,13 @@ public final class ParameterGenerator {
      * @throws SalvoException naming the parameter and the rule it breaks
      */
     public ParameterGenerator build() {
-      List<String> names = specs.stream().map(ParameterSpec::name).toList();
-      int[] order = DependencyOrder.sort(names, specs.stream().map(ParameterSpec::dependsOn).toList());
+      List<String> names = new ArrayList<>(specs.stream().map(ParameterSpec::name).toList());
+      List<String> dependsOn = new ArrayList<>(specs.stream().map(ParameterSpec::dependsOn).toList());
+      strategies.forEach(e -> {
+        names.add(e.getKey());
+        dependsOn.add(null);
+      });
+      int[] order = DependencyOrder.sort(names, dependsOn);
       Map<String, Pool> sharded = new LinkedHashMap<>();
       for (Pool p : pools) {
         if (sharded.put(p.name(), p.shard(workerIndex, workerCount)) != null) {
@@ -252,11 +282,26 @@ public final class ParameterGenerator {
       }
       long streamSeed = workerCount == 1 ? seed : SplitMix.mix(seed ^ SplitMix.mix(workerIndex + 1L));
       SpecCompiler compiler = new SpecCompiler(profiles, sharded, names, streamSeed, workerIndex, workerCount);
-      Gen[] gens = new Gen[specs.size()];
-      for (int i = 0; i < gens.length; i++) {
+      Gen[] gens = new Gen[names.size()];
+      for (int i = 0; i < specs.size(); i++) {
         gens[i] = compiler.compile(specs.get(i), specs);
       }
-      return new ParameterGenerator(names, gens, order, seed, streamSeed);
+      for (int i = 0; i < strategies.size(); i++) {
+        gens[specs.size() + i] = wrap(strategies.get(i).getValue());
+      }
+      return new ParameterGenerator(List.copyOf(names), gens, order, seed, streamSeed);
+    }
+
+    private static Gen wrap(ParameterStrategy<?> strategy) {
+      if (strategy instanceof Gen gen) {
+        return gen;
+      }
+      return new Gen() {
+        @Override
+        public void next(java.util.random.RandomGenerator random, Tuple tuple, int slot, long index) {
+          tuple.set(slot, strategy.next(random));
+        }
+      };
     }
   }
 }

@@ -18,10 +18,6 @@ import java.util.random.RandomGenerator;
 public final class Strategies {
   private Strategies() {}
 
-  private static final class RandomGeneratorNext {
-    static final ParameterStrategy<Long> ANY = RandomGenerator::nextLong;
-  }
-
   /**
    * Uniform integers in a closed range.
    *
@@ -33,10 +29,9 @@ public final class Strategies {
     if (max < min) {
       throw new SalvoException("randomLong: max must be >= min, but was min=" + min + ", max=" + max);
     }
-    if (max == Long.MAX_VALUE) {
-      return min == Long.MIN_VALUE ? RandomGeneratorNext.ANY : r -> r.nextLong(min - 1, max) + 1;
-    }
-    return r -> r.nextLong(min, max + 1);
+    @SuppressWarnings("unchecked") // a Gen sets longs: its boxed value is a Long; kept a Gen so generators draw primitives
+    ParameterStrategy<Long> longs = (ParameterStrategy<Long>) (ParameterStrategy<?>) dev.salvo.feeders.internal.Gens.longs(min, max);
+    return longs;
   }
 
   /**
@@ -50,9 +45,9 @@ public final class Strategies {
     if (min == null || max == null || max.isBefore(min)) {
       throw new SalvoException("randomDate: max must not be before min, but was min=" + min + ", max=" + max);
     }
-    long first = min.toEpochDay();
-    long last = max.toEpochDay();
-    return r -> LocalDate.ofEpochDay(r.nextLong(first, last + 1));
+    @SuppressWarnings("unchecked") // a Gen of dates: its boxed value is a LocalDate
+    ParameterStrategy<LocalDate> dates = (ParameterStrategy<LocalDate>) (ParameterStrategy<?>) dev.salvo.feeders.internal.Gens.dates(min, max);
+    return dates;
   }
 
   /**

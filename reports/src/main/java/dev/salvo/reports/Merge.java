@@ -64,6 +64,10 @@ public final class Merge {
       out.parameterSeed(first.parameterSeed());
     }
     first.findMax().forEach(out::findMaxStep);
+    first.requestInfo().forEach((name, info) -> out.requestInfo(name, new RunResults.RequestInfo(info.sql(),
+        info.sqlHash(), info.transaction(), info.statements(), runs.stream()
+            .map(r -> r.results().info(name)).filter(java.util.Objects::nonNull)
+            .mapToLong(RunResults.RequestInfo::secondaryErrors).sum())));
     mergeIntervals(runs, started.toEpochMilli(), out);
     mergeRequests(runs, out);
     return out.build();

@@ -46,6 +46,7 @@ public final class ResultsBuilder {
   private final Map<String, KindLog> kindLogs = new TreeMap<>();
   private final Map<String, Long> lastIntervalEnd = new HashMap<>();
   private final Map<String, Request> requests = new TreeMap<>();
+  private final Map<String, RunResults.RequestInfo> requestInfo = new TreeMap<>();
 
   /**
    * @param simulation the simulation's simple class name
@@ -199,6 +200,17 @@ public final class ResultsBuilder {
     return this;
   }
 
+  /**
+   * @param name a request name
+   * @param info its SQL text and hash, its transaction or statements; a statement of a transaction is kept out of the
+   *     per-kind aggregates and time lines (its transaction is in them)
+   * @return this
+   */
+  public synchronized ResultsBuilder requestInfo(String name, RunResults.RequestInfo info) {
+    requestInfo.put(name, info);
+    return this;
+  }
+
   /** @return the run's data: summary, per-kind aggregates, timelines and histogram logs */
   public synchronized RunData build() {
     Instant end = endedAt != null ? endedAt : Instant.now();
@@ -218,6 +230,10 @@ public final class ResultsBuilder {
       Counts counts = new Counts(r.name(), r.kind(), r.ok(), r.ko(), r.errors(), r.rows(), r.bytes(),
           r.warmupRequests(), r.variety(), r.slo());
       perName.add(StatsMath.stats(counts, h, seconds));
+      RunResults.RequestInfo info = requestInfo.get(r.name());
+      if (info != null && info.transaction() != null) {
+        continue; // a statement: its transaction counts in the kind
+      }
       countsByKind.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(counts);
       histogramsByKind.computeIfAbsent(r.kind(), k -> new HistogramSet()).add(h);
     }
@@ -242,7 +258,8 @@ public final class ResultsBuilder {
     RunResults results = new RunResults(RunResults.CURRENT_FORMAT_VERSION, simulation, startedAt.toString(),
         measuredFrom.toString(), end.toString(), seconds, StatsMath.verdict(perName),
         environment != null ? environment : Environments.detect(), database, new TreeMap<>(config),
-        new TreeMap<>(profileHashes), parameterSeed, perKind, perName, timelines, List.copyOf(findMax));
+        new TreeMap<>(profileHashes), parameterSeed, perKind, perName, timelines, List.copyOf(findMax),
+        new TreeMap<>(requestInfo));
     return new RunData(results, logs, totals);
   }
 

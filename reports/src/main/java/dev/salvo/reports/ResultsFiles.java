@@ -74,8 +74,10 @@ public final class ResultsFiles {
           || e instanceof java.io.FileNotFoundException && String.valueOf(e.getMessage()).contains("Permission denied")
           ? "access is denied" : e.getMessage()), e);
     }
-    if (results.formatVersion() != RunResults.CURRENT_FORMAT_VERSION) {
-      throw new IllegalArgumentException(file + ": formatVersion must be " + RunResults.CURRENT_FORMAT_VERSION
+    if (results.formatVersion() < RunResults.OLDEST_READABLE_FORMAT_VERSION
+        || results.formatVersion() > RunResults.CURRENT_FORMAT_VERSION) {
+      throw new IllegalArgumentException(file + ": formatVersion must be between "
+          + RunResults.OLDEST_READABLE_FORMAT_VERSION + " and " + RunResults.CURRENT_FORMAT_VERSION
           + ", but was " + results.formatVersion());
     }
     return results;

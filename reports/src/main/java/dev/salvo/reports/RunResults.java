@@ -25,6 +25,8 @@ import java.util.Map;
  * @param requests per request name, sorted by name
  * @param timelines per query kind: the measurement's intervals in time order
  * @param findMax the find-max controller's steps, empty when it did not run
+ * @param requestInfo per request name (requests, transactions and their statements): SQL text and hash, which
+ *     transaction a statement belongs to, a transaction's statements (format 2; empty in format 1 files)
  */
 public record RunResults(
     int formatVersion,
@@ -42,10 +44,13 @@ public record RunResults(
     List<RequestStats> kinds,
     List<RequestStats> requests,
     Map<String, List<TimelinePoint>> timelines,
-    List<FindMaxStep> findMax) {
+    List<FindMaxStep> findMax,
+    Map<String, RequestInfo> requestInfo) {
 
-  /** The version this build writes and reads. */
-  public static final int CURRENT_FORMAT_VERSION = 1;
+  /** The version this build writes (it reads {@link #OLDEST_READABLE_FORMAT_VERSION} and later). */
+  public static final int CURRENT_FORMAT_VERSION = 2;
+  /** The oldest version this build reads: version 1 files have no {@code requestInfo}. */
+  public static final int OLDEST_READABLE_FORMAT_VERSION = 1;
   /** {@link #verdict()} when every SLO held. */
   public static final String PASS = "PASS";
   /** {@link #verdict()} when an SLO did not hold. */
@@ -61,6 +66,45 @@ public record RunResults(
     requests = requests == null ? List.of() : requests;
     timelines = timelines == null ? Map.of() : timelines;
     findMax = findMax == null ? List.of() : findMax;
+    requestInfo = requestInfo == null ? Map.of() : requestInfo;
+  }
+
+  /**
+   * What a request is besides its numbers.
+   *
+   * @param sql the SQL as the database sees it ({@code $1, $2, ...} for parameters, whitespace collapsed, as
+   *     pg_stat_statements shows it), null for a transaction
+   * @param sqlHash the first 12 hex digits of the SHA-256 of {@code sql}, null for a transaction
+   * @param transaction for a statement of a transaction: the transaction's request name; else null
+   * @param statements for a transaction: its statements' request names, in order; else empty
+   * @param secondaryErrors for a transaction: rollbacks or auto-commit resets that failed after a failure (the failure
+   *     is counted with its own cause)
+   */
+  public record RequestInfo(String sql, String sqlHash, String transaction, List<String> statements,
+      long secondaryErrors) {
+    /** Normalizes an absent list to an empty one. */
+    public RequestInfo {
+      statements = statements == null ? List.of() : statements;
+    }
+  }
+
+  /**
+   * @param name a request name
+   * @return what is known about it besides its numbers, or null
+   */
+  public RequestInfo info(String name) {
+    return requestInfo.get(name);
+  }
+
+  /** @return the request names that are statements of a transaction (kept out of the per-kind aggregates) */
+  public java.util.Set<String> statementNames() {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    requestInfo.forEach((name, info) -> {
+      if (info.transaction() != null) {
+        names.add(name);
+      }
+    });
+    return names;
   }
 
   /**

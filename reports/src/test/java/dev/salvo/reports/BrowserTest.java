@@ -42,6 +42,32 @@ class BrowserTest {
   }
 
   @Test
+  void verdictAndTheColumnsLookedAtFirstFitA1400PixelWindow() throws Exception {
+    Path run = RunDirectory.write(dir.resolve("Layout-run"), TestRuns.transactionRun());
+    // the report plus a probe that measures, after layout, where the key columns of the requests table end
+    String probe = "<script>window.addEventListener('load', () => { const t = document.querySelectorAll('table.stats')[1];"
+        + " const right = name => { for (const th of t.querySelectorAll('th')) { if (th.textContent === name)"
+        + " return Math.ceil(th.getBoundingClientRect().right); } return -1; };"
+        + " const v = document.getElementById('verdict').getBoundingClientRect();"
+        + " document.body.setAttribute('data-layout', ['p50 ms', 'p95 ms', 'p99 ms', 'error rate', 'service p99 ms',"
+        + " 'wait p99 ms'].map(n => n + '=' + right(n)).join(';') + ';verdict=' + Math.ceil(v.right)"
+        + " + ';viewport=' + document.documentElement.clientWidth); });</script>";
+    Path page = run.resolve("probe.html");
+    Files.writeString(page, Files.readString(run.resolve("index.html")).replace("</body>", probe + "</body>"));
+    String dom = chromium(List.of("--window-size=1400,900", "--dump-dom", page.toUri().toString()),
+        page.getParent().resolve("probe.txt"));
+    Matcher m = Pattern.compile("data-layout=\"([^\"]+)\"").matcher(dom);
+    assertThat(m.find()).as("the probe ran").isTrue();
+    java.util.Map<String, Integer> layout = new java.util.HashMap<>();
+    for (String pair : m.group(1).split(";")) {
+      layout.put(pair.substring(0, pair.indexOf('=')), Integer.parseInt(pair.substring(pair.indexOf('=') + 1)));
+    }
+    int viewport = layout.get("viewport");
+    assertThat(viewport).isBetween(1300, 1400);
+    assertThat(layout).allSatisfy((name, right) -> assertThat(right).as(name).isPositive().isLessThanOrEqualTo(viewport));
+  }
+
+  @Test
   void comparisonPageRendersEveryChartWithoutErrors() throws Exception {
     Path a = RunDirectory.write(dir.resolve("pool8"), TestRuns.run("Sample02_EveryKind", 8, 1, 1));
     Path b = RunDirectory.write(dir.resolve("pool16"), TestRuns.run("Sample02_EveryKind", 16, 0.9, 1.15));

@@ -50,6 +50,22 @@ class ResultsBuilderTest {
   }
 
   @Test
+  void keepsTheStatementsOfATransactionOutOfTheKindsButListsThemUnderIt() {
+    RunResults r = TestRuns.transactionRun().results();
+    assertThat(r.formatVersion()).isEqualTo(2);
+    assertThat(r.kinds()).extracting(RequestStats::kind).containsExactly("GENERIC", "POINT_LOOKUP");
+    assertThat(r.kind("GENERIC").count()).as("the transaction only, not its statements").isEqualTo(100);
+    assertThat(r.requests()).extracting(RequestStats::name)
+        .contains("tpcb", "tpcb / update accounts", "tpcb / update branches");
+    assertThat(r.statementNames()).containsExactly("tpcb / update accounts", "tpcb / update branches");
+    assertThat(r.info("tpcb").statements()).containsExactly("tpcb / update accounts", "tpcb / update branches");
+    assertThat(r.info("tpcb").secondaryErrors()).isEqualTo(2);
+    assertThat(r.info("tpcb / update branches").sql()).isEqualTo(
+        "UPDATE pgbench_branches SET bbalance = bbalance + $1 WHERE bid = $2");
+    assertThat(r.timelines()).containsOnlyKeys("GENERIC", "POINT_LOOKUP");
+  }
+
+  @Test
   void givesTheVerdictOfTheSlos() {
     assertThat(TestRuns.run("Sim", 8, 1, 1).results().verdict()).isEqualTo(RunResults.PASS);
   }

@@ -95,6 +95,24 @@ class RunDirectoryTest {
   }
 
   @Test
+  void showsEachStatementUnderItsTransactionAndTheSqlWithItsHash() throws Exception {
+    Path run = RunDirectory.write(dir.resolve("tx"), TestRuns.transactionRun());
+    String html = Files.readString(run.resolve("index.html"));
+    int tx = html.indexOf("<tr><td class=\"l name\">tpcb</td>");
+    int accounts = html.indexOf("<tr class=\"statement\"><td class=\"l name\">&#8627; update accounts</td>");
+    int branches = html.indexOf("<tr class=\"statement\"><td class=\"l name\">&#8627; update branches</td>");
+    int lookup = html.indexOf("<tr><td class=\"l name\">by id</td>");
+    assertThat(tx).isPositive();
+    assertThat(accounts).isGreaterThan(tx);
+    assertThat(branches).isGreaterThan(accounts);
+    assertThat(lookup).as("sorted by name, a transaction's statements right after it").isLessThan(tx);
+    assertThat(html).contains("<h2>SQL</h2>", "<code>ba9876543210</code>",
+        "UPDATE pgbench_branches SET bbalance = bbalance + $1 WHERE bid = $2",
+        "57P01: at statement &#39;update branches&#39;");
+    assertThat(ResultsFiles.read(run)).isEqualTo(TestRuns.transactionRun().results());
+  }
+
+  @Test
   void linksToGatlingsReportOfTheSameRun() throws Exception {
     Files.createDirectories(dir.resolve("gatling/sim-one-20260101000000100"));
     Files.createDirectories(dir.resolve("gatling/sim-one-20260101003000000"));

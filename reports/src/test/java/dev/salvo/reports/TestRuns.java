@@ -67,4 +67,44 @@ public final class TestRuns {
     }
     return b.build();
   }
+
+  /**
+   * @return a run with one transaction ("tpcb", GENERIC, 100 executions, 2 failed at its second statement) and its two
+   *     statements, plus a point lookup
+   */
+  static RunData transactionRun() {
+    ResultsBuilder b = new ResultsBuilder("Tx", START).measurementStartedAt(START).endedAt(START.plusSeconds(10));
+    Histogram tx = new Histogram(3);
+    Histogram first = new Histogram(3);
+    Histogram second = new Histogram(3);
+    Histogram lookup = new Histogram(3);
+    for (int i = 0; i < 100; i++) {
+      tx.recordValue(3_000_000);
+      first.recordValue(1_000_000);
+      second.recordValue(i < 98 ? 1_900_000 : 1_000);
+      lookup.recordValue(200_000);
+    }
+    long end = START.toEpochMilli() + 10_000;
+    b.interval("tpcb", "GENERIC", end, tx, tx, new Histogram(3), new Histogram(3), 2);
+    b.interval("by id", "POINT_LOOKUP", end, lookup, lookup, new Histogram(3), new Histogram(3), 0);
+    String failure = "57P01: at statement 'update branches': FATAL: terminating connection due to administrator command";
+    b.request(new ResultsBuilder.Request("tpcb", "GENERIC", 98, 2, Map.of(failure, 2L), 490, 0, 0, null, tx, tx,
+        new Histogram(3), new Histogram(3), new SloVerdict(null, null, 0.05, true, List.of())));
+    b.request(new ResultsBuilder.Request("tpcb / update accounts", "UPDATE", 100, 0, Map.of(), 100, 0, 0, null, first,
+        first, new Histogram(3), new Histogram(3), null));
+    b.request(new ResultsBuilder.Request("tpcb / update branches", "UPDATE", 98, 2,
+        Map.of("57P01: FATAL: terminating connection due to administrator command", 2L), 98, 0, 0, null, second, second,
+        new Histogram(3), new Histogram(3), null));
+    b.request(new ResultsBuilder.Request("by id", "POINT_LOOKUP", 100, 0, Map.of(), 100, 0, 0, null, lookup, lookup,
+        new Histogram(3), new Histogram(3), null));
+    b.requestInfo("tpcb", new RunResults.RequestInfo(null, null, null,
+        List.of("tpcb / update accounts", "tpcb / update branches"), 2));
+    b.requestInfo("tpcb / update accounts", new RunResults.RequestInfo(
+        "UPDATE pgbench_accounts SET abalance = abalance + $1 WHERE aid = $2", "0123456789ab", "tpcb", List.of(), 0));
+    b.requestInfo("tpcb / update branches", new RunResults.RequestInfo(
+        "UPDATE pgbench_branches SET bbalance = bbalance + $1 WHERE bid = $2", "ba9876543210", "tpcb", List.of(), 0));
+    b.requestInfo("by id", new RunResults.RequestInfo("SELECT * FROM orders WHERE order_id = $1", "00aa11bb22cc", null,
+        List.of(), 0));
+    return b.build();
+  }
 }

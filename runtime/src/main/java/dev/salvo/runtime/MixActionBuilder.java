@@ -1,6 +1,8 @@
 package dev.salvo.runtime;
 
 import dev.salvo.runtime.internal.MixAction;
+import dev.salvo.runtime.internal.SqlComponents;
+import dev.salvo.runtime.internal.SqlProtocolKey;
 import dev.salvo.runtime.internal.WeightedChoice;
 import io.gatling.core.action.Action;
 import io.gatling.core.action.builder.ActionBuilder;
@@ -14,12 +16,15 @@ import java.util.List;
 public final class MixActionBuilder implements ActionBuilder {
   private final List<SqlActionBuilder> requests;
   private final WeightedChoice choice;
+  private final String name;
 
   /**
-   * @param requests the requests
+   * @param name the mix's name (seeds its stream of random choices)
+   * @param requests the requests and transactions
    * @param choice how one is chosen, with one weight per request
    */
-  public MixActionBuilder(List<SqlActionBuilder> requests, WeightedChoice choice) {
+  public MixActionBuilder(String name, List<SqlActionBuilder> requests, WeightedChoice choice) {
+    this.name = name;
     this.requests = List.copyOf(requests);
     this.choice = choice;
   }
@@ -27,6 +32,8 @@ public final class MixActionBuilder implements ActionBuilder {
   @Override
   public Action build(ScenarioContext ctx, Action next) {
     Action[] actions = requests.stream().map(r -> r.build(ctx, next)).toArray(Action[]::new);
-    return new MixAction(actions, choice);
+    SqlComponents components = ctx.protocolComponentsRegistry().components(SqlProtocolKey.INSTANCE);
+    // random choices come from the run's seeded, sharded stream, like every parameter
+    return new MixAction(actions, choice.seeded(components.run().uniformStream("mix:" + name)));
   }
 }

@@ -23,10 +23,12 @@ public final class SqlActionBuilder implements ActionBuilder {
   private final boolean transaction;
   private final Slo slo;
   private final Duration loop;
+  private final SharedParameters shared;
 
   private SqlActionBuilder(String name, QueryKind kind, List<SqlRequest> statements, boolean transaction, Slo slo,
-      Duration loop) {
+      Duration loop, SharedParameters shared) {
     this.loop = loop;
+    this.shared = shared;
     this.name = name;
     this.kind = kind;
     this.statements = List.copyOf(statements);
@@ -40,22 +42,19 @@ public final class SqlActionBuilder implements ActionBuilder {
    * @return a copy with that SLO
    */
   public SqlActionBuilder withSlo(Slo slo) {
-    return new SqlActionBuilder(name, kind, statements, transaction, slo, loop);
+    return new SqlActionBuilder(name, kind, statements, transaction, slo, loop, shared);
   }
 
   /**
-   * @param duration how long each visit runs the request back to back on one Salvo thread and connection (a tight
-   *     closed loop that returns to Gatling once, at the end); a single statement only
+   * @param duration how long each visit runs the request (a statement or a transaction) back to back on one Salvo
+   *     thread and connection (a tight closed loop that returns to Gatling once, at the end)
    * @return a copy that loops
    */
   public SqlActionBuilder withLoop(Duration duration) {
     if (duration == null || duration.isNegative() || duration.isZero()) {
       throw new SalvoException("tightLoop '" + name + "': the duration must be positive, but was " + duration);
     }
-    if (transaction) {
-      throw new SalvoException("tightLoop '" + name + "': the request must be a single statement, but is a transaction");
-    }
-    return new SqlActionBuilder(name, kind, statements, transaction, slo, duration);
+    return new SqlActionBuilder(name, kind, statements, transaction, slo, duration, shared);
   }
 
   /** @return the tight-loop duration, zero when the action runs one request per visit */
@@ -73,7 +72,8 @@ public final class SqlActionBuilder implements ActionBuilder {
    * @return the builder
    */
   public static SqlActionBuilder single(SqlRequest request) {
-    return new SqlActionBuilder(request.name(), request.kind(), List.of(request), false, null, Duration.ZERO);
+    return new SqlActionBuilder(request.name(), request.kind(), List.of(request), false, null, Duration.ZERO,
+        SharedParameters.NONE);
   }
 
   /**
@@ -83,13 +83,48 @@ public final class SqlActionBuilder implements ActionBuilder {
    * @return the builder
    */
   public static SqlActionBuilder transaction(String name, QueryKind kind, List<SqlRequest> statements) {
+    return transaction(name, kind, statements, SharedParameters.NONE);
+  }
+
+  /**
+   * @param name the transaction's request name
+   * @param kind the kind its statistics are kept under
+   * @param statements the statements, run in order on one connection, then committed (rolled back on error); each
+   *     built {@linkplain SqlRequest#sharing sharing} the shared parameters' names
+   * @param shared the parameters drawn once per execution for all statements
+   * @return the builder
+   * @throws SalvoException when a shared parameter appears in no statement
+   */
+  public static SqlActionBuilder transaction(String name, QueryKind kind, List<SqlRequest> statements,
+      SharedParameters shared) {
     if (name == null || name.isBlank()) {
       throw new SalvoException("transaction name: must be non-blank, but was " + (name == null ? "null" : "'" + name + "'"));
+    }
+    if (kind == null) {
+      throw new SalvoException("transaction '" + name + "': kind must be set, but was null");
     }
     if (statements.isEmpty()) {
       throw new SalvoException("transaction '" + name + "': must have at least one statement, but had none");
     }
-    return new SqlActionBuilder(name, kind, statements, true, null, Duration.ZERO);
+    String where = "transaction '" + name + "'";
+    java.util.Set<String> used = new java.util.TreeSet<>();
+    statements.forEach(st -> used.addAll(st.sql(new dev.salvo.sql.PostgresDialect()).parameterNames()));
+    java.util.Set<String> unused = new java.util.TreeSet<>(shared.names(where));
+    unused.removeAll(used);
+    java.util.Set<String> referenced = new java.util.TreeSet<>();
+    shared.specs().stream().map(dev.salvo.feeders.ParameterSpec::dependsOn).filter(java.util.Objects::nonNull)
+        .forEach(referenced::add);
+    unused.removeAll(referenced);
+    if (!unused.isEmpty()) {
+      throw new SalvoException(where + ": every parameter it binds must appear in one of its statements as :name, but "
+          + unused + " appears in none");
+    }
+    return new SqlActionBuilder(name, kind, statements, true, null, Duration.ZERO, shared);
+  }
+
+  /** @return the parameters drawn once per execution for all statements (none for a single statement) */
+  public SharedParameters shared() {
+    return shared;
   }
 
   @Override

@@ -19,9 +19,12 @@ import java.time.Duration;
  * @param findMax the step-load search this run performs, null for none
  * @param gatlingRequestStats whether each request is also logged to Gatling's StatsEngine (its report, console and
  *     assertions); Salvo's own results are complete either way
+ * @param embeddedSetup SQL statements run once on the embedded database before load (after the demo schema, if any),
+ *     e.g. to create a benchmark's tables; not run against a database given by URL
  */
 public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration connectionTimeout, boolean loadDemoSchema,
-    Duration warmup, Duration queryTimeout, ParameterSettings parameters, FindMax findMax, boolean gatlingRequestStats)
+    Duration warmup, Duration queryTimeout, ParameterSettings parameters, FindMax findMax, boolean gatlingRequestStats,
+    java.util.List<String> embeddedSetup)
     implements Protocol {
 
   /** Default pool size. */
@@ -50,6 +53,7 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
       throw new SalvoException("database: a find-max run must have no warmup (its first step is the reference), but "
           + "warmup was " + warmup);
     }
+    embeddedSetup = embeddedSetup == null ? java.util.List.of() : java.util.List.copyOf(embeddedSetup);
     if (queryTimeout == null || queryTimeout.isNegative()) {
       throw new SalvoException("database: queryTimeout must be zero (none) or positive, but was " + queryTimeout);
     }
@@ -58,7 +62,7 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
   /** @return settings from system properties and environment, pool of {@value #DEFAULT_POOL_SIZE} */
   public static SqlProtocol fromEnvironment() {
     return new SqlProtocol(DatabaseSettings.fromEnvironment(), DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT, true,
-        Duration.ZERO, Duration.ZERO, ParameterSettings.fromEnvironment(), null, true);
+        Duration.ZERO, Duration.ZERO, ParameterSettings.fromEnvironment(), null, true, java.util.List.of());
   }
 
   /**
@@ -67,7 +71,7 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    */
   public SqlProtocol withSettings(DatabaseSettings value) {
     return new SqlProtocol(value, poolSize, connectionTimeout, loadDemoSchema, warmup, queryTimeout, parameters,
-        findMax, gatlingRequestStats);
+        findMax, gatlingRequestStats, embeddedSetup);
   }
 
   /**
@@ -76,7 +80,7 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    */
   public SqlProtocol withPoolSize(int value) {
     return new SqlProtocol(settings, value, connectionTimeout, loadDemoSchema, warmup, queryTimeout, parameters,
-        findMax, gatlingRequestStats);
+        findMax, gatlingRequestStats, embeddedSetup);
   }
 
   /**
@@ -85,7 +89,7 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    */
   public SqlProtocol withConnectionTimeout(Duration value) {
     return new SqlProtocol(settings, poolSize, value, loadDemoSchema, warmup, queryTimeout, parameters,
-        findMax, gatlingRequestStats);
+        findMax, gatlingRequestStats, embeddedSetup);
   }
 
   /**
@@ -94,7 +98,7 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    */
   public SqlProtocol withLoadDemoSchema(boolean value) {
     return new SqlProtocol(settings, poolSize, connectionTimeout, value, warmup, queryTimeout, parameters,
-        findMax, gatlingRequestStats);
+        findMax, gatlingRequestStats, embeddedSetup);
   }
 
   /**
@@ -103,7 +107,7 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    */
   public SqlProtocol withWarmup(Duration value) {
     return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, value, queryTimeout, parameters,
-        findMax, gatlingRequestStats);
+        findMax, gatlingRequestStats, embeddedSetup);
   }
 
   /**
@@ -112,7 +116,7 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    */
   public SqlProtocol withQueryTimeout(Duration value) {
     return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, warmup, value, parameters, findMax,
-        gatlingRequestStats);
+        gatlingRequestStats, embeddedSetup);
   }
 
   /**
@@ -121,7 +125,7 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    */
   public SqlProtocol withParameters(ParameterSettings value) {
     return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, warmup, queryTimeout, value, findMax,
-        gatlingRequestStats);
+        gatlingRequestStats, embeddedSetup);
   }
 
   /**
@@ -131,7 +135,7 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
   public SqlProtocol withFindMax(FindMax value) {
     return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, warmup, queryTimeout, parameters,
         value,
-        gatlingRequestStats);
+        gatlingRequestStats, embeddedSetup);
   }
 
   /**
@@ -140,12 +144,21 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    */
   public SqlProtocol withGatlingRequestStats(boolean value) {
     return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, warmup, queryTimeout, parameters,
-        findMax, value);
+        findMax, value, embeddedSetup);
   }
 
   @Override
   public String toString() {
     return "SqlProtocol{" + settings + ", poolSize=" + poolSize + ", connectionTimeout=" + connectionTimeout
         + ", warmup=" + warmup + ", queryTimeout=" + queryTimeout + "}";
+  }
+
+  /**
+   * @param value SQL statements run once on the embedded database before load
+   * @return a copy with them
+   */
+  public SqlProtocol withEmbeddedSetup(java.util.List<String> value) {
+    return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, warmup, queryTimeout, parameters,
+        findMax, gatlingRequestStats, value);
   }
 }

@@ -1,6 +1,8 @@
 package dev.salvo.runtime;
 
 import dev.salvo.feeders.ParameterSpec;
+import dev.salvo.feeders.ParameterStrategy;
+import dev.salvo.feeders.Pool;
 import dev.salvo.sql.Dialect;
 import dev.salvo.sql.NamedSql;
 import dev.salvo.sql.PostgresDialect;
@@ -29,15 +31,57 @@ public final class SqlRequest {
   private final TableShape shape;
   private final Map<String, Function<Session, ?>> parameters;
   private final List<ParameterSpec> specs;
+  private final Map<String, ParameterStrategy<?>> strategies;
+  private final List<Pool> pools;
+  private final Set<String> shared;
 
   private SqlRequest(String name, QueryKind kind, String sqlText, TableShape shape,
       Map<String, Function<Session, ?>> parameters, List<ParameterSpec> specs) {
+    this(name, kind, sqlText, shape, parameters, Map.of(), specs, List.of(), Set.of());
+  }
+
+  private SqlRequest(String name, QueryKind kind, String sqlText, TableShape shape,
+      Map<String, Function<Session, ?>> parameters, Map<String, ParameterStrategy<?>> strategies,
+      List<ParameterSpec> specs, List<Pool> pools, Set<String> shared) {
     this.name = name;
     this.kind = kind;
     this.sqlText = sqlText;
     this.shape = shape;
     this.parameters = parameters;
+    this.strategies = Collections.unmodifiableMap(new LinkedHashMap<>(strategies));
     this.specs = List.copyOf(specs);
+    this.pools = List.copyOf(pools);
+    this.shared = Set.copyOf(shared);
+  }
+
+  /**
+   * The general form: explicit SQL or a table shape, and every way a parameter gets its value.
+   *
+   * @param name the request name shown in reports, non-blank
+   * @param kind the query kind
+   * @param sql the SQL with {@code :name} parameters, or null when {@code shape} generates it
+   * @param shape the table shape, or null when {@code sql} is given
+   * @param parameters binders evaluated per request (constants, session functions)
+   * @param strategies strategies drawn per request from the run's seeded, sharded stream ({@code randomLong}, ...)
+   * @param specs profile-backed specs, drawn together per request
+   * @param pools the pools {@code sample_from_pool} specs name
+   * @param shared parameters the enclosing transaction binds once for all of its statements
+   * @return the request
+   * @throws SalvoException naming the request and the parameter when they do not match
+   */
+  public static SqlRequest of(String name, QueryKind kind, String sql, TableShape shape,
+      Map<String, Function<Session, ?>> parameters, Map<String, ParameterStrategy<?>> strategies,
+      List<ParameterSpec> specs, List<Pool> pools, Set<String> shared) {
+    return checked(new SqlRequest(name, kind, sql, shape, Collections.unmodifiableMap(new LinkedHashMap<>(parameters)),
+        strategies, specs, pools, shared));
+  }
+
+  /**
+   * @param shared the parameters the enclosing transaction binds for all of its statements
+   * @return a copy that takes those parameters from its transaction (checked again)
+   */
+  public SqlRequest sharing(Set<String> shared) {
+    return checked(new SqlRequest(name, kind, sqlText, shape, parameters, strategies, specs, pools, shared));
   }
 
   /**
@@ -112,10 +156,18 @@ public final class SqlRequest {
     // parameter names do not depend on the dialect: check them against the PostgreSQL rendering
     NamedSql parsed = r.sql(new PostgresDialect());
     Set<String> bound = new TreeSet<>(r.parameters.keySet());
-    for (ParameterSpec spec : r.specs) {
-      if (!bound.add(spec.name())) {
-        throw new SalvoException("request '" + r.name + "': parameter '" + spec.name()
+    List<String> others = new java.util.ArrayList<>(r.strategies.keySet());
+    r.specs.forEach(spec -> others.add(spec.name()));
+    for (String other : others) {
+      if (!bound.add(other)) {
+        throw new SalvoException("request '" + r.name + "': parameter '" + other
             + "' must be bound once, but is bound twice");
+      }
+    }
+    for (String name : r.shared) {
+      if (bound.contains(name) && parsed.parameterNames().contains(name)) {
+        throw new SalvoException("request '" + r.name + "': parameter '" + name + "' must be bound once, but is bound"
+            + " by the statement and by its transaction");
       }
     }
     if (r.implicitParameters()) {
@@ -125,6 +177,7 @@ public final class SqlRequest {
     r.specs.stream().map(ParameterSpec::dependsOn).filter(java.util.Objects::nonNull).forEach(referenced::add);
     Set<String> unbound = new TreeSet<>(parsed.parameterNames());
     unbound.removeAll(bound);
+    unbound.removeAll(r.shared);
     if (!unbound.isEmpty()) {
       throw new SalvoException("request '" + r.name + "': every parameter in the SQL must be bound, but " + unbound
           + " is not; bind it with .param(\"" + unbound.iterator().next() + "\", ...)");
@@ -174,7 +227,22 @@ public final class SqlRequest {
 
   /** @return true when the kind's implicit specs supply every parameter (a table, nothing bound) */
   public boolean implicitParameters() {
-    return shape != null && parameters.isEmpty() && specs.isEmpty();
+    return shape != null && parameters.isEmpty() && specs.isEmpty() && strategies.isEmpty() && shared.isEmpty();
+  }
+
+  /** @return the strategies drawn per request from the run's seeded stream, by parameter name */
+  public Map<String, ParameterStrategy<?>> strategies() {
+    return strategies;
+  }
+
+  /** @return the pools that {@code sample_from_pool} specs name */
+  public List<Pool> pools() {
+    return pools;
+  }
+
+  /** @return the parameters taken from the enclosing transaction */
+  public Set<String> shared() {
+    return shared;
   }
 
   /** @return the binder of each parameter name */

@@ -18,8 +18,9 @@ import java.time.LocalDate;
  *
  * <p>A mix is one Gatling action that runs one of its requests per visit: 70% lookups and 30% range scans, as
  * percentages (they must sum to 100). {@code roundRobin()} makes the sequence deterministic and evenly
- * interleaved; without it the choice is random by weight. A transaction runs its statements on one connection and
- * commits them together; it is timed and reported as one request.
+ * interleaved; without it the choice is random by weight (from the run's seeded stream, {@code salvo.seed}). A
+ * transaction runs its statements on one connection and commits them together; it is timed and reported as one request,
+ * with each statement's timing under it.
  */
 public class Sample03_MixAndTransactions extends Simulation {
 
@@ -31,10 +32,14 @@ public class Sample03_MixAndTransactions extends Simulation {
   SqlRequestBuilder scan = rangeScan("scan").table("orders").range("order_date")
       .param("from", LocalDate.of(2025, 3, 1)).param("to", LocalDate.of(2025, 3, 2));
 
-  // Move one unit from one order to another, atomically. The same order id is drawn once per statement.
-  TransactionBuilder transfer = transaction("transfer").kind(QueryKind.UPDATE).statements(
-      sql("take").query("UPDATE orders SET quantity = quantity - 1 WHERE order_id = :id").param("id", randomLong(1, 1000)),
-      sql("give").query("UPDATE orders SET quantity = quantity + 1 WHERE order_id = :id").param("id", randomLong(1, 1000)));
+  // Move one unit from one order to another, atomically. The two ids are the transaction's parameters: drawn once per
+  // execution, shared by both statements; each statement's time is reported under the transaction.
+  TransactionBuilder transfer = transaction("transfer").kind(QueryKind.UPDATE)
+      .param("from", randomLong(1, 1000))
+      .param("to", randomLong(1001, 2000))
+      .statements(
+          sql("take").query("UPDATE orders SET quantity = quantity - 1 WHERE order_id = :from"),
+          sql("give").query("UPDATE orders SET quantity = quantity + 1 WHERE order_id = :to"));
 
   MixBuilder workload = mix("workload").percentages().roundRobin()
       .add(70, lookup)

@@ -18,7 +18,7 @@ class SamplesTest {
 
   static Stream<Class<?>> samples() {
     return Stream.of(Sample01_PointLookups.class, Sample02_QueryKinds.class, Sample03_MixAndTransactions.class,
-        Sample04_ProfileBackedParameters.class, Sample05_FindMax.class);
+        Sample04_ProfileBackedParameters.class, Sample05_FindMax.class, Sample06_TpcbLike.class);
   }
 
   @ParameterizedTest
@@ -35,5 +35,44 @@ class SamplesTest {
     }
     assertThat(run.output()).as("snapshots are committed, not re-made").doesNotContain("[salvo] profiled ");
     assertThat(run.salvoRun().resolve("index.html")).exists();
+  }
+
+  @org.junit.jupiter.api.Test
+  void tpcbLikeRecordsEachOfItsFiveStatementsUnderTheTransaction() throws Exception {
+    Run run = ForkedGatling.run(Sample06_TpcbLike.class, "-Dsalvo.sample.seconds=3");
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(run.output()).contains("[salvo] no salvo.url / SALVO_URL set: starting the embedded PostgreSQL and 12"
+        + " setup statements");
+    JsonNode results = new ObjectMapper().readTree(run.salvoRun().resolve("results.json").toFile());
+    JsonNode tx = find(results, "tpcb-like");
+    long executions = tx.get("count").asLong();
+    assertThat(executions).isPositive();
+    assertThat(tx.get("ko").asLong()).isZero();
+    java.util.List<String> statements = new java.util.ArrayList<>();
+    results.at("/requestInfo/tpcb-like/statements").forEach(n -> statements.add(n.asText()));
+    assertThat(statements).containsExactly("tpcb-like / update accounts", "tpcb-like / select balance",
+        "tpcb-like / update tellers", "tpcb-like / update branches", "tpcb-like / insert history");
+    for (String name : statements) {
+      JsonNode st = find(results, name);
+      assertThat(st.get("count").asLong()).as(name).isEqualTo(executions);
+      assertThat(st.get("rows").asLong()).as(name + ": one row each").isEqualTo(executions);
+      assertThat(st.at("/responseMicros/p50").asDouble()).as(name).isPositive();
+      assertThat(results.at("/requestInfo/" + name.replace("/", "~1") + "/sqlHash").asText()).hasSize(12);
+    }
+    assertThat(results.at("/requestInfo/tpcb-like ~1 update branches/sql").asText())
+        .isEqualTo("UPDATE pgbench_branches SET bbalance = bbalance + $1 WHERE bid = $2");
+    assertThat(results.at("/kinds/0/kind").asText()).isEqualTo("UPDATE");
+    assertThat(results.at("/kinds/0/count").asLong()).as("statements are not counted twice").isEqualTo(executions);
+    assertThat(java.nio.file.Files.readString(run.salvoRun().resolve("index.html")))
+        .contains("&#8627; update branches", "UPDATE pgbench_branches SET bbalance = bbalance + $1 WHERE bid = $2");
+  }
+
+  private static JsonNode find(JsonNode results, String name) {
+    for (JsonNode r : results.get("requests")) {
+      if (r.get("name").asText().equals(name)) {
+        return r;
+      }
+    }
+    throw new AssertionError("no request " + name + " in " + results.get("requests"));
   }
 }

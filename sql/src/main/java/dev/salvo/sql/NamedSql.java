@@ -189,6 +189,18 @@ public final class NamedSql {
     return out.append(segments[sizes.length]).toString();
   }
 
+  /**
+   * @return the SQL with its placeholders numbered {@code $1, $2, ...} in order: the text the PostgreSQL JDBC driver
+   *     sends for a prepared statement, and so the text {@code pg_stat_statements.query} shows
+   */
+  public String numberedSql() {
+    StringBuilder out = new StringBuilder(jdbcSql.length() + 2 * placeholders.size());
+    for (int i = 0; i < placeholders.size(); i++) {
+      out.append(segments[i]).append('$').append(i + 1);
+    }
+    return out.append(segments[placeholders.size()]).toString();
+  }
+
   /** @return the distinct parameter names, in order of first use */
   public Set<String> parameterNames() {
     return Collections.unmodifiableSet(new LinkedHashSet<>(placeholders));

@@ -48,8 +48,9 @@ public final class RunReportPage {
     b.append("<h2>Timelines and latency distribution</h2>\n<div class=\"charts\">");
     charts.forEach(c -> b.append(Html.placeholder(c)));
     b.append("</div>\n");
-    b.append("<h2>Requests</h2>\n").append(statsTable(r.requests(), true));
+    b.append("<h2>Requests</h2>\n").append(statsTable(r.requests(), true, r));
     b.append(errors(r));
+    b.append(sql(r));
     if (!r.findMax().isEmpty()) {
       b.append("<h2>Find-max steps</h2>\n").append(findMax(r.findMax()));
     }
@@ -69,35 +70,92 @@ public final class RunReportPage {
   }
 
   static String statsTable(List<RequestStats> rows, boolean withKind) {
+    return statsTable(rows, withKind, null);
+  }
+
+  /**
+   * The columns people look for first (SLO, counts, errors, p50/p95/p99, service and wait p99, req/s) come first, so
+   * that they fit a 1,400 px window without scrolling; the rest follow. A transaction's statements follow it, indented.
+   */
+  static String statsTable(List<RequestStats> rows, boolean withKind, RunResults run) {
     StringBuilder b = new StringBuilder("<div class=\"scroll\"><table class=\"stats\"><tr><th class=\"l\">")
         .append(withKind ? "request</th><th class=\"l\">kind" : "kind")
-        .append("</th><th>requests</th><th>KO</th><th>error rate</th><th>req/s</th><th>rows/s</th><th>KB/s</th>"
-            + "<th>p50 ms</th><th>p75 ms</th><th>p90 ms</th><th>p95 ms</th><th>p99 ms</th><th>p99.9 ms</th>"
-            + "<th>max ms</th><th>mean ms</th><th>stddev ms</th><th>service p99 ms</th><th>wait p99 ms</th>"
-            + "<th>lag p99 ms</th><th>warmup</th><th class=\"l\">SLO</th></tr>\n");
-    for (RequestStats s : rows) {
+        .append("</th><th class=\"l\">SLO</th><th>requests</th><th>KO</th><th>error rate</th>"
+            + "<th>p50 ms</th><th>p95 ms</th><th>p99 ms</th><th>service p99 ms</th><th>wait p99 ms</th><th>req/s</th>"
+            + "<th>rows/s</th><th>KB/s</th><th>p75 ms</th><th>p90 ms</th><th>p99.9 ms</th>"
+            + "<th>max ms</th><th>mean ms</th><th>stddev ms</th>"
+            + "<th>lag p99 ms</th><th>warmup</th></tr>\n");
+    for (RequestStats s : ordered(rows, run)) {
+      RunResults.RequestInfo info = run == null ? null : run.info(s.name());
+      boolean statement = info != null && info.transaction() != null;
       Latency l = s.responseMicros();
-      b.append("<tr><td class=\"l\">").append(esc(s.name())).append("</td>");
+      b.append(statement ? "<tr class=\"statement\"><td class=\"l name\">&#8627; " : "<tr><td class=\"l name\">")
+          .append(esc(statement ? s.name().substring(info.transaction().length() + STATEMENT_SEPARATOR.length())
+              : s.name())).append("</td>");
       if (withKind) {
         b.append("<td class=\"l\">").append(esc(s.kind())).append("</td>");
       }
-      b.append(td(num(s.count(), 0))).append(td(num(s.ko(), 0))).append(td(num(s.errorRate() * 100, 2) + " %"))
-          .append(td(num(s.throughput(), 1))).append(td(num(s.rowsPerSecond(), 1)))
-          .append(td(num(s.bytesPerSecond() / 1024, 1)))
-          .append(td(ms(l.p50()))).append(td(ms(l.p75()))).append(td(ms(l.p90()))).append(td(ms(l.p95())))
-          .append(td(ms(l.p99()))).append(td(ms(l.p999()))).append(td(ms(l.max()))).append(td(ms(l.mean())))
-          .append(td(ms(l.stddev()))).append(td(ms(s.serviceMicros().p99()))).append(td(ms(s.waitMicros().p99())))
-          .append(td(ms(s.scheduleLagMicros().p99()))).append(td(num(s.warmupRequests(), 0)));
       if (s.slo() == null) {
-        b.append("<td class=\"l\">none</td>");
+        b.append(statement ? "<td class=\"l\">(in transaction)</td>" : "<td class=\"l\">none</td>");
       } else if (s.slo().pass()) {
         b.append("<td class=\"l pass\">pass</td>");
       } else {
         b.append("<td class=\"l fail\">FAIL: ").append(esc(String.join(", ", s.slo().breaches()))).append("</td>");
       }
+      b.append(td(num(s.count(), 0))).append(td(num(s.ko(), 0))).append(td(num(s.errorRate() * 100, 2) + " %"))
+          .append(td(ms(l.p50()))).append(td(ms(l.p95()))).append(td(ms(l.p99())))
+          .append(td(ms(s.serviceMicros().p99()))).append(td(ms(s.waitMicros().p99())))
+          .append(td(num(s.throughput(), 1))).append(td(num(s.rowsPerSecond(), 1)))
+          .append(td(num(s.bytesPerSecond() / 1024, 1)))
+          .append(td(ms(l.p75()))).append(td(ms(l.p90()))).append(td(ms(l.p999()))).append(td(ms(l.max())))
+          .append(td(ms(l.mean()))).append(td(ms(l.stddev())))
+          .append(td(ms(s.scheduleLagMicros().p99()))).append(td(num(s.warmupRequests(), 0)));
       b.append("</tr>\n");
     }
     return b.append("</table></div>\n").toString();
+  }
+
+  /** How the runtime names a statement of a transaction: {@code <transaction> / <statement>}. */
+  static final String STATEMENT_SEPARATOR = " / ";
+
+  /** Requests by name, each transaction followed by its statements in their order. */
+  private static List<RequestStats> ordered(List<RequestStats> rows, RunResults run) {
+    if (run == null || run.requestInfo().isEmpty()) {
+      return rows;
+    }
+    Map<String, RequestStats> byName = new java.util.LinkedHashMap<>();
+    rows.forEach(r -> byName.put(r.name(), r));
+    List<RequestStats> out = new java.util.ArrayList<>();
+    for (RequestStats r : rows) {
+      RunResults.RequestInfo info = run.info(r.name());
+      if (info != null && info.transaction() != null && byName.containsKey(info.transaction())) {
+        continue; // listed under its transaction
+      }
+      out.add(r);
+      if (info != null) {
+        info.statements().stream().map(byName::get).filter(java.util.Objects::nonNull).forEach(out::add);
+      }
+    }
+    return out;
+  }
+
+  /** The SQL of every request and statement, with the hash to find it in pg_stat_statements. */
+  private static String sql(RunResults r) {
+    if (r.requestInfo().values().stream().noneMatch(i -> i.sql() != null)) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder("<h2>SQL</h2>\n<p>As the database sees it (parameters as $1, $2, ...; "
+        + "whitespace collapsed): match it in <code>pg_stat_statements.query</code>; the hash is the first 12 hex digits"
+        + " of its SHA-256.</p>\n<table class=\"sql\"><tr><th class=\"l\">request</th><th class=\"l\">hash</th>"
+        + "<th class=\"l\">SQL</th></tr>\n");
+    r.requestInfo().forEach((name, info) -> {
+      if (info.sql() != null) {
+        b.append("<tr><td class=\"l\">").append(esc(name)).append("</td><td class=\"l\"><code>")
+            .append(esc(info.sqlHash())).append("</code></td><td class=\"l\"><code>").append(esc(info.sql()))
+            .append("</code></td></tr>\n");
+      }
+    });
+    return b.append("</table>\n").toString();
   }
 
   private static String td(String text) {

@@ -27,7 +27,8 @@ final class GatlingStats {
   static final long FLUSH_MILLIS = 20;
 
   private record Entry(String scenario, scala.collection.immutable.List<String> groups, String name,
-      long startMillis, long endMillis, Status status, Option<String> responseCode, Option<String> message) {}
+      long startMillis, long endMillis, Status status, Option<String> responseCode, Option<String> message,
+      io.gatling.core.session.GroupBlock group) {}
 
   /** One thread's queued responses: only that thread and a flush take its lock, so it is hardly ever contended. */
   private static final class Buffer {
@@ -56,7 +57,27 @@ final class GatlingStats {
   /** Queues one response for Gatling (same arguments as {@code StatsEngine.logResponse}). */
   void logResponse(String scenario, scala.collection.immutable.List<String> groups, String name, long startMillis,
       long endMillis, Status status, Option<String> responseCode, Option<String> message) {
-    Entry e = new Entry(scenario, groups, name, startMillis, endMillis, status, responseCode, message);
+    queue(new Entry(scenario, groups, name, startMillis, endMillis, status, responseCode, message, null));
+  }
+
+  /**
+   * Queues the end of a group (a transaction, whose statements were logged as requests inside it), as Gatling's
+   * {@code group(...)} logs one.
+   *
+   * @param scenario the scenario
+   * @param groups the group's hierarchy, outermost first, ending with the group itself
+   * @param startMillis when the group started
+   * @param endMillis when it ended
+   * @param status OK, or KO when a request inside failed
+   */
+  void logGroupEnd(String scenario, scala.collection.immutable.List<String> groups, long startMillis, long endMillis,
+      Status status) {
+    io.gatling.core.session.GroupBlock block = io.gatling.core.session.GroupBlock.apply(groups, startMillis,
+        (int) Math.min(Integer.MAX_VALUE, endMillis - startMillis), status);
+    queue(new Entry(scenario, groups, null, startMillis, endMillis, status, null, null, block));
+  }
+
+  private void queue(Entry e) {
     Buffer b = buffer.get();
     synchronized (b) {
       b.entries.add(e);
@@ -78,6 +99,10 @@ final class GatlingStats {
         b.entries = new ArrayList<>(taken.size());
       }
       for (Entry e : taken) {
+        if (e.group != null) {
+          statsEngine.logGroupEnd(e.scenario, e.group, e.endMillis);
+          continue;
+        }
         statsEngine.logResponse(e.scenario, e.groups, e.name, e.startMillis, e.endMillis, e.status, e.responseCode,
             e.message);
       }

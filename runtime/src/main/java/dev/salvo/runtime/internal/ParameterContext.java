@@ -3,6 +3,9 @@ package dev.salvo.runtime.internal;
 import dev.salvo.feeders.ImplicitParameters;
 import dev.salvo.feeders.ParameterGenerator;
 import dev.salvo.feeders.ParameterSpec;
+import dev.salvo.feeders.ParameterStrategy;
+import dev.salvo.feeders.Pool;
+import dev.salvo.runtime.SharedParameters;
 import dev.salvo.reports.ResultsBuilder;
 import dev.salvo.runtime.ParameterSettings;
 import dev.salvo.runtime.SqlRequest;
@@ -29,7 +32,7 @@ final class ParameterContext {
   private final ResultsBuilder results;
   private final Map<String, ProfileSnapshot> snapshots = new LinkedHashMap<>();
   /** one generator per request definition, however many actions use it */
-  private final Map<SqlRequest, ParameterGenerator> generators = new java.util.IdentityHashMap<>();
+  private final Map<Object, ParameterGenerator> generators = new java.util.IdentityHashMap<>();
 
   ParameterContext(ParameterSettings settings, Target target, ResultsBuilder results) {
     this.settings = settings;
@@ -38,23 +41,54 @@ final class ParameterContext {
     results.parameterSeed(settings.seed());
   }
 
-  /** @return the request's generator, or null when it has no profile-backed parameters */
+  /** @return the request's generator, or null when it has no profile-backed or strategy parameters */
   synchronized ParameterGenerator generatorFor(SqlRequest request) {
     if (!generators.containsKey(request)) {
-      generators.put(request, build(request));
+      List<ParameterSpec> specs = request.specs();
+      if (request.implicitParameters()) {
+        String table = request.shape().table();
+        try {
+          TableProfile profile = profile(table, ImplicitParameters.columnsToProfile(request.kind(), request.shape()));
+          specs = ImplicitParameters.forKind(request.kind(), request.shape(), profile);
+        } catch (SalvoException e) {
+          throw new SalvoException("request '" + request.name() + "': " + e.getMessage(), e);
+        }
+      }
+      generators.put(request, build("request '" + request.name() + "'", request.name(), specs, request.strategies(),
+          request.pools(), request.shape() == null ? null : request.shape().table()));
     }
     return generators.get(request);
   }
 
-  private ParameterGenerator build(SqlRequest request) {
+  /**
+   * @param transaction the transaction's name
+   * @param shared its shared parameters
+   * @return their generator, or null when none is drawn (binders only)
+   */
+  synchronized ParameterGenerator generatorFor(String transaction, SharedParameters shared) {
+    if (!generators.containsKey(shared)) {
+      generators.put(shared, build("transaction '" + transaction + "'", transaction, shared.specs(),
+          shared.strategies(), shared.pools(), null));
+    }
+    return generators.get(shared);
+  }
+
+  /**
+   * A generator with one stream per name: the run's seed mixed with the name, split by worker.
+   *
+   * @param owner the name the stream is seeded with (a request, a mix)
+   * @return a generator of one uniform double in [0, 1)
+   */
+  ParameterGenerator uniformStream(String owner) {
+    return ParameterGenerator.builder().seed(settings.seed() ^ owner.hashCode())
+        .worker(settings.workerIndex(), settings.workerCount())
+        .parameters(ParameterSpec.randomNumeric("u", 0.0, 1.0)).build();
+  }
+
+  private ParameterGenerator build(String where, String name, List<ParameterSpec> specs,
+      Map<String, ParameterStrategy<?>> strategies, List<Pool> pools, String defaultTable) {
     try {
-      List<ParameterSpec> specs = request.specs();
-      if (request.implicitParameters()) {
-        String table = request.shape().table();
-        TableProfile profile = profile(table, ImplicitParameters.columnsToProfile(request.kind(), request.shape()));
-        specs = ImplicitParameters.forKind(request.kind(), request.shape(), profile);
-      }
-      if (specs.isEmpty()) {
+      if (specs.isEmpty() && strategies.isEmpty()) {
         return null;
       }
       Map<String, Set<String>> columnsByTable = new LinkedHashMap<>();
@@ -68,8 +102,8 @@ final class ParameterContext {
         if (dot > 0) {
           table = column.substring(0, dot);
           column = column.substring(dot + 1);
-        } else if (request.shape() != null) {
-          table = request.shape().table();
+        } else if (defaultTable != null) {
+          table = defaultTable;
         } else {
           throw new SalvoException("parameter '" + spec.name() + "': a column of a query with written SQL must be named"
               + " table.column, but was '" + column + "'");
@@ -78,14 +112,18 @@ final class ParameterContext {
       }
       List<TableProfile> profiles = new ArrayList<>();
       columnsByTable.forEach((table, columns) -> profiles.add(profile(table, new ArrayList<>(columns))));
-      return ParameterGenerator.builder()
+      ParameterGenerator.Builder builder = ParameterGenerator.builder()
           .profiles(profiles.toArray(TableProfile[]::new))
-          .seed(settings.seed() ^ request.name().hashCode())
+          .pools(pools.toArray(Pool[]::new))
+          .seed(settings.seed() ^ name.hashCode())
           .worker(settings.workerIndex(), settings.workerCount())
-          .parameters(specs)
-          .build();
+          .parameters(specs);
+      for (Map.Entry<String, ParameterStrategy<?>> e : strategies.entrySet()) {
+        builder = builder.strategy(e.getKey(), e.getValue());
+      }
+      return builder.build();
     } catch (SalvoException e) {
-      throw new SalvoException("request '" + request.name() + "': " + e.getMessage(), e);
+      throw new SalvoException(where + ": " + e.getMessage(), e);
     }
   }
 

@@ -27,6 +27,8 @@ public final class PreparedRequest {
   private final ParameterGenerator generator;
   /** for each distinct parameter, its index in the generator's tuple, or -1 when a binder supplies it */
   private final int[] generated;
+  /** for each distinct parameter, its index in the transaction's shared tuple, or -1 */
+  private final int[] shared;
   /** for each distinct parameter, the placeholders it fills */
   private final int[][] slotsOf;
   /** the generator's tuple, drawn into and copied from on the thread that binds */
@@ -46,6 +48,16 @@ public final class PreparedRequest {
    * @param generator draws the profile-backed parameters (one tuple per request), or null
    */
   public PreparedRequest(SqlRequest request, Dialect dialect, ParameterGenerator generator) {
+    this(request, dialect, generator, List.of());
+  }
+
+  /**
+   * @param request the request
+   * @param dialect the run's dialect
+   * @param generator draws the profile-backed and strategy parameters (one tuple per request), or null
+   * @param sharedNames the names of the enclosing transaction's shared tuple, in order (empty for none)
+   */
+  public PreparedRequest(SqlRequest request, Dialect dialect, ParameterGenerator generator, List<String> sharedNames) {
     this.request = request;
     this.sql = request.sql(dialect);
     this.jdbcSql = sql.jdbcSql();
@@ -55,6 +67,7 @@ public final class PreparedRequest {
     this.placeholderParameter = sql.placeholders().stream().mapToInt(distinct::indexOf).toArray();
     List<String> names = generator == null ? List.of() : generator.names();
     this.generated = distinct.stream().mapToInt(names::indexOf).toArray();
+    this.shared = distinct.stream().mapToInt(n -> request.shared().contains(n) ? sharedNames.indexOf(n) : -1).toArray();
     this.slotsOf = new int[distinct.size()][];
     for (int p = 0; p < slotsOf.length; p++) {
       int parameter = p;
@@ -63,7 +76,7 @@ public final class PreparedRequest {
     }
     this.scratch = generator == null ? null : ThreadLocal.withInitial(generator::newTuple);
     for (int i = 0; i < generated.length; i++) {
-      if (generated[i] < 0 && binders[i] == null) {
+      if (generated[i] < 0 && binders[i] == null && shared[i] < 0) {
         throw new dev.salvo.sql.SalvoException("request '" + request.name() + "': parameter '" + distinct.get(i)
             + "' must be bound or drawn from a profile, but is neither");
       }
@@ -98,6 +111,17 @@ public final class PreparedRequest {
    * @param values a tuple from {@link #newValues()}, filled in placeholder order
    */
   public void bind(io.gatling.core.session.Session session, Tuple values) {
+    bind(session, values, null);
+  }
+
+  /**
+   * Evaluates each parameter once, taking the transaction's shared ones from its tuple.
+   *
+   * @param session the virtual user's session
+   * @param values a tuple from {@link #newValues()}, filled in placeholder order
+   * @param sharedValues the transaction's shared values drawn for this execution, or null
+   */
+  public void bind(io.gatling.core.session.Session session, Tuple values, Tuple sharedValues) {
     if (binders.length == 0) {
       return;
     }
@@ -109,7 +133,11 @@ public final class PreparedRequest {
     Session javaSession = null;
     for (int p = 0; p < binders.length; p++) {
       int[] slots = slotsOf[p];
-      if (generated[p] >= 0) {
+      if (shared[p] >= 0) {
+        for (int slot : slots) {
+          sharedValues.copyTo(shared[p], values, slot);
+        }
+      } else if (generated[p] >= 0) {
         for (int slot : slots) {
           drawn.copyTo(generated[p], values, slot);
         }

@@ -55,8 +55,20 @@ final class RequestRecorder {
   /** also fed every request when the run searches for its maximum, else null */
   private final FindMaxController findMax;
   private long koAtLastInterval;
+  /** the transaction this statement belongs to, null for a request */
+  final String transaction;
+  /** rollbacks and auto-commit resets that failed after a transaction's failure (its cause is recorded) */
+  private final java.util.concurrent.atomic.AtomicLong secondaryErrors = new java.util.concurrent.atomic.AtomicLong();
+  /** what results.json says about the request besides its numbers: SQL text and hash, statements */
+  private volatile RunResults.RequestInfo info;
 
   RequestRecorder(String name, QueryKind kind, Slo slo, ResultsBuilder results, FindMaxController findMax) {
+    this(name, kind, slo, results, findMax, null);
+  }
+
+  RequestRecorder(String name, QueryKind kind, Slo slo, ResultsBuilder results, FindMaxController findMax,
+      String transaction) {
+    this.transaction = transaction;
     this.findMax = findMax;
     this.name = name;
     this.kind = kind;
@@ -67,6 +79,21 @@ final class RequestRecorder {
   /** Counts a request that started during the warmup; nothing else about it is kept. */
   void recordWarmup() {
     warmup.increment();
+  }
+
+  /** @return requests counted as warmup so far */
+  long warmupRequests() {
+    return warmup.sum();
+  }
+
+  /** @param info the request's SQL (and statements) for results.json */
+  void info(RunResults.RequestInfo info) {
+    this.info = info;
+  }
+
+  /** Counts a secondary error (a failed rollback after a failure); @return true for the first one (log it) */
+  boolean secondaryError() {
+    return secondaryErrors.getAndIncrement() == 0;
   }
 
   /**
@@ -88,7 +115,7 @@ final class RequestRecorder {
     if (lagNanos >= 0) {
       lag.recordValue(clamp(lagNanos));
     }
-    if (findMax != null) {
+    if (findMax != null && transaction == null) {
       findMax.record(responseNanos, error != null);
     }
     rows.add(rowCount);
@@ -125,8 +152,10 @@ final class RequestRecorder {
     waitTotal.add(waitInterval);
     lagTotal.add(lagInterval);
     long koNow = ko.sum();
-    results.interval(name, kind.name(), System.currentTimeMillis(), responseInterval, serviceInterval, waitInterval,
-        lagInterval, koNow - koAtLastInterval);
+    if (transaction == null) { // a statement is inside its transaction's time line already
+      results.interval(name, kind.name(), System.currentTimeMillis(), responseInterval, serviceInterval, waitInterval,
+          lagInterval, koNow - koAtLastInterval);
+    }
     koAtLastInterval = koNow;
     return responseInterval;
   }
@@ -145,11 +174,16 @@ final class RequestRecorder {
     long koCount = ko.sum();
     RunResults.Latency response = RunResults.Latency.ofNanos(responseTotal);
     List<String> breaches = slo.breaches(response.p95(), response.p99(), okCount + koCount, koCount);
-    RunResults.SloVerdict verdict = new RunResults.SloVerdict(
+    RunResults.SloVerdict verdict = transaction != null ? null : new RunResults.SloVerdict(
         slo.p95() == null ? null : slo.p95().toNanos() / 1000.0,
         slo.p99() == null ? null : slo.p99().toNanos() / 1000.0,
         slo.maxErrorRate(), breaches.isEmpty(), breaches);
     results.request(new ResultsBuilder.Request(name, kind.name(), okCount, koCount, errorCounts, rows.sum(),
         bytes.sum(), warmup.sum(), variety.requests() == 0 ? null : variety.distinctEstimate(), responseTotal, serviceTotal, waitTotal, lagTotal, verdict));
+    RunResults.RequestInfo known = info;
+    if (known != null) {
+      results.requestInfo(name, new RunResults.RequestInfo(known.sql(), known.sqlHash(), transaction,
+          known.statements(), secondaryErrors.get()));
+    }
   }
 }

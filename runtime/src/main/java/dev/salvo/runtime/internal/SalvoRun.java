@@ -93,22 +93,72 @@ public final class SalvoRun {
       Action next) {
     Target t = target(protocol, core);
     List<PreparedRequest> statements;
+    SharedValues shared = null;
     try {
+      if (spec.transaction()) {
+        shared = new SharedValues(spec.shared(), parameters.generatorFor(spec.name(), spec.shared()));
+      }
+      List<String> sharedNames = shared == null ? List.of() : shared.names();
       statements = spec.statements().stream()
-          .map(r -> new PreparedRequest(r, t.dialect, parameters.generatorFor(r))).toList();
+          .map(r -> new PreparedRequest(r, t.dialect, parameters.generatorFor(r), sharedNames)).toList();
       statements.forEach(t::validate);
     } catch (SalvoException e) {
       throw Fatal.stop(e, this::abort);
     }
-    RequestRecorder recorder = recorders.computeIfAbsent(spec.name(),
-        n -> new RequestRecorder(n, spec.kind(), spec.slo(), results, findMax));
-    if (recorder.kind != spec.kind()) {
-      throw Fatal.stop(new SalvoException("request '" + spec.name() + "': one name must have one kind, but it is used as "
-          + recorder.kind + " and " + spec.kind()), this::abort);
+    RequestRecorder recorder = recorder(spec.name(), spec.kind(), spec.slo(), null);
+    RequestRecorder[] statementRecorders = null;
+    if (spec.transaction()) {
+      statementRecorders = new RequestRecorder[statements.size()];
+      List<String> names = new java.util.ArrayList<>();
+      for (int i = 0; i < statementRecorders.length; i++) {
+        PreparedRequest st = statements.get(i);
+        String name = spec.name() + STATEMENT_SEPARATOR + st.request.name();
+        statementRecorders[i] = recorder(name, st.request.kind(), dev.salvo.runtime.Slo.none(), spec.name());
+        statementRecorders[i].info(sqlInfo(st, spec.name()));
+        names.add(name);
+      }
+      recorder.info(new RunResults.RequestInfo(null, null, null, names, 0));
+    } else {
+      recorder.info(sqlInfo(statements.get(0), null));
     }
-    return new SqlAction(spec.name(), this, statements, spec.transaction(), spec.loop().toNanos(),
-        throttled && core.throttler().isDefined() ? core.throttler().get() : null, t, recorder,
+    return new SqlAction(spec.name(), this, statements, spec.transaction(), shared, statementRecorders,
+        spec.loop().toNanos(), throttled && core.throttler().isDefined() ? core.throttler().get() : null, t, recorder,
         protocol.gatlingRequestStats() ? gatlingStats(core) : null, core.clock(), next);
+  }
+
+  /** How a statement of a transaction is named in the results: {@code <transaction> / <statement>}. */
+  public static final String STATEMENT_SEPARATOR = " / ";
+
+  private RequestRecorder recorder(String name, dev.salvo.sql.QueryKind kind, dev.salvo.runtime.Slo slo,
+      String transaction) {
+    RequestRecorder recorder = recorders.computeIfAbsent(name,
+        n -> new RequestRecorder(n, kind, slo, results, findMax, transaction));
+    if (recorder.kind != kind) {
+      throw Fatal.stop(new SalvoException("request '" + name + "': one name must have one kind, but it is used as "
+          + recorder.kind + " and " + kind), this::abort);
+    }
+    return recorder;
+  }
+
+  /** @return the statement's SQL as the driver sends it, and its hash (first 12 hex digits of SHA-256) */
+  static RunResults.RequestInfo sqlInfo(PreparedRequest statement, String transaction) {
+    String sql = statement.sql.numberedSql();
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(sql.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return new RunResults.RequestInfo(sql, java.util.HexFormat.of().formatHex(digest).substring(0, 12), transaction,
+          List.of(), 0);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+    }
+  }
+
+  /**
+   * @param owner the name a stream is seeded with (e.g. {@code mix:<name>})
+   * @return a generator of one uniform double in [0, 1) per draw, from the run's seed, split by worker
+   */
+  public dev.salvo.feeders.ParameterGenerator uniformStream(String owner) {
+    return parameters.uniformStream(owner);
   }
 
   private synchronized GatlingStats gatlingStats(CoreComponents core) {

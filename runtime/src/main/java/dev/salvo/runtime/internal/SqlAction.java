@@ -11,7 +11,6 @@ import io.gatling.core.actor.ActorRef;
 import io.gatling.core.controller.throttle.Throttler;
 import io.gatling.core.controller.throttle.Throttler$Command$ThrottledRequest;
 import io.gatling.core.session.Session;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,22 +31,28 @@ public final class SqlAction implements Action {
   /** Marker for a request that started during the warmup. */
   private static final long WARMUP = Long.MIN_VALUE;
 
-  private final String name;
-  private final SalvoRun run;
-  private final PreparedRequest[] statements;
-  private final boolean transaction;
+  final String name;
+  final SalvoRun run;
+  final PreparedRequest[] statements;
+  final boolean transaction;
+  /** a transaction's shared parameters, null when it has none */
+  private final SharedValues shared;
+  /** per statement of a transaction: its recorder and its name in Gatling's report; null for a single statement */
+  final RequestRecorder[] statementRecorders;
   private final Target target;
-  private final RequestRecorder recorder;
-  private final GatlingStats gatlingStats;
-  private final Clock clock;
+  final RequestRecorder recorder;
+  final GatlingStats gatlingStats;
+  final Clock clock;
   private final Action next;
   private final boolean measureBytes;
   private final long loopNanos;
   private final ActorRef<Throttler.Command> throttler;
 
-  SqlAction(String name, SalvoRun run, List<PreparedRequest> statements, boolean transaction, long loopNanos,
-      ActorRef<Throttler.Command> throttler, Target target, RequestRecorder recorder, GatlingStats gatlingStats,
-      Clock clock, Action next) {
+  SqlAction(String name, SalvoRun run, List<PreparedRequest> statements, boolean transaction, SharedValues shared,
+      RequestRecorder[] statementRecorders, long loopNanos, ActorRef<Throttler.Command> throttler, Target target,
+      RequestRecorder recorder, GatlingStats gatlingStats, Clock clock, Action next) {
+    this.shared = shared;
+    this.statementRecorders = statementRecorders;
     this.loopNanos = loopNanos;
     this.throttler = throttler;
     this.name = name;
@@ -112,12 +117,7 @@ public final class SqlAction implements Action {
     Session current = session;
     Tuple[] values = new Tuple[statements.length];
     try {
-      for (int i = 0; i < statements.length; i++) {
-        values[i] = statements[i].bind(session);
-      }
-      if (values[0].size() > 0) {
-        recorder.variety.record(values[0]);
-      }
+      bindAll(session, values, shared == null ? null : shared.newTuple());
     } catch (RuntimeException e) {
       finish(current, startNanos, startMillis, lagNanos, -1, 0, 0, "parameter: " + Target.describe(e), null);
       return;
@@ -130,41 +130,62 @@ public final class SqlAction implements Action {
     }
   }
 
+  /** Draws the shared values once (a transaction), then binds every statement; counts the variety of the first. */
+  private void bindAll(Session session, Tuple[] values, Tuple sharedValues) {
+    if (sharedValues != null) {
+      shared.fill(session, sharedValues);
+    }
+    for (int i = 0; i < statements.length; i++) {
+      if (values[i] == null) {
+        values[i] = statements[i].newValues();
+      }
+      statements[i].bind(session, values[i], sharedValues);
+    }
+    Tuple first = sharedValues != null && sharedValues.size() > 0 ? sharedValues : values[0];
+    if (first.size() > 0) {
+      recorder.variety.record(first);
+    }
+  }
+
   private void run(Session session, Tuple[] values, long startNanos, long startMillis, long warmupMarker) {
     // schedule lag: how long the request waited for a free Salvo thread (the client was busy), as pgbench reports it
     long lagNanos = warmupMarker == WARMUP ? WARMUP : System.nanoTime() - startNanos;
+    long[] counts = new long[4]; // rows, bytes; a statement's rows, bytes
     long serviceStart = -1;
-    long[] counts = new long[2]; // rows, bytes
     String error = null;
     String sqlState = null;
     SqlThread thread = SqlThread.current();
     try {
-      Connection c = thread.connection();
+      thread.connection();
       serviceStart = System.nanoTime();
-      if (transaction) {
-        c.setAutoCommit(false);
-        try {
-          for (int i = 0; i < statements.length; i++) {
-            execute(thread, statements[i], values[i], counts);
-          }
-          c.commit();
-        } catch (SQLException | RuntimeException e) {
-          rollbackQuietly(c, e);
-          throw e;
-        } finally {
-          c.setAutoCommit(true);
-        }
-      } else {
-        execute(thread, statements[0], values[0], counts);
-      }
+      once(session, thread, values, counts, warmupMarker == WARMUP);
     } catch (SQLException e) {
       sqlState = e.getSQLState();
       error = Target.describe(e);
-      thread.failed(e);
     } catch (RuntimeException e) {
       error = "client: " + Target.describe(e);
     }
     finish(session, startNanos, startMillis, lagNanos, serviceStart, counts[0], counts[1], error, sqlState);
+  }
+
+  /**
+   * Runs the request once on the thread's connection: its statement, or its transaction's statements then the commit.
+   *
+   * @throws SQLException the cause of a failure (a transaction's names the step that failed); a connection that broke
+   *     is handed back to the pool
+   */
+  private void once(Session session, SqlThread thread, Tuple[] values, long[] counts, boolean warm)
+      throws SQLException {
+    if (!transaction) {
+      try {
+        execute(thread, statements[0], values[0], counts);
+      } catch (SQLException e) {
+        thread.failed(e);
+        throw e;
+      }
+      return;
+    }
+    Transactions.run(this, session, thread, values, counts, warm);
   }
 
   /**
@@ -173,9 +194,11 @@ public final class SqlAction implements Action {
    * is the previous one's end, so response time equals service time here.
    */
   private void loop(Session session, long deadlineNanos) {
-    long[] counts = new long[2];
+    long[] counts = new long[4];
     SqlThread thread = SqlThread.current();
-    Tuple values = statements[0].newValues(); // reused: profile-backed scalar parameters allocate nothing
+    // reused: profile-backed scalar parameters allocate nothing
+    Tuple[] values = new Tuple[statements.length];
+    Tuple sharedValues = shared == null ? null : shared.newTuple();
     while (!run.stopping() && System.nanoTime() - deadlineNanos < 0) {
       long startNanos = System.nanoTime();
       long startMillis = clock.nowMillis();
@@ -186,17 +209,13 @@ public final class SqlAction implements Action {
       String sqlState = null;
       long serviceStart = -1;
       try {
-        statements[0].bind(session, values);
-        if (values.size() > 0) {
-          recorder.variety.record(values);
-        }
+        bindAll(session, values, sharedValues);
         thread.connection();
         serviceStart = System.nanoTime();
-        execute(thread, statements[0], values, counts);
+        once(session, thread, values, counts, warm);
       } catch (SQLException e) {
         sqlState = e.getSQLState();
         error = Target.describe(e);
-        thread.failed(e);
       } catch (RuntimeException e) {
         error = "client: " + Target.describe(e);
       }
@@ -213,7 +232,12 @@ public final class SqlAction implements Action {
    * Binds, executes and reads every result to its end: rows (or update counts) and, where measurable, bytes. The
    * statement is the thread's prepared statement for the request's JDBC SQL (expanded for list values).
    */
-  private void execute(SqlThread thread, PreparedRequest request, Tuple values, long[] counts) throws SQLException {
+  void execute(SqlThread thread, PreparedRequest request, Tuple values, long[] counts) throws SQLException {
+    execute(thread, request, values, counts, 0);
+  }
+
+  /** As {@link #execute(SqlThread, PreparedRequest, Tuple, long[])}, adding rows and bytes at {@code counts[at]}, {@code counts[at + 1]}. */
+  void execute(SqlThread thread, PreparedRequest request, Tuple values, long[] counts, int at) throws SQLException {
     PreparedStatement ps = thread.statement(request.jdbcSql(values));
     PreparedRequest.setParameters(ps, values);
     boolean isResultSet = ps.execute();
@@ -232,25 +256,17 @@ public final class SqlAction implements Action {
               }
             }
           }
-          counts[0] += rows;
-          counts[1] += bytes;
+          counts[at] += rows;
+          counts[at + 1] += bytes;
         }
       } else {
         int updated = ps.getUpdateCount();
         if (updated == -1) {
           break;
         }
-        counts[0] += updated;
+        counts[at] += updated;
       }
       isResultSet = ps.getMoreResults();
-    }
-  }
-
-  private static void rollbackQuietly(Connection c, Exception cause) {
-    try {
-      c.rollback();
-    } catch (SQLException e) {
-      cause.addSuppressed(e);
     }
   }
 
@@ -266,14 +282,24 @@ public final class SqlAction implements Action {
       long bytes, String error, String sqlState) {
     long endNanos = System.nanoTime();
     long endMillis = clock.nowMillis();
-    String errorKey = error == null ? null : (sqlState == null ? "" : sqlState + ": ") + normalize(stripState(error));
+    String errorKey = error == null ? null : errorKey(error, sqlState);
     recorder.record(endNanos - startNanos, serviceStart < 0 ? -1 : endNanos - serviceStart,
         serviceStart < 0 ? -1 : serviceStart - startNanos, lagNanos, rows, bytes, errorKey);
     Status status = error == null ? OK$.MODULE$ : KO$.MODULE$;
     if (gatlingStats != null) {
-      gatlingStats.logResponse(session.scenario(), session.groups(), name, startMillis, endMillis, status,
-        Option.apply(sqlState), Option.apply(errorKey));
+      if (transaction) {
+        // Gatling shows a transaction as a group: its statements (logged by Transactions) inside, its duration
+        gatlingStats.logGroupEnd(session.scenario(), Transactions.group(session, name), startMillis, endMillis, status);
+      } else {
+        gatlingStats.logResponse(session.scenario(), session.groups(), name, startMillis, endMillis, status,
+            Option.apply(sqlState), Option.apply(errorKey));
+      }
     }
+  }
+
+  /** @return the error key recorded for a failure: {@code SQLSTATE: message} with numbers as {@code #} */
+  static String errorKey(String error, String sqlState) {
+    return (sqlState == null ? "" : sqlState + ": ") + normalize(stripState(error));
   }
 
   /**

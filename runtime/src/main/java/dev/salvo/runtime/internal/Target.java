@@ -57,12 +57,17 @@ final class Target implements AutoCloseable {
       DatabaseSettings settings = protocol.settings();
       if (settings.embedded()) {
         long t0 = System.nanoTime();
+        System.out.println("[salvo] no salvo.url / SALVO_URL set: starting the embedded PostgreSQL"
+            + (protocol.loadDemoSchema() ? " with the demo schema" : "")
+            + (protocol.embeddedSetup().isEmpty() ? "" : " and " + protocol.embeddedSetup().size()
+                + " setup statements"));
         embedded = EmbeddedDatabase.start(workDir);
         settings = embedded.settings();
-        if (protocol.loadDemoSchema()) {
-          try (Connection c = DriverManager.getConnection(settings.url().orElseThrow(), EmbeddedDatabase.USER, null)) {
+        try (Connection c = DriverManager.getConnection(settings.url().orElseThrow(), EmbeddedDatabase.USER, null)) {
+          if (protocol.loadDemoSchema()) {
             DemoSchema.load(c);
           }
+          runSetup(c, protocol.embeddedSetup());
         }
         System.out.printf("[salvo] embedded PostgreSQL on port %d%s, ready in %d ms%n", embedded.port(),
             protocol.loadDemoSchema() ? " with the demo schema (" + DemoSchema.ORDERS + " orders)" : "",
@@ -103,6 +108,22 @@ final class Target implements AutoCloseable {
     }
   }
 
+  private static void runSetup(Connection c, java.util.List<String> statements) {
+    for (int i = 0; i < statements.size(); i++) {
+      try (java.sql.Statement st = c.createStatement()) {
+        st.execute(statements.get(i));
+      } catch (SQLException e) {
+        throw new SalvoException("database: embedded setup statement " + (i + 1) + " must run, but " + describe(e)
+            + " in: " + abbreviate(statements.get(i)), e);
+      }
+    }
+  }
+
+  private static String abbreviate(String sql) {
+    String line = sql.strip().replaceAll("\\s+", " ");
+    return line.length() <= 120 ? line : line.substring(0, 117) + "...";
+  }
+
   private static Properties credentials(DatabaseSettings settings) {
     Properties p = new Properties();
     settings.user().ifPresent(u -> p.setProperty("user", u));
@@ -134,8 +155,13 @@ final class Target implements AutoCloseable {
          PreparedStatement ps = c.prepareStatement(prepared.sql.jdbcSql())) {
       ps.getParameterMetaData(); // PostgreSQL parses and describes the statement here
     } catch (SQLException e) {
+      String hint = "42P01".equals(e.getSQLState()) && protocol.settings().embedded()
+          ? "; no salvo.url / SALVO_URL is set, so this ran on the embedded database with "
+              + (protocol.loadDemoSchema() ? "the demo schema (customers, orders)" : "no demo schema")
+              + ": set the URL of your database"
+          : "";
       throw new SalvoException("request '" + prepared.request.name() + "': the SQL must be accepted by " + dialect.name()
-          + ", but " + describe(e) + " in: " + prepared.sql, e);
+          + ", but " + describe(e) + " in: " + prepared.sql + hint, e);
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.salvo.runtime.internal;
 
+import dev.salvo.feeders.ParameterGenerator;
+import dev.salvo.feeders.Tuple;
 import dev.salvo.sql.SalvoException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -14,10 +16,27 @@ public final class WeightedChoice {
   private final double[] cumulative;
   private final int[] sequence;
   private final AtomicLong position = new AtomicLong();
+  /** the run's seeded, sharded stream of uniform doubles in [0, 1), or null (then ThreadLocalRandom) */
+  private final ParameterGenerator stream;
+  private final ThreadLocal<Tuple> draw;
 
   private WeightedChoice(double[] cumulative, int[] sequence) {
+    this(cumulative, sequence, null);
+  }
+
+  private WeightedChoice(double[] cumulative, int[] sequence, ParameterGenerator stream) {
     this.cumulative = cumulative;
     this.sequence = sequence;
+    this.stream = stream;
+    this.draw = stream == null ? null : ThreadLocal.withInitial(stream::newTuple);
+  }
+
+  /**
+   * @param uniform a generator whose first parameter is a uniform double in [0, 1) (the run's seeded, sharded stream)
+   * @return a copy whose random choices come from that stream (a round-robin is unchanged)
+   */
+  public WeightedChoice seeded(ParameterGenerator uniform) {
+    return sequence != null ? new WeightedChoice(null, sequence) : new WeightedChoice(cumulative, null, uniform);
   }
 
   /**
@@ -95,7 +114,15 @@ public final class WeightedChoice {
     if (sequence != null) {
       return sequence[(int) (position.getAndIncrement() % sequence.length)];
     }
-    double r = ThreadLocalRandom.current().nextDouble(cumulative[cumulative.length - 1]);
+    double total = cumulative[cumulative.length - 1];
+    double r;
+    if (stream != null) {
+      Tuple t = draw.get();
+      stream.next(t);
+      r = t.getDouble(0) * total;
+    } else {
+      r = ThreadLocalRandom.current().nextDouble(total);
+    }
     int lo = 0;
     int hi = cumulative.length - 1;
     while (lo < hi) {
