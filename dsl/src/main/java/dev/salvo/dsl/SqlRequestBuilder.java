@@ -168,7 +168,7 @@ public final class SqlRequestBuilder implements ActionBuilder {
       copy.put(parameter, strategy);
       return new SqlRequestBuilder(name, kind, sql, shape, params, slo, specs, copy, pools);
     }
-    return bind(parameter, session -> value);
+    return bind(parameter, new SqlRequest.Constant(value));
   }
 
   /**

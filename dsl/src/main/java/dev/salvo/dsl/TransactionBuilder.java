@@ -94,7 +94,7 @@ public final class TransactionBuilder implements ActionBuilder {
       }
       return new TransactionBuilder(name, kind, statements, params, copy, specs, pools, slo);
     }
-    return bind(parameter, session -> value);
+    return bind(parameter, new SqlRequest.Constant(value));
   }
 
   /**

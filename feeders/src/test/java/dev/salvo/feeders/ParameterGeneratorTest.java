@@ -263,4 +263,27 @@ class ParameterGeneratorTest {
     }
     return Collections.unmodifiableList(out);
   }
+
+  @Test
+  void aStandaloneStrategyDrawsFromTheSeededShardedStream() {
+    java.util.function.BiFunction<Long, Integer, java.util.List<Object>> draws = (seed, worker) -> {
+      ParameterGenerator g = ParameterGenerator.builder().seed(seed).worker(worker, 2)
+          .strategy("id", Strategies.randomLong(1, 1_000_000))
+          .strategy("day", Strategies.randomDate(java.time.LocalDate.of(2025, 1, 1), java.time.LocalDate.of(2025, 12, 31)))
+          .build();
+      java.util.List<Object> out = new java.util.ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        out.add(g.nextMap());
+      }
+      return out;
+    };
+    assertThat(draws.apply(7L, 0)).as("same seed and worker, same values").isEqualTo(draws.apply(7L, 0));
+    assertThat(draws.apply(8L, 0)).isNotEqualTo(draws.apply(7L, 0));
+    assertThat(draws.apply(7L, 1)).isNotEqualTo(draws.apply(7L, 0));
+    ParameterGenerator g = ParameterGenerator.builder().strategy("id", Strategies.randomLong(5, 6)).build();
+    Tuple t = g.newTuple();
+    g.next(t);
+    assertThat(t.kind(0)).as("randomLong stays a primitive long").isEqualTo(Tuple.Kind.LONG);
+    assertThat(t.getLong(0)).isBetween(5L, 6L);
+  }
 }

@@ -259,4 +259,17 @@ public final class SqlRequest {
     List<String> distinct = List.copyOf(sql.parameterNames());
     return distinct.stream().map(parameters::get).toArray(Function[]::new);
   }
+
+  /**
+   * A parameter bound to a constant: the value is known before load, so it is checked against the type the database
+   * expects for its placeholder.
+   *
+   * @param value the value
+   */
+  public record Constant(Object value) implements Function<Session, Object> {
+    @Override
+    public Object apply(Session session) {
+      return value;
+    }
+  }
 }

@@ -34,6 +34,8 @@ class SamplesTest {
       assertThat(request.get("ko").asLong()).as(request.get("name").asText() + " " + request.get("errors")).isZero();
     }
     assertThat(run.output()).as("snapshots are committed, not re-made").doesNotContain("[salvo] profiled ");
+    assertThat(run.output()).as("no logging self-configuration noise").doesNotContain("ch.qos.logback")
+        .doesNotContain("occurs multiple times");
     assertThat(run.salvoRun().resolve("index.html")).exists();
   }
 

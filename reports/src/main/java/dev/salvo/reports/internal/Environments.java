@@ -13,10 +13,27 @@ public final class Environments {
 
   /** @return git commit of the working directory (when in git), versions, OS; a single worker */
   public static Environment detect() {
-    String version = Optional.ofNullable(Environments.class.getPackage().getImplementationVersion()).orElse("dev");
+    String version = salvoVersion();
     return new Environment(gitCommit(Path.of("").toAbsolutePath()), version, System.getProperty("java.version"),
         System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
         0, 1, List.of());
+  }
+
+  /** @return Salvo's version from the build (a filtered resource), e.g. {@code 0.1.0-SNAPSHOT} */
+  public static String salvoVersion() {
+    try (java.io.InputStream in = Environments.class.getResourceAsStream("/dev/salvo/reports/salvo-version.properties")) {
+      java.util.Properties p = new java.util.Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      String version = p.getProperty("version");
+      if (version != null && !version.isBlank() && !version.startsWith("${")) {
+        return version;
+      }
+    } catch (IOException e) {
+      // fall through to the manifest
+    }
+    return Optional.ofNullable(Environments.class.getPackage().getImplementationVersion()).orElse("unknown");
   }
 
   /**

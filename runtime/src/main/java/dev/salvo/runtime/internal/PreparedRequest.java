@@ -83,6 +83,35 @@ public final class PreparedRequest {
     }
   }
 
+  /** {@link #sample} when a value is known only at run time (a function of the session). */
+  static final Object UNKNOWN = new Object();
+
+  /**
+   * A value this placeholder may be bound to, known before load: a constant, or the first draw of a generator (drawing
+   * by index consumes nothing).
+   *
+   * @param placeholder the placeholder, from 0
+   * @param shared the transaction's shared values, or null
+   * @return the value, or {@link #UNKNOWN}
+   */
+  Object sample(int placeholder, SharedValues shared) {
+    int p = placeholderParameter[placeholder];
+    if (this.shared[p] >= 0) {
+      return shared == null ? UNKNOWN : shared.sample(this.shared[p]);
+    }
+    if (generated[p] >= 0) {
+      Tuple t = generator.newTuple();
+      generator.draw(0, t);
+      return t.get(generated[p]);
+    }
+    return binders[p] instanceof SqlRequest.Constant c ? c.value() : UNKNOWN;
+  }
+
+  /** @return the parameter name of each placeholder, in order */
+  List<String> placeholderNames() {
+    return sql.placeholders();
+  }
+
   /**
    * @return a tuple for this request's values, one slot per placeholder, to fill with
    *     {@link #bind(io.gatling.core.session.Session, Tuple)}

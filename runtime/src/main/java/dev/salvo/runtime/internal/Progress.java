@@ -30,16 +30,32 @@ final class Progress {
     return new Progress(timer);
   }
 
-  private static void print(long startNanos, long warmupNanos, long periodSeconds, Map<String, RequestRecorder> recorders) {
+  /** warmup requests per recorder at the previous line, to print each interval's (only the progress thread uses it) */
+  private static final Map<RequestRecorder, Long> WARMUP_SEEN = new java.util.WeakHashMap<>();
+
+  private static synchronized void print(long startNanos, long warmupNanos, long periodSeconds,
+      Map<String, RequestRecorder> recorders) {
     long elapsed = System.nanoTime() - startNanos;
-    String phase = elapsed < warmupNanos ? " warmup" : "";
     StringBuilder out = new StringBuilder();
-    recorders.values().stream().sorted(Comparator.comparing(r -> r.name)).forEach(r -> {
-      Histogram h = r.interval();
-      out.append(String.format(Locale.ROOT, "[salvo] %4ds%s %-14s %-28s %8.1f qps  p50 %9.3f  p95 %9.3f  p99 %9.3f ms  errors %d%n",
-          TimeUnit.NANOSECONDS.toSeconds(elapsed), phase, r.kind, abbreviate(r.name),
-          h.getTotalCount() / (double) periodSeconds, ms(h, 50), ms(h, 95), ms(h, 99), r.errors()));
-    });
+    recorders.values().stream().filter(r -> r.transaction == null).sorted(Comparator.comparing(r -> r.name))
+        .forEach(r -> {
+          Histogram h = r.interval();
+          long warmupNow = r.warmupRequests();
+          long warmup = warmupNow - WARMUP_SEEN.getOrDefault(r, 0L);
+          WARMUP_SEEN.put(r, warmupNow);
+          long seconds = TimeUnit.NANOSECONDS.toSeconds(elapsed);
+          if (h.getTotalCount() == 0 && warmup > 0) {
+            // nothing measured yet: say so, instead of 0 qps
+            out.append(String.format(Locale.ROOT, "[salvo] %4ds warmup %-14s %-28s %8.1f req/s started in the warmup"
+                    + " (not measured; measurement starts %.1f s after the first request)%n", seconds, r.kind,
+                abbreviate(r.name), warmup / (double) periodSeconds, warmupNanos / 1e9));
+            return;
+          }
+          out.append(String.format(Locale.ROOT, "[salvo] %4ds %-14s %-28s %8.1f qps  p50 %9.3f  p95 %9.3f  p99 %9.3f ms"
+                  + "  errors %d%s%n", seconds, r.kind, abbreviate(r.name),
+              h.getTotalCount() / (double) periodSeconds, ms(h, 50), ms(h, 95), ms(h, 99), r.errors(),
+              warmup > 0 ? "  (+" + warmup + " in the warmup, not measured)" : ""));
+        });
     System.out.print(out);
   }
 

@@ -101,7 +101,8 @@ public final class SalvoRun {
       List<String> sharedNames = shared == null ? List.of() : shared.names();
       statements = spec.statements().stream()
           .map(r -> new PreparedRequest(r, t.dialect, parameters.generatorFor(r), sharedNames)).toList();
-      statements.forEach(t::validate);
+      SharedValues sharedValues = shared;
+      statements.forEach(st -> t.validate(st, sharedValues));
     } catch (SalvoException e) {
       throw Fatal.stop(e, this::abort);
     }
@@ -305,6 +306,17 @@ public final class SalvoRun {
             target.protocol.settings().embedded(), target.protocol.poolSize()))
         .config("pool.size", target.protocol.poolSize())
         .config("warmup", target.protocol.warmup())
+        .config("connectionTimeout", target.protocol.connectionTimeout())
+        .config("queryTimeout", target.protocol.queryTimeout().isZero() ? "none" : target.protocol.queryTimeout())
+        .config("demoSchema", target.protocol.settings().embedded() && target.protocol.loadDemoSchema())
+        .config("embeddedSetup.statements", target.protocol.embeddedSetup().size())
+        .config("gatlingRequestStats", target.protocol.gatlingRequestStats())
+        .config("seed", target.protocol.parameters().seed())
+        .config("worker", target.protocol.parameters().workerIndex() + " of " + target.protocol.parameters().workerCount())
+        .config("profiles", target.protocol.parameters().profilesDirectory())
+        .config("refreshProfiles", target.protocol.parameters().refreshProfiles())
+        .config("findMax", target.protocol.findMax() == null ? "off" : target.protocol.findMax())
+        .config("progressSeconds", Long.getLong(PROGRESS_PROPERTY, 5))
         .build();
   }
 }

@@ -38,6 +38,19 @@ final class SharedValues {
     return names;
   }
 
+  /**
+   * @param index a name's index in {@link #names()}
+   * @return a value it may take, known before load, or {@link PreparedRequest#UNKNOWN}
+   */
+  Object sample(int index) {
+    if (index < binders.length) {
+      return binders[index] instanceof dev.salvo.runtime.SqlRequest.Constant c ? c.value() : PreparedRequest.UNKNOWN;
+    }
+    Tuple t = generator.newTuple();
+    generator.draw(0, t);
+    return t.get(index - binders.length);
+  }
+
   /** @return a tuple for {@link #fill} */
   Tuple newTuple() {
     return new Tuple(names.size());

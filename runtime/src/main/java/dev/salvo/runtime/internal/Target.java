@@ -151,9 +151,23 @@ final class Target implements AutoCloseable {
    * @throws SalvoException naming the request when the SQL does not parse or refers to unknown objects
    */
   void validate(PreparedRequest prepared) {
+    validate(prepared, null);
+  }
+
+  /**
+   * Asks the database to parse the request's SQL, without executing it, and checks the values known before load
+   * against the parameter types it describes ({@link BindCheck}).
+   *
+   * @param shared the enclosing transaction's shared values, or null
+   * @throws SalvoException naming the request when the SQL does not parse, refers to unknown objects, or a value does
+   *     not fit its parameter's type
+   */
+  void validate(PreparedRequest prepared, SharedValues shared) {
+    java.sql.ParameterMetaData md;
     try (Connection c = pool.getConnection();
          PreparedStatement ps = c.prepareStatement(prepared.sql.jdbcSql())) {
-      ps.getParameterMetaData(); // PostgreSQL parses and describes the statement here
+      md = ps.getParameterMetaData(); // PostgreSQL parses and describes the statement here
+      BindCheck.check(prepared, shared, md);
     } catch (SQLException e) {
       String hint = "42P01".equals(e.getSQLState()) && protocol.settings().embedded()
           ? "; no salvo.url / SALVO_URL is set, so this ran on the embedded database with "

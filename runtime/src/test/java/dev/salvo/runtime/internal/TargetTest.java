@@ -93,4 +93,44 @@ class TargetTest {
       assertThat(t.product).isEqualTo("PostgreSQL");
     }
   }
+
+  @Test
+  void aBoundValueOfTheWrongTypeIsOneLineNamingRequestParameterAndBothTypes() {
+    try (Target t = Target.open(protocol(url(), "alice", "right-password"), Path.of("unused"))) {
+      t.validate(prepared(SqlRequest.of("by id", QueryKind.POINT_LOOKUP, "SELECT v FROM t WHERE id = :id",
+          Map.of("id", new SqlRequest.Constant(42L)))));
+      t.validate(prepared(SqlRequest.of("echo", QueryKind.GENERIC, "SELECT :x", Map.of("x", new SqlRequest.Constant(7L)))));
+      assertThatThrownBy(() -> t.validate(prepared(SqlRequest.of("by id", QueryKind.POINT_LOOKUP,
+          "SELECT v FROM t WHERE id = :id", Map.of("id", new SqlRequest.Constant("abc"))))))
+          .isInstanceOf(SalvoException.class)
+          .hasMessage("request 'by id': parameter 'id' must be bound to a value of the database's type int4, but was"
+              + " String 'abc'");
+      assertThatThrownBy(() -> t.validate(prepared(SqlRequest.of("by ids", QueryKind.POINT_LOOKUP,
+          "SELECT v FROM t WHERE id IN (:ids)", Map.of("ids", new SqlRequest.Constant(java.util.List.of("a", "b")))))))
+          .hasMessage("request 'by ids': parameter 'ids' must be bound to a value of the database's type int4, but was"
+              + " String 'a'");
+    }
+  }
+
+  @Test
+  void withoutAUrlSaysItStartsTheEmbeddedDatabaseAndAMissingTableHintsAtTheUrl() {
+    java.io.PrintStream out = System.out;
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    SqlProtocol embedded = SqlProtocol.fromEnvironment().withSettings(DatabaseSettings.of(null, null, null))
+        .withPoolSize(2);
+    System.setOut(new java.io.PrintStream(printed, true));
+    try (Target t = Target.open(embedded, Path.of("target", "target-test-embedded"))) {
+      System.setOut(out);
+      assertThat(printed.toString()).startsWith("[salvo] no salvo.url / SALVO_URL set: starting the embedded PostgreSQL"
+          + " with the demo schema" + System.lineSeparator());
+      assertThatThrownBy(() -> t.validate(prepared(SqlRequest.of("accounts", QueryKind.GENERIC,
+          "SELECT abalance FROM pgbench_accounts", Map.of()))))
+          .hasMessage("request 'accounts': the SQL must be accepted by postgresql, but ERROR: relation"
+              + " \"pgbench_accounts\" does not exist (SQLSTATE 42P01) in: SELECT abalance FROM pgbench_accounts; no"
+              + " salvo.url / SALVO_URL is set, so this ran on the embedded database with the demo schema (customers,"
+              + " orders): set the URL of your database");
+    } finally {
+      System.setOut(out);
+    }
+  }
 }

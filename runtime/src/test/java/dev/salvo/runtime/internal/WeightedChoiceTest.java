@@ -43,4 +43,28 @@ class WeightedChoiceTest {
     assertThatThrownBy(() -> WeightedChoice.roundRobin("mix 'm'", new double[] {0.0001, 1}))
         .hasMessage("mix 'm': a round-robin weight must have at most 3 decimals, but was 1.0E-4");
   }
+
+  @Test
+  void aSeededRandomChoiceRepeatsForTheSameSeedAndDiffersForAnother() {
+    int[] a = sequence(7, 0);
+    assertThat(sequence(7, 0)).as("same seed, same choices").containsExactly(a);
+    assertThat(sequence(8, 0)).as("another seed").isNotEqualTo(a);
+    assertThat(sequence(7, 1)).as("another worker").isNotEqualTo(a);
+    int ones = 0;
+    for (int k : a) {
+      ones += k;
+    }
+    assertThat(ones).as("still by weight (1:3)").isBetween(700, 800);
+  }
+
+  private static int[] sequence(long seed, int worker) {
+    dev.salvo.feeders.ParameterGenerator uniform = dev.salvo.feeders.ParameterGenerator.builder().seed(seed)
+        .worker(worker, 2).parameters(dev.salvo.feeders.ParameterSpec.randomNumeric("u", 0.0, 1.0)).build();
+    WeightedChoice c = WeightedChoice.random("mix", new double[] {1, 3}).seeded(uniform);
+    int[] out = new int[1000];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = c.next();
+    }
+    return out;
+  }
 }
