@@ -41,6 +41,7 @@ public final class SqlDsl {
    * @return the next step
    */
   public static SqlRequestBuilder.Named sql(String requestName) {
+    Nulls.name(requestName);
     return new SqlRequestBuilder.Named(requestName, QueryKind.GENERIC);
   }
 
@@ -52,6 +53,7 @@ public final class SqlDsl {
    * @return the next step
    */
   public static SqlRequestBuilder.Named request(QueryKind kind, String requestName) {
+    Nulls.name(requestName);
     if (kind == null) {
       throw Fatal.stop(new SalvoException("request '" + requestName + "': kind must be set, but was null"), null);
     }
@@ -155,6 +157,7 @@ public final class SqlDsl {
    * @return the spec, for {@code .params(...)}
    */
   public static ParameterSpec randomInRange(String parameter, String column) {
+    Nulls.check("randomInRange", "randomInRange", "column", column);
     return Guard.check(() -> ParameterSpec.randomInRange(parameter, column));
   }
 
@@ -166,6 +169,7 @@ public final class SqlDsl {
    * @return the spec
    */
   public static ParameterSpec sampleFromTable(String parameter, String column) {
+    Nulls.check("sampleFromTable", "sampleFromTable", "column", column);
     return Guard.check(() -> ParameterSpec.sampleFromTable(parameter, column));
   }
 
@@ -177,6 +181,7 @@ public final class SqlDsl {
    * @return the spec
    */
   public static ParameterSpec weightedSample(String parameter, String column) {
+    Nulls.check("weightedSample", "weightedSample", "column", column);
     return Guard.check(() -> ParameterSpec.weightedSample(parameter, column));
   }
 
@@ -189,6 +194,8 @@ public final class SqlDsl {
    * @return the spec
    */
   public static ParameterSpec offsetFromPrevious(String parameter, String base, Number... offsets) {
+    Nulls.check("offsetFromPrevious", "offsetFromPrevious", "base", base);
+    Nulls.checkAll("offsetFromPrevious", "offsetFromPrevious", "offsets", offsets);
     return Guard.check(() -> ParameterSpec.offsetFromPrevious(parameter, base, offsets));
   }
 
@@ -202,6 +209,7 @@ public final class SqlDsl {
    * @return the spec
    */
   public static ParameterSpec sampleList(String parameter, String column, int min, int max) {
+    Nulls.check("sampleList", "sampleList", "column", column);
     return Guard.check(() -> ParameterSpec.sampleList(parameter, column, min, max));
   }
 
@@ -213,6 +221,7 @@ public final class SqlDsl {
    * @return the spec
    */
   public static ParameterSpec choice(String parameter, java.util.List<?> values) {
+    Nulls.check("choice", "choice", "values", values);
     return Guard.check(() -> ParameterSpec.choice(parameter, values));
   }
 
@@ -225,6 +234,8 @@ public final class SqlDsl {
    * @return the spec
    */
   public static ParameterSpec randomNumeric(String parameter, Number min, Number max) {
+    Nulls.check("randomNumeric", "randomNumeric", "min", min);
+    Nulls.check("randomNumeric", "randomNumeric", "max", max);
     return Guard.check(() -> ParameterSpec.randomNumeric(parameter, min, max));
   }
 
@@ -236,6 +247,7 @@ public final class SqlDsl {
    * @return the spec
    */
   public static ParameterSpec sequence(String parameter, String column) {
+    Nulls.check("sequence", "sequence", "column", column);
     return Guard.check(() -> ParameterSpec.sequence(parameter, column));
   }
 
@@ -299,10 +311,11 @@ public final class SqlDsl {
    *
    * @param parameter the parameter name in the SQL
    * @param pool the pool's name
-   * @param ordering {@code RANDOM}, {@code SEQUENTIAL} or {@code SHUFFLE} (seeded by the run's seed)
+   * @param ordering {@code RANDOM}, {@code SHUFFLE}, {@code CIRCULAR} or {@code QUEUE}
    * @return the spec
    */
   public static ParameterSpec sampleFromPool(String parameter, String pool, dev.salvo.feeders.PoolOrdering ordering) {
+    Nulls.check("sampleFromPool", "sampleFromPool", "pool", pool);
     Nulls.check("sampleFromPool", "sampleFromPool", "ordering", ordering);
     return Guard.check(() -> ParameterSpec.sampleFromPool(parameter, pool, ordering));
   }
@@ -314,6 +327,7 @@ public final class SqlDsl {
    * @return a builder; add requests with {@code .add(weight, request)}
    */
   public static MixBuilder mix(String mixName) {
+    Nulls.check("mix", "mix", "mixName", mixName);
     return new MixBuilder(mixName, java.util.List.of(), java.util.List.of(), false, false);
   }
 

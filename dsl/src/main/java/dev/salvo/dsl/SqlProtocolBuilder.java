@@ -49,6 +49,7 @@ public final class SqlProtocolBuilder implements ProtocolBuilder {
    * @return a new builder
    */
   public SqlProtocolBuilder url(String jdbcUrl) {
+    Nulls.check("database", "url", "jdbcUrl", jdbcUrl);
     DatabaseSettings s = protocol.settings();
     return change(p -> p.withSettings(DatabaseSettings.of(jdbcUrl, s.user().orElse(null), s.password().orElse(null))));
   }
@@ -60,6 +61,7 @@ public final class SqlProtocolBuilder implements ProtocolBuilder {
    * @return a new builder
    */
   public SqlProtocolBuilder user(String user) {
+    Nulls.check("database", "user", "user", user);
     DatabaseSettings s = protocol.settings();
     return change(p -> p.withSettings(DatabaseSettings.of(s.url().orElse(null), user, s.password().orElse(null))));
   }
@@ -71,6 +73,7 @@ public final class SqlProtocolBuilder implements ProtocolBuilder {
    * @return a new builder
    */
   public SqlProtocolBuilder password(String password) {
+    Nulls.check("database", "password", "password", password);
     DatabaseSettings s = protocol.settings();
     return change(p -> p.withSettings(DatabaseSettings.of(s.url().orElse(null), s.user().orElse(null), password)));
   }
@@ -204,6 +207,7 @@ public final class SqlProtocolBuilder implements ProtocolBuilder {
    * @return a new builder
    */
   public SqlProtocolBuilder findMax(FindMaxBuilder search) {
+    Nulls.check("database", "findMax", "search", search);
     return change(p -> p.withFindMax(search.toFindMax()));
   }
 

@@ -73,6 +73,7 @@ public final class SqlRequestBuilder implements ActionBuilder {
      * @return the request
      */
     public SqlRequestBuilder query(String sql) {
+      Nulls.check("request '" + name + "'", "query", "sql", sql);
       return new SqlRequestBuilder(name, kind, sql, null, Map.of(), null);
     }
 
@@ -84,6 +85,7 @@ public final class SqlRequestBuilder implements ActionBuilder {
      * @return the request
      */
     public SqlRequestBuilder table(String table) {
+      Nulls.check("request '" + name + "'", "table", "table", table);
       if (kind == QueryKind.GENERIC) {
         throw Fatal.stop(new SalvoException("request '" + name + "': a generic query must be given its SQL with .query(...),"
             + " but .table(\"" + table + "\") was used"), null);
@@ -157,7 +159,7 @@ public final class SqlRequestBuilder implements ActionBuilder {
    * is bound as it is.
    *
    * @param parameter the parameter name as written in the SQL after the colon
-   * @param value a constant or a strategy
+   * @param value a constant (null binds SQL NULL) or a strategy
    * @return a new builder
    */
   public SqlRequestBuilder param(String parameter, Object value) {
@@ -205,6 +207,7 @@ public final class SqlRequestBuilder implements ActionBuilder {
    * @return a new builder
    */
   public SqlRequestBuilder params(ParameterSpec... specs) {
+    Nulls.checkAll(where(), "params", "specs", specs);
     List<ParameterSpec> all = new java.util.ArrayList<>(this.specs);
     all.addAll(List.of(specs));
     return new SqlRequestBuilder(name, kind, sql, shape, params, slo, List.copyOf(all), strategies, pools);
@@ -218,6 +221,7 @@ public final class SqlRequestBuilder implements ActionBuilder {
    * @return a new builder
    */
   public SqlRequestBuilder param(String parameter, Function<Session, ?> value) {
+    Nulls.check(where(), "param", "value", value);
     return bind(parameter, value);
   }
 
@@ -229,6 +233,7 @@ public final class SqlRequestBuilder implements ActionBuilder {
    * @return a new builder
    */
   public SqlRequestBuilder paramFromSession(String parameter, String attribute) {
+    Nulls.check(where(), "paramFromSession", "attribute", attribute);
     return bind(parameter, session -> {
       if (!session.contains(attribute)) {
         throw new IllegalStateException("session attribute '" + attribute + "' must be set for parameter '" + parameter
@@ -255,6 +260,8 @@ public final class SqlRequestBuilder implements ActionBuilder {
    * @return a new builder
    */
   public SqlRequestBuilder slo(Duration p95, Duration p99) {
+    Nulls.check(where(), "slo", "p95", p95);
+    Nulls.check(where(), "slo", "p99", p99);
     Slo current = currentSlo();
     return withSlo(() -> new Slo(p95, p99, current.maxErrorRate()));
   }

@@ -82,7 +82,7 @@ public final class TransactionBuilder implements ActionBuilder {
    * {@code randomLong(1, 100_000)} from the run's seeded, sharded stream; a constant as it is.
    *
    * @param parameter the parameter name, as the statements write it after the colon
-   * @param value a constant or a strategy
+   * @param value a constant (null binds SQL NULL) or a strategy
    * @return a new builder
    */
   public TransactionBuilder param(String parameter, Object value) {
@@ -158,6 +158,8 @@ public final class TransactionBuilder implements ActionBuilder {
    * @return a new builder
    */
   public TransactionBuilder slo(Duration p95, Duration p99) {
+    Nulls.check(where(), "slo", "p95", p95);
+    Nulls.check(where(), "slo", "p99", p99);
     Slo current = currentSlo();
     return withSlo(() -> new Slo(p95, p99, current.maxErrorRate()));
   }
