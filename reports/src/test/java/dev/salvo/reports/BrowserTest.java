@@ -58,6 +58,7 @@ class BrowserTest {
         page.getParent().resolve("probe.txt"));
     Matcher m = Pattern.compile("data-layout=\"([^\"]+)\"").matcher(dom);
     assertThat(m.find()).as("the probe ran").isTrue();
+    System.out.println("[layout at 1400 px] right edges: " + m.group(1));
     java.util.Map<String, Integer> layout = new java.util.HashMap<>();
     for (String pair : m.group(1).split(";")) {
       layout.put(pair.substring(0, pair.indexOf('=')), Integer.parseInt(pair.substring(pair.indexOf('=') + 1)));

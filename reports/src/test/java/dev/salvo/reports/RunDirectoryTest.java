@@ -108,7 +108,8 @@ class RunDirectoryTest {
     assertThat(lookup).as("sorted by name, a transaction's statements right after it").isLessThan(tx);
     assertThat(html).contains("<h2>SQL</h2>", "<code>ba9876543210</code>",
         "UPDATE pgbench_branches SET bbalance = bbalance + $1 WHERE bid = $2",
-        "57P01: at statement &#39;update branches&#39;");
+        "57P01: at statement &#39;update branches&#39;",
+        "Gatling's report divides by its whole injection time, warmup and ramps included");
     assertThat(ResultsFiles.read(run)).isEqualTo(TestRuns.transactionRun().results());
   }
 

@@ -49,6 +49,10 @@ public final class RunReportPage {
     charts.forEach(c -> b.append(Html.placeholder(c)));
     b.append("</div>\n");
     b.append("<h2>Requests</h2>\n").append(statsTable(r.requests(), true, r));
+    b.append("<p class=\"note\" id=\"throughput-note\">req/s is counted over the measured ")
+        .append(num(r.measurementSeconds(), 1)).append(" s after the warmup, warmup requests apart. Gatling's report"
+            + " divides by its whole injection time, warmup and ramps included, so its req/s is lower for the same"
+            + " run.</p>\n");
     b.append(errors(r));
     b.append(sql(r));
     if (!r.findMax().isEmpty()) {
