@@ -63,6 +63,12 @@ class SamplesTest {
     }
     assertThat(results.at("/requestInfo/tpcb-like ~1 update branches/sql").asText())
         .isEqualTo("UPDATE pgbench_branches SET bbalance = bbalance + $1 WHERE bid = $2");
+    assertThat(results.at("/config/seed").asText()).isEqualTo("1");
+    assertThat(results.at("/parameterSeed").asLong()).isEqualTo(1);
+    assertThat(results.at("/config/embeddedSetup.statements").asText()).isEqualTo("12");
+    assertThat(results.at("/config/connectionTimeout").asText()).isEqualTo("PT30S");
+    assertThat(results.at("/environment/salvoVersion").asText()).as("the build's version").matches("\\d+\\.\\d+\\.\\d+.*");
+    assertThat(results.at("/formatVersion").asInt()).isEqualTo(2);
     assertThat(results.at("/kinds/0/kind").asText()).isEqualTo("UPDATE");
     assertThat(results.at("/kinds/0/count").asLong()).as("statements are not counted twice").isEqualTo(executions);
     assertThat(java.nio.file.Files.readString(run.salvoRun().resolve("index.html")))
