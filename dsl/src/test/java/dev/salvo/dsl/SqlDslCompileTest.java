@@ -23,7 +23,7 @@ class SqlDslCompileTest {
     SqlProtocolBuilder db = database().url("jdbc:postgresql://localhost:5432/app").user("bench").password("pw")
         .poolSize(4).connectionTimeout(Duration.ofSeconds(5)).connectionTimeout(5).queryTimeout(Duration.ofSeconds(30))
         .warmup(Duration.ofSeconds(1)).warmup(0).seed(7).profiles(Path.of("profiles")).refreshProfiles()
-        .worker(0, 1).noDemoSchema().noGatlingRequestStats();
+        .worker(0, 1).noDemoSchema().noGatlingRequestStats().embeddedSetup("CREATE TABLE t (a int)", "ANALYZE t");
     FindMaxBuilder search = findMax().startConcurrency(1).increment(1).maxConcurrency(4).stepDuration(1)
         .stepDuration(Duration.ofSeconds(2)).maxErrorRate(0.05).maxP95Degradation(3).minThroughputGain(2);
     SqlProtocolBuilder searching = database().findMax(search);
@@ -52,8 +52,19 @@ class SqlDslCompileTest {
 
     MixBuilder mixed = mix("m").percentages().roundRobin().add(50, lookup).add(50, generic);
     TransactionBuilder tx = transaction("tx").kind(QueryKind.UPDATE).statements(upd, ins);
+    TransactionBuilder shared = transaction("shared").param("id", randomLong(1, 10)).param("c", 3)
+        .param("s", s -> s.userId()).params(sampleFromPool("p", "pool", dev.salvo.feeders.PoolOrdering.SHUFFLE))
+        .pools(dev.salvo.feeders.Pool.of("pool", List.of(1, 2)))
+        .statements(sql("one").query("SELECT :id, :c, :s, :p")).slo(Duration.ofMillis(10), Duration.ofMillis(20))
+        .slo(10, 20).maxErrorRate(0.1).noSlo();
+    SqlRequestBuilder pooled = sql("pooled").query("SELECT :p")
+        .params(sampleFromPool("p", "pool", dev.salvo.feeders.PoolOrdering.RANDOM))
+        .pools(dev.salvo.feeders.Pool.of("pool", List.of(1)));
+    MixBuilder withTx = mix("t").add(1, tx).add(1, pooled);
     ScenarioBuilder scenario = scenario("all").exec(lookup, range, agg, win, join, wide, distinct, generic, listed)
-        .exec(mixed).exec(tx).exec(tightLoop(Duration.ofSeconds(1), lookup));
+        .exec(mixed).exec(tx).exec(tightLoop(Duration.ofSeconds(1), lookup)).exec(shared).exec(withTx)
+        .exec(tightLoop(Duration.ofSeconds(1), shared));
+    assertThat(db.protocol().embeddedSetup()).hasSize(2);
 
     assertThat(scenario).isNotNull();
     assertThat(search.injection()).isNotNull();
