@@ -96,7 +96,7 @@ class GatlingRunTest {
     // live progress lines
     assertThat(run.output()).containsPattern("\\[salvo\\] +\\d+s POINT_LOOKUP +lookup .* qps .* p99 .* ms  errors 0");
     // the warmup's line says so rather than printing 0 qps (or adds the warmup requests it did not measure)
-    assertThat(run.output()).containsPattern("\\[salvo\\] +1s (warmup POINT_LOOKUP +lookup +[0-9.]+ req/s started in the"
+    assertThat(run.output()).containsPattern("\\[salvo\\] +\\d+s (warmup POINT_LOOKUP +lookup +[0-9.]+ req/s started in the"
         + " warmup \\(not measured; measurement starts 1.0 s after the first request\\)|POINT_LOOKUP .*\\(\\+\\d+ in the"
         + " warmup, not measured\\))");
   }
@@ -148,6 +148,20 @@ class GatlingRunTest {
     // (one may instead be hit by the killer)
     assertThat(slow.at("/errors/57014: ERROR: canceling statement due to statement timeout").asLong()).isGreaterThanOrEqualTo(6);
     assertThat(lookup.get("errors").fieldNames().next()).matches("(57P01|08\\d\\d\\d): .*");
+  }
+
+  @Test
+  void everyStatementOfATransactionSeesTheSameValueOfASharedParameter() throws Exception {
+    Run run = gatling(dev.salvo.dsl.it.SharedParametersSimulation.class);
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    JsonNode results = new ObjectMapper().readTree(run.salvoRun().resolve("results.json").toFile());
+    JsonNode tx = findRequest(results, "same value");
+    JsonNode compare = findRequest(results, "same value / compare");
+    assertThat(tx.get("ko").asLong()).as(tx.get("errors").toString()).isZero();
+    assertThat(tx.get("count").asLong()).isGreaterThan(100);
+    assertThat(compare.get("count").asLong()).isEqualTo(tx.get("count").asLong());
+    assertThat(compare.get("rows").asLong()).as("one row per execution: both statements saw one value")
+        .isEqualTo(tx.get("count").asLong());
   }
 
   @Test
