@@ -106,11 +106,11 @@ final class ParameterParser {
   }
 
   private Param parameter(Node node, String where) {
-    Map<String, Node> m = r.mapping(node, where, PARAMETER_KEYS);
-    if (m == null) {
-      return null;
-    }
     int problems = r.problems().size();
+    Map<String, Node> m = r.mapping(node, where, PARAMETER_KEYS);
+    if (m == null || r.problems().size() > problems) {
+      return null; // an unknown key is most likely a misspelt one: checking the rest would only echo it
+    }
     String name = require(m, node, where, "name") ? r.text(m.get("name"), where + ".name") : null;
     if (name != null && !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
       r.problem(m.get("name"), where + ".name", "must match [A-Za-z_][A-Za-z0-9_]*, but was '" + name + "'");
@@ -265,6 +265,7 @@ final class ParameterParser {
             + p.name() + "' is also " + params.get(earlier).where().replaceAll(".*\\.", "") + "'s");
       }
     }
+    Set<Set<String>> cycles = new java.util.HashSet<>();
     for (int i = 0; i < params.size(); i++) {
       Param p = params.get(i);
       if (p.dependsOn() == null || p.dependsNode() == null) {
@@ -272,6 +273,9 @@ final class ParameterParser {
       }
       List<String> cycle = cycle(params, index, p);
       Integer base = index.get(p.dependsOn());
+      if (cycle != null && !cycles.add(new java.util.TreeSet<>(cycle))) {
+        continue; // reported at its first member
+      }
       if (cycle != null) {
         r.problem(p.dependsNode(), p.where() + ".depends_on", "parameters must not depend on each other in a cycle, but "
             + String.join(" -> ", cycle));

@@ -56,7 +56,7 @@ final class YamlReader {
       String key = keyNode instanceof ScalarNode s ? s.getValue() : null;
       if (key == null || known != null && !known.contains(key)) {
         problem(keyNode, path, "every key must be one of " + String.join(", ", known) + ", but was "
-            + (key == null ? describe(keyNode) : "'" + key + "'"));
+            + (key == null ? describe(keyNode) : "'" + key + "'" + hint(key, known)));
       } else if (out.put(key, t.getValueNode()) != null) {
         problem(keyNode, path, "every key must appear once, but '" + key + "' appears again");
       }
@@ -172,8 +172,42 @@ final class YamlReader {
         return n;
       }
     }
-    problem(node, path, "must be one of " + String.join(", ", names) + ", but was '" + t + "'");
+    problem(node, path, "must be one of " + String.join(", ", names) + ", but was '" + t + "'" + hint(t, names));
     return null;
+  }
+
+  /** @return {@code " (did you mean 'x'?)"} for the known name nearest a typo (at most 2 edits), else empty */
+  static String hint(String typo, java.util.Collection<String> known) {
+    String best = null;
+    int bestDistance = 3;
+    for (String k : known) {
+      int d = distance(typo.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT));
+      if (d < bestDistance) {
+        best = k;
+        bestDistance = d;
+      }
+    }
+    return best == null ? "" : " (did you mean '" + best + "'?)";
+  }
+
+  /** Levenshtein distance. */
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
   }
 
   static String describe(Node node) {
