@@ -145,7 +145,8 @@ public final class Codegen {
     if (!t.description().isEmpty()) {
       b.add("$L\n\n", t.description().replace("*/", "* /"));
     }
-    b.add("<p>Template {@code $L}$L$L: $L.\n", t.name(), t.version().isEmpty() ? "" : " version " + t.version(),
+    b.add(t.description().isEmpty() ? "" : "<p>");
+    b.add("Template {@code $L}$L$L: $L.\n", t.name(), t.version().isEmpty() ? "" : " version " + t.version(),
         t.category().isEmpty() ? "" : ", category " + t.category(), LoadCode.describe(t.load()));
     return b.build();
   }

@@ -97,7 +97,10 @@ public record Template(String file, String sha256, String name, String descripti
   public record Load(LoadMode mode, long durationSeconds, long warmupSeconds, int concurrency, double targetQps,
       long thinkTimeMs, FindMax findMax, Targets targets, Long seed, Integer poolSize, long rampSeconds) {
 
-    /** @return the connections to pool: {@code salvo.pool_size}, else the highest concurrency the mode reaches */
+    /**
+     * @return the connections to pool: {@code salvo.pool_size}, else the highest concurrency the mode reaches
+     *     (QPS: {@code concurrent_connections}, at least 8)
+     */
     public int effectivePoolSize() {
       if (poolSize != null) {
         return poolSize;
@@ -105,7 +108,7 @@ public record Template(String file, String sha256, String name, String descripti
       return switch (mode) {
         case CONCURRENCY -> concurrency;
         case FIND_MAX_CONCURRENCY -> findMax.maxConcurrency();
-        case QPS -> Math.max(1, concurrency);
+        case QPS -> Math.max(8, concurrency);
       };
     }
   }
