@@ -15,7 +15,8 @@ final class Perm {
     this.b = Math.floorMod(mixed, size);
     long candidate = 1;
     if (size <= (1L << 31)) {
-      candidate = Math.max(1, (long) (size * 0.6180339887) | 1);
+      // a seeded multiplier in the middle half of the range, so that columns of one size permute differently
+      candidate = Math.max(1, size / 4 + Math.floorMod(CellRandom.mix(mixed), Math.max(1, size / 2)));
       while (gcd(candidate, size) != 1) {
         candidate++;
       }

@@ -12,16 +12,22 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.commons.rng.sampling.distribution.AliasMethodDiscreteSampler;
 
 /**
  * Values shaped like a profiled column. A value is one of the most common values with its frequency (among non-null
- * rows), or else comes from the rest: for ordered types a uniformly chosen histogram bucket and, inside it, one of
+ * rows), or else comes from the rest: for ordered types a histogram bucket (equally likely) and, inside it, one of
  * {@code (distinct - most common) / buckets} evenly spaced points (so the distinct count follows the profile); for
  * other types a sampled value. A column whose values were all distinct (a key) becomes an ascending spread over
  * {@code [min, max]}. Nulls are the column's null fraction, applied by the row writer.
+ *
+ * <p>The choice of common value or bucket is stratified: row r's uniform is {@code (perm(r) + u) / rows} for a seeded
+ * permutation of the rows, so the table holds each common value's and each bucket's share almost exactly (independent
+ * draws would leave a binomial error, about half a bucket at the median of a 10,000-row table).
  */
 final class ProfileSource {
+  /** Draws of a histogram value before one that is also a most common value is accepted. */
+  static final int MAX_TRIES = 32;
+
   private ProfileSource() {}
 
   static String sqlType(ColumnType type) {
@@ -39,7 +45,7 @@ final class ProfileSource {
 
   static ValueSource compile(Cell cell, ColumnProfile p) {
     ColumnType t = p.type();
-    String sqlType = sqlType(t);
+    String sqlType = t == ColumnType.DECIMAL ? "numeric(30," + decimalScale(p) + ")" : sqlType(t);
     if (p.hasNoValues()) {
       return ValueSource.of(() -> (row, out) -> out.nul(), sqlType, 1, false);
     }
@@ -63,37 +69,43 @@ final class ProfileSource {
           sqlType, hi - lo + 1, hi - lo + 1 >= cell.rows());
     }
     Rest rest = rest(p, t, Math.max(1, p.distinctCount() - mcv.size()));
-    double restWeight = Math.max(0, 1 - mcvSum);
-    double[] probabilities = new double[mcv.size() + 1];
-    for (int i = 0; i < mcv.size(); i++) {
-      probabilities[i] = weights.get(i);
-    }
-    probabilities[mcv.size()] = rest == null ? 0 : restWeight;
+    double restWeight = rest == null ? 0 : Math.max(0, 1 - mcvSum);
+    double total = mcvSum + restWeight;
     if (mcv.isEmpty() && rest == null) {
       return ValueSource.of(() -> (row, out) -> out.nul(), sqlType, 1, false);
     }
+    double[] cumulative = new double[mcv.size()];
+    double acc = 0;
+    for (int i = 0; i < mcv.size(); i++) {
+      acc += weights.get(i) / total;
+      cumulative[i] = acc;
+    }
+    double mcvShare = acc;
     boolean text = t == ColumnType.TEXT || t == ColumnType.OTHER;
-    return Sources.random(cell.stream(), cell.seed(), sqlType, rnd -> {
-      org.apache.commons.rng.sampling.distribution.DiscreteSampler pick = mcv.isEmpty() ? null
-          : AliasMethodDiscreteSampler.of(rnd, probabilities);
-      return (row, out) -> {
-        int i = pick == null ? mcv.size() : pick.sample();
-        if (i < mcv.size()) {
-          if (text) {
-            out.text(mcv.get(i));
-          } else {
-            out.raw(mcv.get(i));
-          }
+    long rows = Math.max(1, cell.rows());
+    Perm perm = new Perm(rows, cell.seed() ^ cell.stream("strata"));
+    return Sources.random(cell.stream(), cell.seed(), sqlType, rnd -> (row, out) -> {
+      double u = (perm.apply(row) + rnd.nextDouble()) / rows;
+      int i = java.util.Arrays.binarySearch(cumulative, u);
+      i = i < 0 ? -i - 1 : i + 1;
+      if (i < mcv.size() && (rest == null || u < mcvShare)) {
+        if (text) {
+          out.text(mcv.get(i));
         } else {
-          rest.write(rnd, out);
+          out.raw(mcv.get(i));
         }
-      };
+      } else if (rest == null) {
+        out.raw(mcv.get(mcv.size() - 1));
+      } else {
+        rest.write(rnd, Math.min(0.999999999, Math.max(0, (u - mcvShare) / (1 - mcvShare))), out);
+      }
     }, p.distinctCount());
   }
 
   /** The non-most-common part of a column. */
   private interface Rest {
-    void write(CellRandom rnd, TextOut out);
+    /** @param rnd the row's random source @param u the row's stratified uniform within the rest, in [0, 1) */
+    void write(CellRandom rnd, double u, TextOut out);
   }
 
   private static Rest rest(ColumnProfile p, ColumnType t, long restDistinct) {
@@ -120,19 +132,34 @@ final class ProfileSource {
       }
       long perBucket = Math.max(1, restDistinct / buckets);
       int s = scale;
-      return (rnd, out) -> {
-        int b = rnd.nextInt(buckets);
+      Set<Long> common = new HashSet<>();
+      for (ValueFrequency v : p.mostCommon()) {
+        if (t == ColumnType.DECIMAL) {
+          common.add(((BigDecimal) v.value()).setScale(scale, java.math.RoundingMode.HALF_UP).unscaledValue()
+              .longValue());
+        } else if (t != ColumnType.FLOAT) {
+          common.add(ordinal(t, v.value()));
+        }
+      }
+      return (rnd, u, out) -> {
+        int b = Math.min(buckets - 1, (int) (u * buckets));
         if (t == ColumnType.FLOAT) {
           out.raw(Double.toString(reals[b] + rnd.nextDouble() * (reals[b + 1] - reals[b])));
           return;
         }
         long lo = ords[b];
         long width = ords[b + 1] - lo;
-        long v;
-        if (width + 1 <= perBucket) {
-          v = lo + rnd.nextLong(width + 1);
-        } else {
-          v = lo + (long) ((double) rnd.nextLong(perBucket) * width / perBucket);
+        long v = 0;
+        // the histogram describes the values outside the most common list: redraw values that fall on one
+        for (int tries = 0; tries < MAX_TRIES; tries++) {
+          if (width + 1 <= perBucket) {
+            v = lo + rnd.nextLong(width + 1);
+          } else {
+            v = lo + (long) ((double) rnd.nextLong(perBucket) * width / perBucket);
+          }
+          if (!common.contains(v)) {
+            break;
+          }
         }
         write(t, v, s, out);
       };
@@ -157,14 +184,30 @@ final class ProfileSource {
       return null;
     }
     boolean text = t == ColumnType.TEXT || t == ColumnType.OTHER;
-    return (rnd, out) -> {
-      String v = pool.get(rnd.nextInt(pool.size()));
+    return (rnd, u, out) -> {
+      String v = pool.get(Math.min(pool.size() - 1, (int) (u * pool.size())));
       if (text) {
         out.text(v);
       } else {
         out.raw(v);
       }
     };
+  }
+
+  /** The most digits after the point among the profile's values (a scale-less numeric reads back as whole numbers). */
+  static int decimalScale(ColumnProfile p) {
+    int scale = 0;
+    List<Object> values = new ArrayList<>(p.histogramBounds());
+    values.addAll(p.sample());
+    p.mostCommon().forEach(v -> values.add(v.value()));
+    values.add(p.min());
+    values.add(p.max());
+    for (Object v : values) {
+      if (v instanceof BigDecimal d) {
+        scale = Math.max(scale, d.scale());
+      }
+    }
+    return Math.min(scale, 9);
   }
 
   /** Dates as epoch days, timestamps as epoch seconds, integers as themselves. */
