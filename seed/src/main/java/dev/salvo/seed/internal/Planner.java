@@ -193,6 +193,9 @@ public final class Planner {
   private void rows(Draft d) {
     TableSpec t = d.spec;
     String where = "table '" + t.name() + "'";
+    if (t.rows() < -1) {
+      throw new SalvoException(where + ": rows must be >= 0, but was " + t.rows());
+    }
     if (t.perParent() != null) {
       TableSpec.PerParent pp = t.perParent();
       Draft parent = drafts.get(pp.table());
@@ -358,7 +361,7 @@ public final class Planner {
     }
     if (!source.injective()) {
       throw cell.error("the generator of a unique column", "one of sequence, int, decimal, date, timestamp, "
-          + "timestamptz, choice, letters, uuid, child_index", gen.kind());
+          + "timestamptz, choice, letters, uuid", gen.kind());
     }
   }
 
