@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         ReportCommand.class,
         CompareCommand.class,
         MergeCommand.class,
+        SeedCommand.class,
         CompletionCommand.class,
         CommandLine.HelpCommand.class,
     })

@@ -1,7 +1,7 @@
 package dev.salvo.seed;
 
 import dev.salvo.sql.SalvoException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /**
  * How to seed. Immutable: each method returns a changed copy. Defaults are {@link #DEFAULTS}.
@@ -14,9 +14,10 @@ import java.io.PrintStream;
  * @param out where progress and the summary go, or null for nowhere
  */
 public record SeedOptions(int threads, int batchRows, double scale, boolean truncate, int progressSeconds,
-    PrintStream out) {
+    PrintWriter out) {
   /** 2 threads, batches of 10,000 rows, scale 1, no truncation, progress every 5 s to standard output. */
-  public static final SeedOptions DEFAULTS = new SeedOptions(2, 10_000, 1.0, false, 5, System.out);
+  public static final SeedOptions DEFAULTS = new SeedOptions(2, 10_000, 1.0, false, 5,
+      new PrintWriter(System.out, true));
 
   /** Checks the bounds. */
   public SeedOptions {
@@ -60,7 +61,7 @@ public record SeedOptions(int threads, int batchRows, double scale, boolean trun
   }
 
   /** @param stream where messages go, null for nowhere @return a copy */
-  public SeedOptions out(PrintStream stream) {
+  public SeedOptions out(PrintWriter stream) {
     return new SeedOptions(threads, batchRows, scale, truncate, progressSeconds, stream);
   }
 }

@@ -100,6 +100,7 @@ public final class Loader {
       SeedSummary summary = new SeedSummary(results, checks, (System.nanoTime() - start) / 1e9);
       if (options.out() != null) {
         options.out().print(summary.render());
+        options.out().flush();
       }
       return summary;
     } catch (SQLException e) {
