@@ -51,6 +51,22 @@ public final class SpecYaml {
   }
 
   /**
+   * @param resource a class-path resource, e.g. {@code /seed/shop.yaml}
+   * @return the spec (profile paths in it are read relative to the working directory)
+   * @throws SalvoException one line naming the resource and the culprit
+   */
+  public static SeedSpec resource(String resource) {
+    try (java.io.InputStream in = SpecYaml.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new SalvoException(resource + ": the seed spec must be a class-path resource, but was not found");
+      }
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), null);
+    } catch (IOException e) {
+      throw new SalvoException(resource + ": the seed spec must be readable, but " + e, e);
+    }
+  }
+
+  /**
    * @param text the YAML
    * @param base the directory profile paths are relative to
    * @return the spec
