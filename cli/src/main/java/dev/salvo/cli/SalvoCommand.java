@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         CompareCommand.class,
         MergeCommand.class,
         CodegenCommand.class,
+        SeedCommand.class,
         CompletionCommand.class,
         CommandLine.HelpCommand.class,
     })

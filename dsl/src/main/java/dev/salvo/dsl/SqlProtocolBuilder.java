@@ -28,6 +28,34 @@ public final class SqlProtocolBuilder implements ProtocolBuilder {
   }
 
   /**
+   * Seeds the run's database (the embedded one, or the one given by URL) from a spec before load: the spec's tables are
+   * created or filled with COPY and their keys checked (docs/seeding.md). A named table that already holds rows stops
+   * the run with one line, unless the options allow truncation. Combine with {@link #noDemoSchema()} when the spec
+   * names a demo table ({@code customers}, {@code orders}).
+   *
+   * @param spec the seed spec, e.g. {@code SpecYaml.load(Path.of("shop.yaml"))}
+   * @return a new builder
+   */
+  public SqlProtocolBuilder seed(dev.salvo.seed.SeedSpec spec) {
+    return seed(spec, dev.salvo.seed.SeedOptions.DEFAULTS);
+  }
+
+  /**
+   * Seeds the run's database from a spec before load, with these options (threads, scale, truncation).
+   *
+   * @param spec the seed spec
+   * @param options how to seed
+   * @return a new builder
+   */
+  public SqlProtocolBuilder seed(dev.salvo.seed.SeedSpec spec, dev.salvo.seed.SeedOptions options) {
+    Nulls.check("database", "seed", "spec", spec);
+    Nulls.check("database", "seed", "options", options);
+    java.util.List<dev.salvo.runtime.BeforeLoad> steps = new java.util.ArrayList<>(protocol.beforeLoad());
+    steps.add(settings -> dev.salvo.seed.Seeder.seed(spec, dev.salvo.seed.Seeder.connections(settings), options));
+    return change(p -> p.withBeforeLoad(steps));
+  }
+
+  /**
    * SQL statements run once on the embedded database, after the demo schema (if any) and before load: e.g. a
    * benchmark's tables and data (Sample06 creates pgbench's). They are not run on a database given by URL: prepare that
    * one yourself (e.g. {@code pgbench -i}).

@@ -21,10 +21,12 @@ import java.time.Duration;
  *     assertions); Salvo's own results are complete either way
  * @param embeddedSetup SQL statements run once on the embedded database before load (after the demo schema, if any),
  *     e.g. to create a benchmark's tables; not run against a database given by URL
+ * @param beforeLoad steps run once, in order, on the run's database (embedded or by URL) after it accepts a connection
+ *     and before load, e.g. seeding test data ({@code database().seed(spec)} in the DSL)
  */
 public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration connectionTimeout, boolean loadDemoSchema,
     Duration warmup, Duration queryTimeout, ParameterSettings parameters, FindMax findMax, boolean gatlingRequestStats,
-    java.util.List<String> embeddedSetup)
+    java.util.List<String> embeddedSetup, java.util.List<BeforeLoad> beforeLoad)
     implements Protocol {
 
   /** Default pool size. */
@@ -54,6 +56,7 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
           + "warmup was " + warmup);
     }
     embeddedSetup = embeddedSetup == null ? java.util.List.of() : java.util.List.copyOf(embeddedSetup);
+    beforeLoad = beforeLoad == null ? java.util.List.of() : java.util.List.copyOf(beforeLoad);
     if (queryTimeout == null || queryTimeout.isNegative()) {
       throw new SalvoException("database: queryTimeout must be zero (none) or positive, but was " + queryTimeout);
     }
@@ -62,7 +65,8 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
   /** @return settings from system properties and environment, pool of {@value #DEFAULT_POOL_SIZE} */
   public static SqlProtocol fromEnvironment() {
     return new SqlProtocol(DatabaseSettings.fromEnvironment(), DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT, true,
-        Duration.ZERO, Duration.ZERO, ParameterSettings.fromEnvironment(), null, true, java.util.List.of());
+        Duration.ZERO, Duration.ZERO, ParameterSettings.fromEnvironment(), null, true, java.util.List.of(),
+        java.util.List.of());
   }
 
   /**
@@ -71,7 +75,7 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    */
   public SqlProtocol withSettings(DatabaseSettings value) {
     return new SqlProtocol(value, poolSize, connectionTimeout, loadDemoSchema, warmup, queryTimeout, parameters,
-        findMax, gatlingRequestStats, embeddedSetup);
+        findMax, gatlingRequestStats, embeddedSetup, beforeLoad);
   }
 
   /**
@@ -80,7 +84,7 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    */
   public SqlProtocol withPoolSize(int value) {
     return new SqlProtocol(settings, value, connectionTimeout, loadDemoSchema, warmup, queryTimeout, parameters,
-        findMax, gatlingRequestStats, embeddedSetup);
+        findMax, gatlingRequestStats, embeddedSetup, beforeLoad);
   }
 
   /**
@@ -89,7 +93,7 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    */
   public SqlProtocol withConnectionTimeout(Duration value) {
     return new SqlProtocol(settings, poolSize, value, loadDemoSchema, warmup, queryTimeout, parameters,
-        findMax, gatlingRequestStats, embeddedSetup);
+        findMax, gatlingRequestStats, embeddedSetup, beforeLoad);
   }
 
   /**
@@ -98,7 +102,7 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    */
   public SqlProtocol withLoadDemoSchema(boolean value) {
     return new SqlProtocol(settings, poolSize, connectionTimeout, value, warmup, queryTimeout, parameters,
-        findMax, gatlingRequestStats, embeddedSetup);
+        findMax, gatlingRequestStats, embeddedSetup, beforeLoad);
   }
 
   /**
@@ -107,7 +111,7 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    */
   public SqlProtocol withWarmup(Duration value) {
     return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, value, queryTimeout, parameters,
-        findMax, gatlingRequestStats, embeddedSetup);
+        findMax, gatlingRequestStats, embeddedSetup, beforeLoad);
   }
 
   /**
@@ -116,7 +120,7 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    */
   public SqlProtocol withQueryTimeout(Duration value) {
     return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, warmup, value, parameters, findMax,
-        gatlingRequestStats, embeddedSetup);
+        gatlingRequestStats, embeddedSetup, beforeLoad);
   }
 
   /**
@@ -125,7 +129,7 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    */
   public SqlProtocol withParameters(ParameterSettings value) {
     return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, warmup, queryTimeout, value, findMax,
-        gatlingRequestStats, embeddedSetup);
+        gatlingRequestStats, embeddedSetup, beforeLoad);
   }
 
   /**
@@ -135,7 +139,7 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
   public SqlProtocol withFindMax(FindMax value) {
     return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, warmup, queryTimeout, parameters,
         value,
-        gatlingRequestStats, embeddedSetup);
+        gatlingRequestStats, embeddedSetup, beforeLoad);
   }
 
   /**
@@ -144,7 +148,7 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    */
   public SqlProtocol withGatlingRequestStats(boolean value) {
     return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, warmup, queryTimeout, parameters,
-        findMax, value, embeddedSetup);
+        findMax, value, embeddedSetup, beforeLoad);
   }
 
   @Override
@@ -159,6 +163,15 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    */
   public SqlProtocol withEmbeddedSetup(java.util.List<String> value) {
     return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, warmup, queryTimeout, parameters,
-        findMax, gatlingRequestStats, value);
+        findMax, gatlingRequestStats, value, beforeLoad);
+  }
+
+  /**
+   * @param value steps run once, in order, after the database accepts a connection and before load
+   * @return a copy with them
+   */
+  public SqlProtocol withBeforeLoad(java.util.List<BeforeLoad> value) {
+    return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, warmup, queryTimeout, parameters,
+        findMax, gatlingRequestStats, embeddedSetup, value);
   }
 }

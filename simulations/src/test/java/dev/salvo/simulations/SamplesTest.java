@@ -40,6 +40,20 @@ class SamplesTest {
   }
 
   @org.junit.jupiter.api.Test
+  void seededShopIsFilledBeforeLoadAndServesTheWorkload() throws Exception {
+    Run run = ForkedGatling.run(Sample07_SeededShop.class, "-Dsalvo.sample.seconds=3", "-Dsalvo.sample.rate=20");
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(run.output()).contains("[salvo] seeded customers: 2,000 rows", "[salvo] seeded orders: 20,000 rows",
+        "[salvo] foreign key orders(customer_id) -> customers: 0 violations",
+        "[salvo] foreign key order_items(order_id) -> orders: 0 violations");
+    JsonNode results = new ObjectMapper().readTree(run.salvoRun().resolve("results.json").toFile());
+    for (JsonNode request : results.get("requests")) {
+      assertThat(request.get("count").asLong()).as(request.get("name").asText()).isPositive();
+      assertThat(request.get("ko").asLong()).as(request.get("name").asText() + " " + request.get("errors")).isZero();
+    }
+  }
+
+  @org.junit.jupiter.api.Test
   void tpcbLikeRecordsEachOfItsFiveStatementsUnderTheTransaction() throws Exception {
     Run run = ForkedGatling.run(Sample06_TpcbLike.class, "-Dsalvo.sample.seconds=3");
     assertThat(run.exitCode()).as(run.output()).isZero();

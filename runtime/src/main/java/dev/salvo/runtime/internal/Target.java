@@ -85,6 +85,9 @@ final class Target implements AutoCloseable {
         throw new SalvoException("database " + settings.maskedUrl() + ": must accept a connection"
             + settings.user().map(u -> " as user '" + u + "'").orElse("") + ", but " + describe(e), e);
       }
+      for (dev.salvo.runtime.BeforeLoad step : protocol.beforeLoad()) {
+        step.run(settings);
+      }
       HikariConfig config = new HikariConfig();
       config.setPoolName("salvo");
       config.setJdbcUrl(url);
