@@ -7,6 +7,7 @@ import dev.salvo.reports.RunResults.RequestStats;
 import dev.salvo.reports.RunResults.SloVerdict;
 import dev.salvo.reports.RunResults.TimelinePoint;
 import dev.salvo.reports.internal.Environments;
+import dev.salvo.reports.internal.GeneratorVerdict;
 import dev.salvo.reports.internal.HistogramSet;
 import dev.salvo.reports.internal.KindLog;
 import dev.salvo.reports.internal.StatsMath;
@@ -41,6 +42,7 @@ public final class ResultsBuilder {
   private Environment environment;
   private Long parameterSeed;
   private final Map<String, String> config = new TreeMap<>();
+  private RunResults.Generator generator;
   private final Map<String, String> profileHashes = new TreeMap<>();
   private final List<FindMaxStep> findMax = new ArrayList<>();
   private final Map<String, KindLog> kindLogs = new TreeMap<>();
@@ -211,6 +213,17 @@ public final class ResultsBuilder {
     return this;
   }
 
+  /**
+   * Sets the load generator's timing (its warnings are computed when the results are built).
+   *
+   * @param timing intended starts, hiccups and stalls
+   * @return this
+   */
+  public synchronized ResultsBuilder generator(RunResults.Generator timing) {
+    this.generator = timing;
+    return this;
+  }
+
   /** @return the run's data: summary, per-kind aggregates, timelines and histogram logs */
   public synchronized RunData build() {
     Instant end = endedAt != null ? endedAt : Instant.now();
@@ -259,7 +272,9 @@ public final class ResultsBuilder {
         measuredFrom.toString(), end.toString(), seconds, StatsMath.verdict(perName),
         environment != null ? environment : Environments.detect(), database, new TreeMap<>(config),
         new TreeMap<>(profileHashes), parameterSeed, perKind, perName, timelines, List.copyOf(findMax),
-        new TreeMap<>(requestInfo));
+        new TreeMap<>(requestInfo),
+        generator == null ? null : generator.withWarnings(
+            GeneratorVerdict.warnings(generator, perName, measuredFrom.toEpochMilli(), seconds)));
     return new RunData(results, logs, totals);
   }
 

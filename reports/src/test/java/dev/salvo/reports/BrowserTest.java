@@ -69,6 +69,15 @@ class BrowserTest {
   }
 
   @Test
+  void runReportShowsTheLoadGeneratorsHiccupsAndWarnsAboutTheirPercentiles() throws Exception {
+    Path run = RunDirectory.write(dir.resolve("Stalled-run"), TestRuns.stalledRun());
+    String dom = open(run.resolve("index.html"), "run-report-stalled.png", 2800);
+    assertRendered(dom, 5);
+    assertThat(dom).contains("id=\"generator-warning\"").contains("'order by id' p99, p99.9, max:")
+        .contains("id=\"chart-hiccups\"").contains("stall at 2026-01-01T00:00:35Z");
+  }
+
+  @Test
   void comparisonPageRendersEveryChartWithoutErrors() throws Exception {
     Path a = RunDirectory.write(dir.resolve("pool8"), TestRuns.run("Sample02_EveryKind", 8, 1, 1));
     Path b = RunDirectory.write(dir.resolve("pool16"), TestRuns.run("Sample02_EveryKind", 16, 0.9, 1.15));

@@ -43,7 +43,7 @@ public final class RunReportPage {
     if (gatlingReport != null) {
       b.append(" · <a id=\"gatling-report\" href=\"").append(esc(gatlingReport)).append("\">Gatling's report</a>");
     }
-    b.append("</div>\n").append(verdict(r));
+    b.append("</div>\n").append(verdict(r)).append(GeneratorSection.warnings(r));
     b.append("<h2>Query kinds</h2>\n").append(statsTable(r.kinds(), false));
     b.append("<h2>Timelines and latency distribution</h2>\n<div class=\"charts\">");
     charts.forEach(c -> b.append(Html.placeholder(c)));
@@ -58,6 +58,7 @@ public final class RunReportPage {
     if (!r.findMax().isEmpty()) {
       b.append("<h2>Find-max steps</h2>\n").append(findMax(r.findMax()));
     }
+    b.append(GeneratorSection.table(r));
     b.append("<h2>Configuration</h2>\n").append(config(r));
     return Html.page("Salvo · " + r.simulation(), charts, b.toString());
   }
@@ -244,6 +245,10 @@ public final class RunReportPage {
     }
     charts.add(new Chart("chart-percentiles", "Response time distribution (ms, log scale)", "percentile", "ms", true,
         PERCENTILES, dist));
+    Chart hiccups = GeneratorSection.chart(r, t0);
+    if (hiccups != null) {
+      charts.add(hiccups);
+    }
     if (!r.findMax().isEmpty()) {
       List<double[]> target = new ArrayList<>();
       List<double[]> achieved = new ArrayList<>();

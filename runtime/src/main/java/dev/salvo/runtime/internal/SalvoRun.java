@@ -55,6 +55,10 @@ public final class SalvoRun {
   private volatile GatlingStats gatlingStats;
   private volatile boolean finished;
   private volatile boolean stopping;
+  // --- generator timing (issue 20): scheduled arrivals and the hiccup recorder
+  private final HiccupRecorder hiccups = new HiccupRecorder();
+  private ArrivalSchedule arrivals;
+  // ---
 
   private SalvoRun() {}
 
@@ -69,6 +73,7 @@ public final class SalvoRun {
 
   static SalvoRun start(CoreComponents core) {
     SalvoRun run = new SalvoRun();
+    run.arrivals = GeneratorTiming.schedule(core, run.hiccups.start());
     Function0<BoxedUnit> onTermination = () -> {
       run.finish();
       return BoxedUnit.UNIT;
@@ -169,6 +174,16 @@ public final class SalvoRun {
     return gatlingStats;
   }
 
+  /** @return the scheduled arrivals of open-model users, null when they could not be read */
+  ArrivalSchedule arrivals() {
+    return arrivals;
+  }
+
+  /** @return the hiccup recorder */
+  HiccupRecorder hiccups() {
+    return hiccups;
+  }
+
   /** A virtual user ends: its responses reach Gatling's statistics before its end does. */
   void userExit() {
     GatlingStats stats = gatlingStats;
@@ -224,6 +239,7 @@ public final class SalvoRun {
 
   private synchronized void abort() {
     finished = true;
+    hiccups.stop();
     if (target != null) {
       target.close();
     }
@@ -263,6 +279,7 @@ public final class SalvoRun {
     if (progress != null) {
       progress.stop();
     }
+    hiccups.stop();
     if (findMax != null) {
       findMax.stop();
     }
@@ -301,6 +318,7 @@ public final class SalvoRun {
     if (loadStarted) {
       results.measurementStartedAt(Instant.now().minusNanos(System.nanoTime() - measurementStartNanos));
     }
+    results.generator(GeneratorTiming.summary(hiccups, arrivals));
     return results.endedAt(Instant.now())
         .database(new RunResults.DatabaseInfo(target.dialect.name(), target.product, target.version, target.maskedUrl,
             target.protocol.settings().embedded(), target.protocol.poolSize()))

@@ -105,10 +105,18 @@ public final class SqlAction implements Action {
   }
 
   private void start(Session session) {
-    // The intended start: the moment Gatling hands the virtual user to this action. Everything after it counts in the
+    // The intended start: the moment Gatling hands the virtual user to this action, moved back by what the load
+    // generator itself failed to do on time for an open-model user (see UserClock). Everything after it counts in the
     // response time (waiting for a Salvo thread, then for a pooled connection), so a slow database cannot hide.
     long startNanos = System.nanoTime();
     long startMillis = clock.nowMillis();
+    UserClock userClock = throttler == null ? ArrivalSchedule.clockOf(session) : null; // issue 20
+    if (userClock != null) {
+      long intended = userClock.intendedStart(startNanos, run.hiccups().stallNanos());
+      run.hiccups().charged(startNanos - intended);
+      startMillis -= (startNanos - intended) / 1_000_000;
+      startNanos = intended;
+    }
     long lagNanos = 0;
     if (run.inWarmup(startNanos)) {
       recorder.recordWarmup();
@@ -119,12 +127,15 @@ public final class SqlAction implements Action {
     try {
       bindAll(session, values, shared == null ? null : shared.newTuple());
     } catch (RuntimeException e) {
+      ended(userClock);
       finish(current, startNanos, startMillis, lagNanos, -1, 0, 0, "parameter: " + Target.describe(e), null);
       return;
     }
     long lag = lagNanos;
+    long intendedNanos = startNanos;
+    long intendedMillis = startMillis;
     try {
-      target.submit(() -> run(current, values, startNanos, startMillis, lag));
+      target.submit(() -> run(current, values, intendedNanos, intendedMillis, lag, userClock));
     } catch (RejectedExecutionException stopping) {
       // the run is ending and Salvo's threads are gone: this virtual user stops here
     }
@@ -147,8 +158,10 @@ public final class SqlAction implements Action {
     }
   }
 
-  private void run(Session session, Tuple[] values, long startNanos, long startMillis, long warmupMarker) {
-    // schedule lag: how long the request waited for a free Salvo thread (the client was busy), as pgbench reports it
+  private void run(Session session, Tuple[] values, long startNanos, long startMillis, long warmupMarker,
+      UserClock userClock) {
+    // schedule lag, as pgbench reports it: from the intended start until a Salvo thread took the request (the
+    // generator's own lateness, then the wait for a free Salvo thread)
     long lagNanos = warmupMarker == WARMUP ? WARMUP : System.nanoTime() - startNanos;
     long[] counts = new long[4]; // rows, bytes; a statement's rows, bytes
     long serviceStart = -1;
@@ -165,7 +178,15 @@ public final class SqlAction implements Action {
     } catch (RuntimeException e) {
       error = "client: " + Target.describe(e);
     }
+    ended(userClock);
     finish(session, startNanos, startMillis, lagNanos, serviceStart, counts[0], counts[1], error, sqlState);
+  }
+
+  /** The user's request ended: generator stalls until now are accounted for (issue 20). */
+  private void ended(UserClock userClock) {
+    if (userClock != null) {
+      userClock.ended(System.nanoTime(), run.hiccups().stallNanos());
+    }
   }
 
   /**

@@ -16,7 +16,7 @@ import scala.runtime.BoxedUnit;
 public record SqlComponents(SalvoRun run, SqlProtocol protocol) implements ProtocolComponents {
   @Override
   public Function1<Session, Session> onStart() {
-    return Session$.MODULE$.Identity();
+    return run.arrivals() == null ? Session$.MODULE$.Identity() : run.arrivals()::arrive;
   }
 
   @Override

@@ -1,0 +1,147 @@
+package dev.salvo.runtime.internal;
+
+import dev.salvo.reports.RunResults;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * The load generator's own hiccups, in the spirit of jHiccup: a thread that sleeps 1 ms over and over records how much
+ * later than that it wakes up. Whatever stops or starves the JVM (a GC pause, a SIGSTOP, a CPU-starved container)
+ * delays this thread as it delays Gatling and Salvo, so its histogram is the generator's own latency floor, and its
+ * running total of stall time is charged to the requests that could not start on time (see {@link UserClock}).
+ *
+ * <p>Written by its own thread only; the stall total is a volatile read on the request path.
+ */
+final class HiccupRecorder implements Runnable {
+  /** How long the thread sleeps each time. */
+  static final long SLEEP_NANOS = 1_000_000;
+  /** A wake-up later than this (beyond the sleep) counts as a stall of the generator. */
+  static final long STALL_NANOS = 1_000_000;
+  /** A stall at least this long is listed as an event in the results. */
+  static final long EVENT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+  /** Events kept; later ones are only counted in the histogram and the timeline. */
+  static final int MAX_EVENTS = 1000;
+  /** Timeline interval. */
+  static final long INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  private final Thread thread = new Thread(this, "salvo-hiccup");
+  /** Lateness charged to open-model requests (written by Gatling's threads, wait-free). */
+  private final Recorder late = new Recorder(RequestRecorder.MAX_TRACKED_NANOS, 3);
+  private final Histogram total = new Histogram(RequestRecorder.MAX_TRACKED_NANOS, 3);
+  private final Histogram lateTotal = new Histogram(RequestRecorder.MAX_TRACKED_NANOS, 3);
+  private Histogram lateInterval;
+  private final Histogram interval = new Histogram(RequestRecorder.MAX_TRACKED_NANOS, 3);
+  private final List<RunResults.HiccupPoint> timeline = new ArrayList<>();
+  private final List<RunResults.Stall> events = new ArrayList<>();
+  private volatile long stallNanos;
+  private volatile boolean stopped;
+  private long intervalStallNanos;
+  private long intervalStartNanos = System.nanoTime();
+  private long intervalStartMillis = System.currentTimeMillis();
+
+  HiccupRecorder() {
+    thread.setDaemon(true);
+  }
+
+  /** @return this, its thread started */
+  HiccupRecorder start() {
+    thread.start();
+    return this;
+  }
+
+  /**
+   * An open-model request's intended start lies this far before the moment its user reached it.
+   *
+   * @param nanos the lateness charged
+   */
+  void charged(long nanos) {
+    late.recordValue(Math.max(0, Math.min(nanos, RequestRecorder.MAX_TRACKED_NANOS)));
+  }
+
+  /** @return the generator's stall time so far, in ns (wake-ups later than {@link #STALL_NANOS}, added up) */
+  long stallNanos() {
+    return stallNanos;
+  }
+
+  @Override
+  public void run() {
+    while (!stopped) {
+      long before = System.nanoTime();
+      LockSupport.parkNanos(SLEEP_NANOS);
+      long after = System.nanoTime();
+      long hiccup = Math.max(0, Math.min(after - before - SLEEP_NANOS, RequestRecorder.MAX_TRACKED_NANOS));
+      record(hiccup, after);
+    }
+  }
+
+  /**
+   * @param hiccup how much later than asked the thread woke up, in ns
+   * @param nowNanos when it woke up
+   */
+  synchronized void record(long hiccup, long nowNanos) {
+    interval.recordValue(hiccup);
+    if (hiccup >= STALL_NANOS) {
+      stallNanos += hiccup; // single writer
+      intervalStallNanos += hiccup;
+      if (hiccup >= EVENT_NANOS && events.size() < MAX_EVENTS) {
+        long endMillis = System.currentTimeMillis();
+        events.add(new RunResults.Stall(endMillis - TimeUnit.NANOSECONDS.toMillis(hiccup), hiccup / 1e6));
+      }
+    }
+    if (nowNanos - intervalStartNanos >= INTERVAL_NANOS) {
+      closeInterval(nowNanos);
+    }
+  }
+
+  private void closeInterval(long nowNanos) {
+    long endMillis = intervalStartMillis + TimeUnit.NANOSECONDS.toMillis(nowNanos - intervalStartNanos);
+    lateInterval = late.getIntervalHistogram(lateInterval);
+    lateTotal.add(lateInterval);
+    if (interval.getTotalCount() > 0 || lateInterval.getTotalCount() > 0) {
+      timeline.add(new RunResults.HiccupPoint(intervalStartMillis, endMillis, interval.getValueAtPercentile(99) / 1e3,
+          interval.getMaxValue() / 1e3, intervalStallNanos / 1e6, lateInterval.getTotalCount(),
+          lateInterval.getValueAtPercentile(50) / 1e3, lateInterval.getValueAtPercentile(99) / 1e3,
+          lateInterval.getMaxValue() / 1e3));
+      total.add(interval);
+    }
+    interval.reset();
+    intervalStallNanos = 0;
+    intervalStartNanos = nowNanos;
+    intervalStartMillis = endMillis;
+  }
+
+  /** Stops the thread (waits for it at most a second). */
+  void stop() {
+    stopped = true;
+    LockSupport.unpark(thread);
+    try {
+      thread.join(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * @param intendedStart how requests' intended starts were taken ({@code schedule} or {@code action})
+   * @param scheduledUsers open-model users matched to their scheduled arrival
+   * @return what was recorded so far, for the results
+   */
+  synchronized RunResults.Generator summary(String intendedStart, long scheduledUsers) {
+    closeInterval(System.nanoTime());
+    ByteBuffer buffer = ByteBuffer.allocate(total.getNeededByteBufferCapacity());
+    int length = total.encodeIntoCompressedByteBuffer(buffer);
+    byte[] bytes = new byte[length];
+    buffer.flip();
+    buffer.get(bytes);
+    return new RunResults.Generator(intendedStart, scheduledUsers, RunResults.Latency.ofNanos(lateTotal),
+        RunResults.Latency.ofNanos(total),
+        stallNanos / 1e6, List.copyOf(events), List.copyOf(timeline),
+        Base64.getEncoder().encodeToString(bytes), List.of());
+  }
+}

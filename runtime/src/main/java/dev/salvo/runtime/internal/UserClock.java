@@ -1,0 +1,71 @@
+package dev.salvo.runtime.internal;
+
+/**
+ * One open-model virtual user's schedule: when it was due, when Gatling created it, and how much of the load
+ * generator's own stall time it has already been charged. It defines each request's intended start:
+ *
+ * <ul>
+ *   <li>the user's first request: the moment the user reaches it, minus how late Gatling created the user (creation
+ *       minus the scheduled arrival, beyond the schedule's 1 ms resolution), minus generator stalls since the creation;
+ *   <li>each later request: the moment the user reaches it, minus the generator stalls (from the hiccup recorder) since
+ *       the user's previous request ended, at most the time between the two.
+ * </ul>
+ *
+ * A user's pauses and other actions keep their real duration; what the generator failed to do on time is charged to
+ * the next request, as pgbench charges its schedule lag to the transaction. A stall during a long pause is charged
+ * in full, although the pause may have been due to end after it: an overstatement bounded by the stall, never an
+ * understatement. Used by one user at a time (Gatling runs a user's actions one after another).
+ */
+final class UserClock {
+  /** Gatling's schedule has millisecond resolution: lateness up to this is the schedule's, not a stall. */
+  static final long RESOLUTION_NANOS = 1_000_000;
+
+  private final long dueNanos;
+  private final long createdNanos;
+  private boolean started;
+  private long lastNanos;
+  private long stallMark;
+
+  /**
+   * @param dueNanos the scheduled arrival (System.nanoTime)
+   * @param createdNanos when Gatling created the user
+   * @param stallNanos the hiccup recorder's stall total at creation
+   */
+  UserClock(long dueNanos, long createdNanos, long stallNanos) {
+    this.dueNanos = dueNanos;
+    this.createdNanos = createdNanos;
+    this.lastNanos = createdNanos;
+    this.stallMark = stallNanos;
+  }
+
+  /**
+   * @param nowNanos the moment the user reached the request
+   * @param stallNanos the hiccup recorder's stall total now
+   * @return the request's intended start, never after nowNanos
+   */
+  long intendedStart(long nowNanos, long stallNanos) {
+    long late = Math.max(0, Math.min(stallNanos - stallMark, nowNanos - lastNanos));
+    if (!started) {
+      started = true;
+      late += Math.max(0, createdNanos - dueNanos - RESOLUTION_NANOS);
+    }
+    stallMark = stallNanos;
+    return nowNanos - late;
+  }
+
+  /**
+   * A request of this user ended.
+   *
+   * @param endNanos when
+   * @param stallNanos the hiccup recorder's stall total then
+   */
+  void ended(long endNanos, long stallNanos) {
+    lastNanos = endNanos;
+    stallMark = stallNanos;
+  }
+
+  /** @return the scheduled arrival (System.nanoTime) */
+  long dueNanos() {
+    return dueNanos;
+  }
+}

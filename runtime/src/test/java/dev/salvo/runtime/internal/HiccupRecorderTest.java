@@ -1,0 +1,54 @@
+package dev.salvo.runtime.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.salvo.reports.RunResults;
+import java.nio.ByteBuffer;
+import java.util.Base64;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+class HiccupRecorderTest {
+  static final long MS = 1_000_000;
+
+  @Test
+  void aStallIsAddedUpListedAndInTheHistogramAndTimeline() throws Exception {
+    HiccupRecorder recorder = new HiccupRecorder();
+    long now = System.nanoTime();
+    recorder.record(MS / 10, now); // timer slack: a hiccup, not a stall
+    recorder.record(3 * MS, now); // a stall, too short to be listed
+    recorder.record(800 * MS, now); // a stall, listed
+    assertThat(recorder.stallNanos()).isEqualTo(803 * MS);
+    recorder.charged(0);
+    recorder.charged(500 * MS);
+    RunResults.Generator g = recorder.summary("schedule", 42);
+    assertThat(g.intendedStart()).isEqualTo("schedule");
+    assertThat(g.scheduledUsers()).isEqualTo(42);
+    assertThat(g.stallMillis()).isEqualTo(803.0);
+    assertThat(g.stalls()).singleElement().satisfies(s -> assertThat(s.millis()).isEqualTo(800.0));
+    assertThat(g.hiccupMicros().count()).isEqualTo(3);
+    assertThat(g.lateMicros().count()).as("lateness charged to requests").isEqualTo(2);
+    assertThat(g.lateMicros().max()).isBetween(499_000.0, 501_000.0);
+    assertThat(g.hiccupMicros().max()).isBetween(799_000.0, 801_000.0);
+    assertThat(g.hiccupTimeline()).singleElement().satisfies(p -> {
+      assertThat(p.maxMicros()).isBetween(799_000.0, 801_000.0);
+      assertThat(p.stallMillis()).isEqualTo(803.0);
+      assertThat(p.lateCount()).isEqualTo(2);
+      assertThat(p.lateMaxMicros()).isBetween(499_000.0, 501_000.0);
+    });
+    Histogram decoded = Histogram.decodeFromCompressedByteBuffer(
+        ByteBuffer.wrap(Base64.getDecoder().decode(g.hiccupHistogram())), 0);
+    assertThat(decoded.getTotalCount()).isEqualTo(3);
+  }
+
+  @Test
+  void itsThreadRecordsWakeUpsUntilStopped() throws Exception {
+    HiccupRecorder recorder = new HiccupRecorder().start();
+    Thread.sleep(50);
+    recorder.stop();
+    long count = recorder.summary("action", 0).hiccupMicros().count();
+    assertThat(count).isPositive();
+    Thread.sleep(20);
+    assertThat(recorder.summary("action", 0).hiccupMicros().count()).as("stopped").isEqualTo(count);
+  }
+}
