@@ -18,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -166,21 +165,14 @@ public final class Codegen {
       }
       b.add(")");
     }
-    Long p95 = targets.maxP95Millis();
-    Long p99 = targets.maxP99Millis();
-    if (p95 != null && p99 != null) {
-      b.add("\n.slo($L, $L)", p95, p99);
-    } else if (p95 != null || p99 != null) {
-      b.add("\n.slo($L, $L)", millis(p95), millis(p99));
+    long[] slo = TemplateWorkload.sloMillis(q.kind(), targets);
+    if (slo != null) {
+      b.add("\n.slo($L, $L)", slo[0], slo[1]);
     }
     if (targets.maxErrorRatePercent() != null) {
       b.add("\n.maxErrorRate($L)", Double.toString(targets.maxErrorRatePercent() / 100));
     }
     return b.unindent().unindent().build();
-  }
-
-  private static CodeBlock millis(Long ms) {
-    return ms == null ? CodeBlock.of("null") : CodeBlock.of("$T.ofMillis($L)", Duration.class, ms);
   }
 
   /** @return the SqlDsl shorthand of a kind: {@code POINT_LOOKUP} gives {@code pointLookup} */

@@ -77,8 +77,9 @@ public final class TemplateWorkload {
     if (!q.parameters().isEmpty()) {
       b = b.params(q.parameters().toArray(ParameterSpec[]::new));
     }
-    if (targets.maxP95Millis() != null || targets.maxP99Millis() != null) {
-      b = b.slo(millis(targets.maxP95Millis()), millis(targets.maxP99Millis()));
+    long[] slo = sloMillis(q.kind(), targets);
+    if (slo != null) {
+      b = b.slo(slo[0], slo[1]);
     }
     if (targets.maxErrorRatePercent() != null) {
       b = b.maxErrorRate(targets.maxErrorRatePercent() / 100);
@@ -86,8 +87,26 @@ public final class TemplateWorkload {
     return b;
   }
 
-  private static Duration millis(Long ms) {
-    return ms == null ? null : Duration.ofMillis(ms);
+  /**
+   * The p95 and p99 bounds of a query's SLO from the targets: a bound not given keeps the kind's default, lowered
+   * (p95) or raised (p99) to the given one where needed; a kind without defaults (GENERIC) takes the given one for both.
+   *
+   * @return {p95, p99} in milliseconds, or null when the targets set neither
+   */
+  static long[] sloMillis(QueryKind kind, Targets targets) {
+    Long p95 = targets.maxP95Millis();
+    Long p99 = targets.maxP99Millis();
+    if (p95 == null && p99 == null) {
+      return null;
+    }
+    dev.salvo.runtime.Slo defaults = dev.salvo.runtime.Slo.defaultFor(kind);
+    if (p95 == null) {
+      p95 = defaults.p95() == null ? p99 : Math.min(p99, defaults.p95().toMillis());
+    }
+    if (p99 == null) {
+      p99 = defaults.p99() == null ? p95 : Math.max(p95, defaults.p99().toMillis());
+    }
+    return new long[] {p95, p99};
   }
 
   /** @return each query's request, by request name, in template order */

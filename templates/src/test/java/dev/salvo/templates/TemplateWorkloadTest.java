@@ -18,7 +18,11 @@ class TemplateWorkloadTest {
     TemplateWorkload w = workload("find_max_lookups.yaml");
     assertThat(w.requests().keySet()).containsExactly("point_lookup_1", "range_scan_2", "count of \"recent\" orders");
     SqlActionBuilder a = (SqlActionBuilder) w.requests().get("point_lookup_1").asScala();
-    assertThat(a.slo()).isEqualTo(new Slo(null, Duration.ofMillis(300), Slo.DEFAULT_MAX_ERROR_RATE));
+    assertThat(a.slo()).as("p95 keeps the kind's default").isEqualTo(
+        new Slo(Duration.ofMillis(100), Duration.ofMillis(300), Slo.DEFAULT_MAX_ERROR_RATE));
+    SqlActionBuilder generic = (SqlActionBuilder) w.requests().get("count of \"recent\" orders").asScala();
+    assertThat(generic.slo()).as("GENERIC has no default").isEqualTo(
+        new Slo(Duration.ofMillis(300), Duration.ofMillis(300), Slo.DEFAULT_MAX_ERROR_RATE));
   }
 
   @Test
