@@ -65,6 +65,17 @@ public interface Dialect {
   }
 
   /**
+   * What the session setup means for the results (recorded in results.json's {@code config}), e.g. Snowflake's query
+   * tag and whether its result cache was on. Never secrets.
+   *
+   * @param setup the run's session setup
+   * @return facts by key, empty when there is nothing beyond the timeout
+   */
+  default java.util.Map<String, String> sessionFacts(SessionSetup setup) {
+    return java.util.Map.of();
+  }
+
+  /**
    * A statement that re-tags the session for one request, for databases whose query records carry a session tag.
    * It costs one round trip, so a caller runs it only when a connection's next request differs from its last one.
    *

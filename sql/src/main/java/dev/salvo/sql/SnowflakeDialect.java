@@ -57,6 +57,13 @@ public final class SnowflakeDialect implements Dialect {
     return java.util.Optional.of(sql.toString());
   }
 
+  /** {@code snowflake.queryTag} and {@code snowflake.resultCache} ({@code on} or {@code off}). */
+  @Override
+  public java.util.Map<String, String> sessionFacts(SessionSetup setup) {
+    return java.util.Map.of("snowflake.queryTag", dev.salvo.sql.snowflake.QueryTag.json(setup.runId(),
+        setup.workerIndex(), null), "snowflake.resultCache", setup.resultCache() ? "on" : "off");
+  }
+
   /** {@code ALTER SESSION SET QUERY_TAG = '{"salvo":run,"worker":i,"request":name}'}. */
   @Override
   public java.util.Optional<String> requestTagSql(SessionSetup setup, String requestName) {

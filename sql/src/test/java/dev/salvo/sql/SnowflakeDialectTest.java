@@ -30,6 +30,14 @@ class SnowflakeDialectTest {
   }
 
   @Test
+  void recordsTheTagAndTheResultCacheSwitchForTheResults() {
+    assertThat(snowflake.sessionFacts(new SessionSetup("r", 1, Duration.ZERO, false))).containsOnly(
+        java.util.Map.entry("snowflake.queryTag", "{\"salvo\":\"r\",\"worker\":1}"),
+        java.util.Map.entry("snowflake.resultCache", "off"));
+    assertThat(new PostgresDialect().sessionFacts(new SessionSetup("r", 1, Duration.ZERO, false))).isEmpty();
+  }
+
+  @Test
   void postgresSetsOnlyTheTimeoutAndHasNoTags() {
     Dialect pg = new PostgresDialect();
     assertThat(pg.sessionSetupSql(new SessionSetup("r", 0, Duration.ofSeconds(3), false)))
