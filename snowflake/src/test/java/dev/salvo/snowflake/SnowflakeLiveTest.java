@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salvo.dsl.ForkedGatling;
+import dev.salvo.reports.ResultsFiles;
 import dev.salvo.sql.Connections;
 import dev.salvo.sql.DatabaseSettings;
 import dev.salvo.sql.SnowflakeDialect;
@@ -97,27 +98,29 @@ class SnowflakeLiveTest {
     for (JsonNode r : results.path("requests")) {
       requests += r.path("count").asLong();
     }
-    List<RequestHistory> joined = List.of();
+    QueryHistory.Result history = new QueryHistory.Result(List.of(), false);
     try (Connection c = Connections.open(settings)) {
       long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
       long found = 0;
       while (found < requests && System.nanoTime() < deadline) { // the history shows queries within seconds
-        joined = RequestHistory.join(QueryHistory.byUser().read(c, runId, from, Instant.now()).records(),
-            sqlByRequest);
-        found = joined.stream().filter(h -> !h.request().equals(RequestHistory.OTHER))
-            .mapToLong(RequestHistory::queries).sum();
-        Thread.sleep(5_000);
+        history = QueryHistory.byUser().read(c, runId, from, Instant.now());
+        found = RequestHistory.join(history.records(), sqlByRequest).stream()
+            .filter(h -> !h.request().equals(RequestHistory.OTHER)).mapToLong(RequestHistory::queries).sum();
+        if (found < requests) {
+          Thread.sleep(5_000);
+        }
       }
       assertThat(found).isGreaterThanOrEqualTo(requests);
     }
-    assertThat(joined.get(0).meanElapsedMillis()).isPositive();
 
     WarehouseSample first = samples.get(0);
     CostModel model = CostModel.of(WarehouseSize.parse(first.size()), WarehouseType.parse(first.type()), 3.0);
-    Map<String, Long> byRequest = new LinkedHashMap<>();
-    joined.forEach(h -> byRequest.put(h.request(), h.totalExecutionMillis()));
-    CostModel.CostEstimate cost = model.estimate(CostModel.intervals(samples, 0), requests, 20, byRequest);
-    assertThat(cost.credits()).isPositive();
-    assertThat(cost.creditsPer1000Queries()).isPositive();
+    SnowflakeSection section = SnowflakeSection.of(ResultsFiles.read(run.salvoRun()), runId, history, sqlByRequest,
+        samples, model, 0);
+    section.write(run.salvoRun());
+    assertThat(section.resultCache()).isIn("on", "off");
+    assertThat(section.requests().get(0).snowflake().meanElapsedMillis()).isPositive();
+    assertThat(section.cost().credits()).isPositive();
+    assertThat(section.cost().creditsPer1000Queries()).isPositive();
   }
 }

@@ -149,7 +149,10 @@ public record RequestHistory(String request, long queries, long failed, long res
   }
 
   private static Long add(Long sum, Long v) {
-    return v == null ? sum : (sum == null ? 0 : sum) + v;
+    if (v == null) {
+      return sum; // not reported by this source: stays absent unless another record reports it
+    }
+    return sum == null ? v : Long.valueOf(sum + v);
   }
 
   /** @return the tag's {@code request} member, null when the tag is not Salvo's JSON or has none */

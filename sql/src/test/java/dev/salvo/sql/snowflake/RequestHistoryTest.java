@@ -64,6 +64,20 @@ class RequestHistoryTest {
   }
 
   @Test
+  void columnsNoRecordReportsStayAbsent() {
+    java.util.Map<String, Object> row = HistoryRecordTest.row("q", BY_ID, null, "SELECT", "SUCCESS", 5, 1, 4, 10L, null);
+    row.remove("PARTITIONS_SCANNED");
+    row.remove("BYTES_SPILLED_TO_LOCAL_STORAGE");
+    java.util.Map<String, Object> other = HistoryRecordTest.row("q", BY_ID, null, "SELECT", "SUCCESS", 5, 1, 4, 10L,
+        null);
+    other.remove("BYTES_SPILLED_TO_LOCAL_STORAGE");
+    RequestHistory h = RequestHistory.summarize("x", List.of(HistoryRecord.fromRow(row), HistoryRecord.fromRow(other)));
+    assertThat(h.bytesSpilledLocal()).isNull();
+    assertThat(h.partitionsScanned()).isEqualTo(2); // only the second record reports it
+    assertThat(h.scannedFromCache()).isNull();
+  }
+
+  @Test
   void anEmptyRequestHasZeroesAndNoRates() {
     RequestHistory h = RequestHistory.summarize("none", List.of());
     assertThat(h.queries()).isZero();
