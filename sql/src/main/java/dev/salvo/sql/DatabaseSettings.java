@@ -27,17 +27,34 @@ public final class DatabaseSettings {
   /** System property holding the password. */
   public static final String PASSWORD_PROPERTY = "salvo.password";
 
-  private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password|pwd|private_key_file_pwd|passcode)=([^&;]*)");
+  private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password|pwd|private_key_file_pwd|private_key_base64|passcode|token)=([^&;]*)");
   private static final Pattern URL_USERINFO = Pattern.compile("//([^/@:]+):([^/@]*)@");
 
   private final String url;
   private final String user;
   private final String password;
+  private final SnowflakeSettings snowflake;
 
-  private DatabaseSettings(String url, String user, String password) {
+  private DatabaseSettings(String url, String user, String password, SnowflakeSettings snowflake) {
     this.url = url;
     this.user = user;
     this.password = password;
+    this.snowflake = snowflake;
+  }
+
+  /**
+   * Explicit settings. For a {@code jdbc:snowflake:} URL the {@link SnowflakeSettings} (warehouse, role, key pair, ...)
+   * are read from system properties and the environment; {@link #of(String, String, String, SnowflakeSettings)} gives
+   * them explicitly.
+   *
+   * @param url JDBC URL, or null for the embedded default
+   * @param user user name, may be null
+   * @param password password, may be null
+   * @return the settings
+   */
+  public static DatabaseSettings of(String url, String user, String password) {
+    boolean snowflake = url != null && url.startsWith("jdbc:snowflake:");
+    return of(url, user, password, snowflake ? SnowflakeSettings.fromEnvironment() : null);
   }
 
   /**
@@ -46,16 +63,19 @@ public final class DatabaseSettings {
    * @param url JDBC URL, or null for the embedded default
    * @param user user name, may be null
    * @param password password, may be null
+   * @param snowflake the Snowflake session settings; ignored unless the URL is a {@code jdbc:snowflake:} URL
    * @return the settings
    */
-  public static DatabaseSettings of(String url, String user, String password) {
+  public static DatabaseSettings of(String url, String user, String password, SnowflakeSettings snowflake) {
     if (url != null && !url.startsWith("jdbc:")) {
       throw new SalvoException(URL_PROPERTY + ": a JDBC URL must start with 'jdbc:', but was '" + mask(url) + "'");
     }
     if (url != null && !url.isBlank()) {
       Dialect.forUrl(url); // an unsupported database is refused when the simulation is built, not when it starts
     }
-    return new DatabaseSettings(blankToNull(url), blankToNull(user), password);
+    boolean isSnowflake = url != null && url.startsWith("jdbc:snowflake:");
+    return new DatabaseSettings(blankToNull(url), blankToNull(user), password,
+        isSnowflake ? (snowflake == null ? SnowflakeSettings.DEFAULTS : snowflake) : null);
   }
 
   /**
@@ -75,10 +95,12 @@ public final class DatabaseSettings {
    * @return the settings
    */
   public static DatabaseSettings fromEnvironment(Properties properties, Map<String, String> env) {
-    return of(
-        lookup(properties, env, URL_PROPERTY, "SALVO_URL"),
+    String url = lookup(properties, env, URL_PROPERTY, "SALVO_URL");
+    boolean snowflake = url != null && url.startsWith("jdbc:snowflake:");
+    return of(url,
         lookup(properties, env, USER_PROPERTY, "SALVO_USER"),
-        lookup(properties, env, PASSWORD_PROPERTY, "SALVO_PASSWORD"));
+        lookup(properties, env, PASSWORD_PROPERTY, "SALVO_PASSWORD"),
+        snowflake ? SnowflakeSettings.fromEnvironment(properties, env) : null);
   }
 
   private static String lookup(Properties properties, Map<String, String> env, String property, String variable) {
@@ -110,6 +132,31 @@ public final class DatabaseSettings {
     return Optional.ofNullable(password);
   }
 
+  /** @return the Snowflake session settings, present exactly when the URL is a {@code jdbc:snowflake:} URL */
+  public Optional<SnowflakeSettings> snowflake() {
+    return Optional.ofNullable(snowflake);
+  }
+
+  /**
+   * The properties to hand the JDBC driver ({@code DriverManager.getConnection(url, properties)} or a pool's data
+   * source properties): user and password, and for Snowflake the session and key-pair settings.
+   *
+   * @return new properties holding secrets: never print them
+   */
+  public Properties connectionProperties() {
+    if (snowflake != null) {
+      return snowflake.driverProperties(user, password);
+    }
+    Properties p = new Properties();
+    if (user != null) {
+      p.setProperty("user", user);
+    }
+    if (password != null) {
+      p.setProperty("password", password);
+    }
+    return p;
+  }
+
   /** @return the URL with any credentials in it replaced by {@code ***}, or {@code embedded} */
   public String maskedUrl() {
     return url == null ? "embedded" : mask(url);
@@ -131,16 +178,18 @@ public final class DatabaseSettings {
     return o instanceof DatabaseSettings other
         && Objects.equals(url, other.url)
         && Objects.equals(user, other.user)
-        && Objects.equals(password, other.password);
+        && Objects.equals(password, other.password)
+        && Objects.equals(snowflake, other.snowflake);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(url, user, password);
+    return Objects.hash(url, user, password, snowflake);
   }
 
   @Override
   public String toString() {
-    return "DatabaseSettings{url=" + maskedUrl() + ", user=" + user + ", password=" + (password == null ? "unset" : "***") + "}";
+    return "DatabaseSettings{url=" + maskedUrl() + ", user=" + user + ", password=" + (password == null ? "unset" : "***")
+        + (snowflake == null ? "" : ", " + snowflake) + "}";
   }
 }

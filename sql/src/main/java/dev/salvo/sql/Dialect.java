@@ -43,6 +43,51 @@ public interface Dialect {
   String statementTimeoutSql(java.time.Duration timeout);
 
   /**
+   * What to tell a user whose class path lacks this database's JDBC driver.
+   *
+   * @return text appended to the error (starting with "; "), empty when the driver always ships with Salvo
+   */
+  default String driverHint() {
+    return "";
+  }
+
+  /**
+   * One statement that prepares a new pooled connection for a run: the statement timeout, and where the database has
+   * them, a tag naming the run and worker in the server's own query records and the result-cache switch. Salvo runs it
+   * once on every new pooled connection (a pool's init SQL), never per request.
+   *
+   * @param setup run id, worker, timeout, result cache
+   * @return the SQL, empty when nothing needs setting
+   */
+  default java.util.Optional<String> sessionSetupSql(SessionSetup setup) {
+    return setup.statementTimeout().isZero() ? java.util.Optional.empty()
+        : java.util.Optional.of(statementTimeoutSql(setup.statementTimeout()));
+  }
+
+  /**
+   * What the session setup means for the results (recorded in results.json's {@code config}), e.g. Snowflake's query
+   * tag and whether its result cache was on. Never secrets.
+   *
+   * @param setup the run's session setup
+   * @return facts by key, empty when there is nothing beyond the timeout
+   */
+  default java.util.Map<String, String> sessionFacts(SessionSetup setup) {
+    return java.util.Map.of();
+  }
+
+  /**
+   * A statement that re-tags the session for one request, for databases whose query records carry a session tag.
+   * It costs one round trip, so a caller runs it only when a connection's next request differs from its last one.
+   *
+   * @param setup the run's session setup
+   * @param requestName the request about to run
+   * @return the SQL, empty when the database has no tags
+   */
+  default java.util.Optional<String> requestTagSql(SessionSetup setup, String requestName) {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * The dialect's approximate distinct count of an expression (APPROX_DISTINCT queries).
    *
    * @param quotedColumn an already quoted column

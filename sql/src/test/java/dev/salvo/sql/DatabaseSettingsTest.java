@@ -36,6 +36,39 @@ class DatabaseSettingsTest {
   }
 
   @Test
+  void neverShowsSnowflakeSecrets() throws Exception {
+    java.nio.file.Path key = java.nio.file.Files.createTempFile("salvo-key", ".p8");
+    try {
+      Properties props = new Properties();
+      props.setProperty("salvo.url", "jdbc:snowflake://acct.snowflakecomputing.com/?private_key_pwd=pw4&token=pw5");
+      props.setProperty("salvo.privateKeyFile", key.toString());
+      DatabaseSettings s = DatabaseSettings.fromEnvironment(props,
+          Map.of("SALVO_USER", "bench", "SALVO_PASSWORD", "pw6", "SALVO_PRIVATE_KEY_PASSPHRASE", "pw7"));
+      assertThat(s.snowflake()).isPresent();
+      assertThat(s.toString()).doesNotContain("pw4", "pw5", "pw6", "pw7").contains("privateKeyPassphrase=***");
+      assertThat(s.maskedUrl())
+          .isEqualTo("jdbc:snowflake://acct.snowflakecomputing.com/?private_key_pwd=***&token=***");
+      assertThat(s.connectionProperties().getProperty("private_key_pwd")).isEqualTo("pw7");
+    } finally {
+      java.nio.file.Files.delete(key);
+    }
+  }
+
+  @Test
+  void snowflakeSettingsBelongOnlyToSnowflakeUrls() {
+    Properties props = new Properties();
+    props.setProperty("salvo.url", "jdbc:postgresql://db/app");
+    props.setProperty("salvo.warehouse", "WH");
+    DatabaseSettings pg = DatabaseSettings.fromEnvironment(props, Map.of("SALVO_USER", "u", "SALVO_PASSWORD", "p"));
+    assertThat(pg.snowflake()).isEmpty();
+    assertThat(pg.connectionProperties()).containsOnly(Map.entry("user", "u"), Map.entry("password", "p"));
+    DatabaseSettings sf = DatabaseSettings.of("jdbc:snowflake://a.snowflakecomputing.com", "u", "p",
+        new SnowflakeSettings("WH", null, null, null, null, null, false, 30));
+    assertThat(sf.connectionProperties().getProperty("warehouse")).isEqualTo("WH");
+    assertThat(sf.snowflake().orElseThrow().resultCache()).isFalse();
+  }
+
+  @Test
   void rejectsNonJdbcUrl() {
     assertThatThrownBy(() -> DatabaseSettings.of("postgres://db/app", null, null))
         .hasMessage("salvo.url: a JDBC URL must start with 'jdbc:', but was 'postgres://db/app'");

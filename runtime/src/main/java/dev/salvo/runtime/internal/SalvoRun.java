@@ -222,7 +222,8 @@ public final class SalvoRun {
   private synchronized Target target(SqlProtocol protocol, CoreComponents core) {
     if (target == null) {
       try {
-        target = Target.open(protocol, Path.of(System.getProperty(WORK_DIR_PROPERTY, "target/salvo-pg")));
+        target = Target.open(protocol, Path.of(System.getProperty(WORK_DIR_PROPERTY, "target/salvo-pg")),
+            simulationName + "-" + RUN_ID.format(startedAt));
         parameters = new ParameterContext(protocol.parameters(), target, results);
         if (protocol.findMax() != null) {
           findMax = new FindMaxController(protocol.findMax(), results, core);
@@ -319,6 +320,7 @@ public final class SalvoRun {
       results.measurementStartedAt(Instant.now().minusNanos(System.nanoTime() - measurementStartNanos));
     }
     results.generator(GeneratorTiming.summary(hiccups, arrivals));
+    target.dialect.sessionFacts(target.session).forEach(results::config);
     return results.endedAt(Instant.now())
         .database(new RunResults.DatabaseInfo(target.dialect.name(), target.product, target.version, target.maskedUrl,
             target.protocol.settings().embedded(), target.protocol.poolSize()))

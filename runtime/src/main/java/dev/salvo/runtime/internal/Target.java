@@ -3,18 +3,20 @@ package dev.salvo.runtime.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.salvo.runtime.SqlProtocol;
+import dev.salvo.sql.Connections;
 import dev.salvo.sql.DatabaseSettings;
 import dev.salvo.sql.DemoSchema;
 import dev.salvo.sql.Dialect;
 import dev.salvo.sql.EmbeddedDatabase;
 import dev.salvo.sql.SalvoException;
+import dev.salvo.sql.SessionSetup;
+import dev.salvo.sql.SnowflakeSettings;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -29,13 +31,16 @@ final class Target implements AutoCloseable {
   final String product;
   final String version;
   final String maskedUrl;
+  /** What every pooled connection was set up with (run tag, timeout, result cache). */
+  final SessionSetup session;
   private final EmbeddedDatabase embedded;
   private final HikariDataSource pool;
   private final ExecutorService executor;
 
   private Target(SqlProtocol protocol, Dialect dialect, String product, String version, String maskedUrl,
-      EmbeddedDatabase embedded, HikariDataSource pool) {
+      SessionSetup session, EmbeddedDatabase embedded, HikariDataSource pool) {
     this.protocol = protocol;
+    this.session = session;
     this.dialect = dialect;
     this.product = product;
     this.version = version;
@@ -52,6 +57,16 @@ final class Target implements AutoCloseable {
    * @throws SalvoException with one line naming the problem; anything started is stopped again
    */
   static Target open(SqlProtocol protocol, Path workDir) {
+    return open(protocol, workDir, "salvo");
+  }
+
+  /**
+   * As {@link #open(SqlProtocol, Path)}, setting every pooled connection up for the run: the dialect's session setup
+   * (statement timeout; for Snowflake the run's QUERY_TAG and the result-cache switch).
+   *
+   * @param runId the run's id, as its results directory is named
+   */
+  static Target open(SqlProtocol protocol, Path workDir, String runId) {
     EmbeddedDatabase embedded = null;
     try {
       DatabaseSettings settings = protocol.settings();
@@ -77,13 +92,11 @@ final class Target implements AutoCloseable {
       Dialect dialect = Dialect.forUrl(url);
       String product;
       String version;
-      try (Connection c = DriverManager.getConnection(url, credentials(settings))) {
+      // one line naming the URL and user when it fails (and, for a missing driver, how to add it)
+      try (Connection c = Connections.open(settings)) {
         DatabaseMetaData md = c.getMetaData();
         product = md.getDatabaseProductName();
         version = md.getDatabaseProductVersion();
-      } catch (SQLException e) {
-        throw new SalvoException("database " + settings.maskedUrl() + ": must accept a connection"
-            + settings.user().map(u -> " as user '" + u + "'").orElse("") + ", but " + describe(e), e);
       }
       for (dev.salvo.runtime.BeforeLoad step : protocol.beforeLoad()) {
         step.run(settings);
@@ -91,17 +104,16 @@ final class Target implements AutoCloseable {
       HikariConfig config = new HikariConfig();
       config.setPoolName("salvo");
       config.setJdbcUrl(url);
-      settings.user().ifPresent(config::setUsername);
-      settings.password().ifPresent(config::setPassword);
+      config.setDataSourceProperties(settings.connectionProperties()); // user, password; Snowflake session, key pair
       config.setMaximumPoolSize(protocol.poolSize());
       config.setMinimumIdle(protocol.poolSize());
       config.setConnectionTimeout(protocol.connectionTimeout().toMillis());
       config.setAutoCommit(true);
-      if (!protocol.queryTimeout().isZero()) {
-        config.setConnectionInitSql(dialect.statementTimeoutSql(protocol.queryTimeout()));
-      }
+      SessionSetup session = new SessionSetup(runId, protocol.parameters().workerIndex(), protocol.queryTimeout(),
+          settings.snowflake().map(SnowflakeSettings::resultCache).orElse(true));
+      dialect.sessionSetupSql(session).ifPresent(config::setConnectionInitSql);
       HikariDataSource pool = new HikariDataSource(config);
-      return new Target(protocol, dialect, product, version, settings.maskedUrl(), embedded, pool);
+      return new Target(protocol, dialect, product, version, settings.maskedUrl(), session, embedded, pool);
     } catch (SalvoException e) {
       closeQuietly(embedded);
       throw e;
@@ -125,13 +137,6 @@ final class Target implements AutoCloseable {
   private static String abbreviate(String sql) {
     String line = sql.strip().replaceAll("\\s+", " ");
     return line.length() <= 120 ? line : line.substring(0, 117) + "...";
-  }
-
-  private static Properties credentials(DatabaseSettings settings) {
-    Properties p = new Properties();
-    settings.user().ifPresent(u -> p.setProperty("user", u));
-    settings.password().ifPresent(pw -> p.setProperty("password", pw));
-    return p;
   }
 
   private static ThreadFactory threads(Target target) {
