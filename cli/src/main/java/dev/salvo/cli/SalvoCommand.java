@@ -12,10 +12,12 @@ import picocli.CommandLine.Command;
  * {@code subcommands} below. Exit statuses: {@link ExitCode}.
  */
 @Command(name = "salvo", mixinStandardHelpOptions = true, versionProvider = SalvoCommand.Version.class,
-    description = "Load tests for SQL databases on Gatling: runs, reports, comparisons and merges.",
+    description = "Load tests for SQL databases on Gatling: runs, workload repositories, reports, comparisons, merges.",
     footer = {"", "Exit status: 0 done/passed, 1 a check failed (SLO breach, regression),",
         "2 bad input (usage, configuration), 3 crashed."},
     subcommands = {
+        RunCommand.class,
+        InitCommand.class,
         ReportCommand.class,
         CompareCommand.class,
         MergeCommand.class,

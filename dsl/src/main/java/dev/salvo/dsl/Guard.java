@@ -1,18 +1,15 @@
 package dev.salvo.dsl;
 
-import dev.salvo.runtime.internal.Fatal;
-import dev.salvo.sql.SalvoException;
 import java.util.function.Supplier;
 
-/** Turns a configuration problem into Salvo's one-line error (exit inside a Gatling launch, exception elsewhere). */
+/**
+ * Marks a configuration step of the DSL. A problem leaves it as a one-line {@code SalvoException}; the DSL never exits
+ * the JVM: the entry point that launched Gatling decides the exit status ({@code dev.salvo.runtime.GatlingLauncher}).
+ */
 final class Guard {
   private Guard() {}
 
   static <T> T check(Supplier<T> step) {
-    try {
-      return step.get();
-    } catch (SalvoException e) {
-      throw Fatal.stop(e, null);
-    }
+    return step.get();
   }
 }

@@ -2,7 +2,6 @@ package dev.salvo.dsl;
 
 import dev.salvo.runtime.MixActionBuilder;
 import dev.salvo.runtime.SqlActionBuilder;
-import dev.salvo.runtime.internal.WeightedChoice;
 import dev.salvo.sql.SalvoException;
 import io.gatling.javaapi.core.ActionBuilder;
 import java.util.ArrayList;
@@ -96,9 +95,8 @@ public final class MixBuilder implements ActionBuilder {
       if (percentages && Math.abs(sum - 100) > 0.001) {
         throw new SalvoException(where + ": percentages must sum to 100, but sum to " + sum);
       }
-      WeightedChoice choice = roundRobin ? WeightedChoice.roundRobin(where, w) : WeightedChoice.random(where, w);
       List<SqlActionBuilder> actions = requests.stream().map(Supplier::get).toList();
-      return new MixActionBuilder(name, actions, choice);
+      return roundRobin ? MixActionBuilder.roundRobin(name, actions, w) : MixActionBuilder.random(name, actions, w);
     });
   }
 }

@@ -1,6 +1,5 @@
 package dev.salvo.dsl;
 
-import dev.salvo.runtime.internal.Fatal;
 import dev.salvo.sql.SalvoException;
 
 /** Null arguments of the public DSL: the same one-line error as any other bad input, naming the method and argument. */
@@ -16,8 +15,7 @@ final class Nulls {
    */
   static <T> T check(String where, String method, String argument, T value) {
     if (value == null) {
-      throw Fatal.stop(new SalvoException(where + ": ." + method + "(...) " + argument + " must be non-null, but was null"),
-          null);
+      throw new SalvoException(where + ": ." + method + "(...) " + argument + " must be non-null, but was null");
     }
     return value;
   }
@@ -27,8 +25,8 @@ final class Nulls {
     check(where, method, argument, values);
     for (int i = 0; i < values.length; i++) {
       if (values[i] == null) {
-        throw Fatal.stop(new SalvoException(where + ": ." + method + "(...) " + argument + " must be non-null, but "
-            + argument + "[" + i + "] was null"), null);
+        throw new SalvoException(where + ": ." + method + "(...) " + argument + " must be non-null, but "
+            + argument + "[" + i + "] was null");
       }
     }
     return values;

@@ -1,7 +1,6 @@
 package dev.salvo.dsl;
 
 import dev.salvo.feeders.ParameterSpec;
-import dev.salvo.runtime.internal.Fatal;
 import dev.salvo.sql.QueryKind;
 import dev.salvo.sql.SalvoException;
 
@@ -55,7 +54,7 @@ public final class SqlDsl {
   public static SqlRequestBuilder.Named request(QueryKind kind, String requestName) {
     Nulls.name(requestName);
     if (kind == null) {
-      throw Fatal.stop(new SalvoException("request '" + requestName + "': kind must be set, but was null"), null);
+      throw new SalvoException("request '" + requestName + "': kind must be set, but was null");
     }
     return new SqlRequestBuilder.Named(requestName, kind);
   }
@@ -145,8 +144,8 @@ public final class SqlDsl {
         return k;
       }
     }
-    throw Fatal.stop(new SalvoException("query kind: must be one of " + java.util.Arrays.toString(QueryKind.values())
-        + ", but was '" + name + "'"), null);
+    throw new SalvoException("query kind: must be one of " + java.util.Arrays.toString(QueryKind.values())
+        + ", but was '" + name + "'");
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.salvo.dsl;
 
 import dev.salvo.runtime.ParameterSettings;
 import dev.salvo.runtime.SqlProtocol;
-import dev.salvo.runtime.internal.SalvoRun;
 import dev.salvo.sql.DatabaseSettings;
 import io.gatling.javaapi.core.ProtocolBuilder;
 import java.time.Duration;
@@ -19,7 +18,6 @@ public final class SqlProtocolBuilder implements ProtocolBuilder {
   }
 
   static SqlProtocolBuilder fromEnvironment() {
-    SalvoRun.noteSimulationClass();
     return new SqlProtocolBuilder(Guard.check(SqlProtocol::fromEnvironment));
   }
 

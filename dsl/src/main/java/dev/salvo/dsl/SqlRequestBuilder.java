@@ -6,7 +6,6 @@ import dev.salvo.feeders.Pool;
 import dev.salvo.runtime.SqlActionBuilder;
 import dev.salvo.runtime.Slo;
 import dev.salvo.runtime.SqlRequest;
-import dev.salvo.runtime.internal.Fatal;
 import dev.salvo.sql.QueryKind;
 import dev.salvo.sql.SalvoException;
 import dev.salvo.sql.TableShape;
@@ -87,8 +86,8 @@ public final class SqlRequestBuilder implements ActionBuilder {
     public SqlRequestBuilder table(String table) {
       Nulls.check("request '" + name + "'", "table", "table", table);
       if (kind == QueryKind.GENERIC) {
-        throw Fatal.stop(new SalvoException("request '" + name + "': a generic query must be given its SQL with .query(...),"
-            + " but .table(\"" + table + "\") was used"), null);
+        throw new SalvoException("request '" + name + "': a generic query must be given its SQL with .query(...),"
+            + " but .table(\"" + table + "\") was used");
       }
       return new SqlRequestBuilder(name, kind, null, TableShape.of(table), Map.of(), null);
     }
@@ -96,8 +95,8 @@ public final class SqlRequestBuilder implements ActionBuilder {
 
   private SqlRequestBuilder shape(String method, UnaryOperator<TableShape> change) {
     if (shape == null) {
-      throw Fatal.stop(new SalvoException("request '" + name + "': ." + method + "(...) must follow .table(...), but the"
-          + " request has explicit SQL"), null);
+      throw new SalvoException("request '" + name + "': ." + method + "(...) must follow .table(...), but the"
+          + " request has explicit SQL");
     }
     return new SqlRequestBuilder(name, kind, sql, change.apply(shape), params, slo, specs, strategies, pools);
   }
@@ -192,8 +191,8 @@ public final class SqlRequestBuilder implements ActionBuilder {
 
   private void checkUnbound(String parameter) {
     if (params.containsKey(parameter) || strategies.containsKey(parameter)) {
-      throw Fatal.stop(new SalvoException("request '" + name + "': parameter '" + parameter
-          + "' must be bound once, but is bound twice"), null);
+      throw new SalvoException("request '" + name + "': parameter '" + parameter
+          + "' must be bound once, but is bound twice");
     }
   }
 

@@ -146,8 +146,8 @@ public final class TransactionBuilder implements ActionBuilder {
   }
 
   private RuntimeException twice(String parameter) {
-    return dev.salvo.runtime.internal.Fatal.stop(new SalvoException(where() + ": parameter '" + parameter
-        + "' must be bound once, but is bound twice"), null);
+    return new SalvoException(where() + ": parameter '" + parameter
+        + "' must be bound once, but is bound twice");
   }
 
   /**

@@ -9,11 +9,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Test helper: real Gatling runs in a forked JVM against the embedded PostgreSQL, launched as {@code mvn gatling:test}
- * launches them (same JVM options, analytics off, Gatling's prefs and Salvo's files under {@code target/}). Used by the
- * dsl tests and, through the test jar, by the samples' tests.
+ * Test helper: real Gatling runs in a forked JVM against the embedded PostgreSQL, launched as {@code salvo run}
+ * launches them (Salvo's {@code GatlingLauncher} around Gatling's launcher, with the gatling-maven-plugin's JVM options,
+ * analytics off, Gatling's prefs and Salvo's files under {@code target/}), or with Gatling's own launcher as
+ * {@code mvn gatling:test} does. Used by the dsl tests and, through the test jar, by the samples' and cli's tests.
  */
 public final class ForkedGatling {
+  /** Salvo's launcher: exit status 0 passed, 1 SLO breached, 2 configuration error, 3 crashed. */
+  public static final String SALVO_LAUNCHER = "dev.salvo.runtime.GatlingLauncher";
+  /** Gatling's own launcher, as {@code mvn gatling:test} runs it. */
+  public static final String GATLING_LAUNCHER = "io.gatling.app.Gatling";
+
   private ForkedGatling() {}
 
   /**
@@ -52,8 +58,21 @@ public final class ForkedGatling {
    * @throws Exception when it cannot start or does not finish
    */
   public static Run run(Class<?> simulation, String... jvmArgs) throws Exception {
+    return run(SALVO_LAUNCHER, simulation, jvmArgs);
+  }
+
+  /**
+   * Runs a simulation in a forked JVM with the given main class and waits (5 minutes at most).
+   *
+   * @param launcher {@link #SALVO_LAUNCHER} or {@link #GATLING_LAUNCHER}
+   * @param simulation the simulation class
+   * @param jvmArgs extra JVM arguments
+   * @return the finished run
+   * @throws Exception when it cannot start or does not finish
+   */
+  public static Run run(String launcher, Class<?> simulation, String... jvmArgs) throws Exception {
     Path dir = Files.createTempDirectory(Path.of("target"), simulation.getSimpleName() + "-");
-    Process p = start(simulation, dir, jvmArgs);
+    Process p = start(launcher, simulation, dir, jvmArgs);
     Path log = dir.resolve("output.log");
     if (!p.waitFor(5, TimeUnit.MINUTES)) {
       p.destroyForcibly();
@@ -72,6 +91,10 @@ public final class ForkedGatling {
    * @throws IOException when it cannot start
    */
   public static Process start(Class<?> simulation, Path dir, String... jvmArgs) throws IOException {
+    return start(SALVO_LAUNCHER, simulation, dir, jvmArgs);
+  }
+
+  private static Process start(String launcher, Class<?> simulation, Path dir, String... jvmArgs) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"),
@@ -83,7 +106,7 @@ public final class ForkedGatling {
         "-Dsalvo.resultsDir=" + dir.resolve("salvo"),
         "-Dsalvo.workDir=" + dir.resolve("pg")));
     cmd.addAll(List.of(jvmArgs));
-    cmd.addAll(List.of("io.gatling.app.Gatling",
+    cmd.addAll(List.of(launcher,
         "--simulation", simulation.getName(),
         "--results-folder", dir.resolve("gatling").toString()));
     return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("output.log").toFile()).start();

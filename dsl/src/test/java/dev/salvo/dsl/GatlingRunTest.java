@@ -26,7 +26,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Real Gatling runs in a forked JVM, as {@code mvn gatling:test} launches them, against the embedded PostgreSQL. */
+/**
+ * Real Gatling runs in a forked JVM, as {@code salvo run} launches them (Salvo's GatlingLauncher decides the exit
+ * status), against the embedded PostgreSQL; two runs with Gatling's own launcher, as {@code mvn gatling:test}.
+ */
 class GatlingRunTest {
 
   static Run gatling(Class<?> simulation, String... jvmArgs) throws Exception {
@@ -102,9 +105,9 @@ class GatlingRunTest {
   }
 
   @Test
-  void aBreachedSloFailsTheRunLikeAFailedAssertion() throws Exception {
+  void aBreachedSloFailsTheRunWithStatusOne() throws Exception {
     Run run = gatling(SloBreachSimulation.class);
-    assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
     assertThat(run.output()).containsPattern("\\[salvo\\] SLO FAILED POINT_LOOKUP 'slow lookup': p95 \\d+\\.\\d{3} ms > 5 ms, "
         + "p99 \\d+\\.\\d{3} ms > 10 ms");
     assertThat(run.output()).doesNotContain("'fast lookup'");
@@ -236,7 +239,7 @@ class GatlingRunTest {
   @Test
   void sqlThatDoesNotParseStopsBeforeLoadWithOneLine() throws Exception {
     Run run = gatling(BadSqlSimulation.class);
-    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
     assertThat(run.output()).contains("[salvo] ERROR request 'broken': the SQL must be accepted by postgresql, but "
         + "ERROR: syntax error at or near \"SELEC\" (SQLSTATE 42601) in: SELEC * FROM orders");
     assertOneLineNoStackTrace(run);
@@ -246,7 +249,7 @@ class GatlingRunTest {
   @Test
   void unboundParameterStopsWhileBuilding() throws Exception {
     Run run = gatling(UnboundParameterSimulation.class);
-    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
     assertThat(run.output()).contains("[salvo] ERROR request 'lookup': every parameter in the SQL must be bound, but [id] is not");
     assertOneLineNoStackTrace(run);
   }
@@ -259,11 +262,25 @@ class GatlingRunTest {
     }
     Run run = gatling(TinySimulation.class, "-Dsalvo.url=jdbc:postgresql://localhost:" + closedPort + "/app",
         "-Dsalvo.password=never-printed");
-    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
     assertThat(run.output()).contains("[salvo] ERROR database jdbc:postgresql://localhost:" + closedPort
         + "/app: must accept a connection, but ").contains("(SQLSTATE 08001)");
     assertThat(run.output()).doesNotContain("never-printed");
     assertOneLineNoStackTrace(run);
+  }
+
+  @Test
+  void gatlingsOwnLauncherReportsABreachedSloButExitsWithItsOwnStatus() throws Exception {
+    Run run = ForkedGatling.run(ForkedGatling.GATLING_LAUNCHER, SloBreachSimulation.class);
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(run.output()).contains("[salvo] SLO FAILED POINT_LOOKUP 'slow lookup'");
+  }
+
+  @Test
+  void gatlingsOwnLauncherStopsOnAConfigurationErrorWithStatusOne() throws Exception {
+    Run run = ForkedGatling.run(ForkedGatling.GATLING_LAUNCHER, UnboundParameterSimulation.class);
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+    assertThat(run.output()).contains("request 'lookup': every parameter in the SQL must be bound, but [id] is not");
   }
 
   private static void assertOneLineNoStackTrace(Run run) {

@@ -18,15 +18,36 @@ public final class MixActionBuilder implements ActionBuilder {
   private final WeightedChoice choice;
   private final String name;
 
-  /**
-   * @param name the mix's name (seeds its stream of random choices)
-   * @param requests the requests and transactions
-   * @param choice how one is chosen, with one weight per request
-   */
-  public MixActionBuilder(String name, List<SqlActionBuilder> requests, WeightedChoice choice) {
+  private MixActionBuilder(String name, List<SqlActionBuilder> requests, WeightedChoice choice) {
     this.name = name;
     this.requests = List.copyOf(requests);
     this.choice = choice;
+  }
+
+  /**
+   * A mix that chooses at random by weight, from the run's seeded stream.
+   *
+   * @param name the mix's name (seeds its stream of random choices; names it in messages)
+   * @param requests the requests and transactions
+   * @param weights one positive weight per request
+   * @return the builder
+   * @throws dev.salvo.sql.SalvoException when a weight is not positive or the counts differ
+   */
+  public static MixActionBuilder random(String name, List<SqlActionBuilder> requests, double[] weights) {
+    return new MixActionBuilder(name, requests, WeightedChoice.random("mix '" + name + "'", weights));
+  }
+
+  /**
+   * A mix that chooses by a deterministic smooth weighted round-robin.
+   *
+   * @param name the mix's name (names it in messages)
+   * @param requests the requests and transactions
+   * @param weights one positive weight per request
+   * @return the builder
+   * @throws dev.salvo.sql.SalvoException when a weight is not positive or the counts differ
+   */
+  public static MixActionBuilder roundRobin(String name, List<SqlActionBuilder> requests, double[] weights) {
+    return new MixActionBuilder(name, requests, WeightedChoice.roundRobin("mix '" + name + "'", weights));
   }
 
   @Override

@@ -24,6 +24,8 @@ public final class SqlActionBuilder implements ActionBuilder {
   private final Slo slo;
   private final Duration loop;
   private final SharedParameters shared;
+  /** The simulation whose constructor built this request (names the run directory). */
+  private final String simulation;
 
   private SqlActionBuilder(String name, QueryKind kind, List<SqlRequest> statements, boolean transaction, Slo slo,
       Duration loop, SharedParameters shared) {
@@ -34,7 +36,7 @@ public final class SqlActionBuilder implements ActionBuilder {
     this.statements = List.copyOf(statements);
     this.transaction = transaction;
     this.slo = slo != null ? slo : Slo.defaultFor(kind);
-    SalvoRun.noteSimulationClass();
+    this.simulation = SalvoRun.simulationOnStack();
   }
 
   /**
@@ -146,6 +148,11 @@ public final class SqlActionBuilder implements ActionBuilder {
   /** @return the statements, in order */
   public List<SqlRequest> statements() {
     return statements;
+  }
+
+  /** @return the simple name of the simulation that built this request (names the run directory) */
+  public String simulation() {
+    return simulation;
   }
 
   /** @return true when the statements run as one transaction */

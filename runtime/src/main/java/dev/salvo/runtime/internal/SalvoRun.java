@@ -34,21 +34,20 @@ public final class SalvoRun {
   static final long DRAIN_TIMEOUT_MILLIS = 30_000;
 
   private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
-  private static volatile String simulationName = "simulation";
 
   /** System property: seconds between live progress lines (0 turns them off; default 5). */
   public static final String PROGRESS_PROPERTY = "salvo.progressSeconds";
 
   private final Instant startedAt = Instant.now();
   private final Thread onSignal = new Thread(this::finishOnExit, "salvo-finish-on-exit");
-  private final boolean launchedByGatling = Fatal.insideGatlingLauncher();
-  private volatile boolean sloBreached;
   private volatile boolean loadStarted;
   private volatile boolean warmup;
   private volatile long measurementStartNanos;
   private Progress progress;
   private final Map<String, RequestRecorder> recorders = new ConcurrentHashMap<>();
-  private final ResultsBuilder results = new ResultsBuilder(simulationName, startedAt);
+  /** Created by the first action built, named after the simulation that built it. */
+  private volatile ResultsBuilder results;
+  private String simulationName;
   private volatile Target target;
   private ParameterContext parameters;
   private FindMaxController findMax;
@@ -62,13 +61,18 @@ public final class SalvoRun {
 
   private SalvoRun() {}
 
-  /** Remembers the simulation class being constructed (called while the DSL builds requests inside it). */
-  public static void noteSimulationClass() {
-    StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+  /**
+   * The simulation being constructed, for naming the run: the DSL builds requests inside a simulation's constructor.
+   * The name is kept by the builder that asked (no static state).
+   *
+   * @return the simple name of the first {@code Simulation} subclass on the caller's stack, or {@code "simulation"}
+   */
+  public static String simulationOnStack() {
+    return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
         .walk(frames -> frames.map(StackWalker.StackFrame::getDeclaringClass)
             .filter(io.gatling.javaapi.core.Simulation.class::isAssignableFrom)
             .findFirst())
-        .ifPresent(c -> simulationName = c.getSimpleName());
+        .map(Class::getSimpleName).orElse("simulation");
   }
 
   static SalvoRun start(CoreComponents core) {
@@ -96,6 +100,12 @@ public final class SalvoRun {
    */
   public Action newAction(SqlActionBuilder spec, SqlProtocol protocol, CoreComponents core, boolean throttled,
       Action next) {
+    synchronized (this) {
+      if (results == null) {
+        simulationName = spec.simulation();
+        results = new ResultsBuilder(simulationName, startedAt);
+      }
+    }
     Target t = target(protocol, core);
     List<PreparedRequest> statements;
     SharedValues shared = null;
@@ -251,11 +261,6 @@ public final class SalvoRun {
     if (!finished && target != null) {
       finish();
     }
-    if (sloBreached && launchedByGatling) {
-      // a breached SLO fails the run like a failed Gatling assertion (exit status 2), after Gatling's own report
-      System.out.flush();
-      Runtime.getRuntime().halt(2);
-    }
   }
 
   /** @return true once the run is finishing: tight loops stop */
@@ -311,7 +316,6 @@ public final class SalvoRun {
     }
     failed.forEach(r -> System.out.println("[salvo] SLO FAILED " + r.kind() + " '" + r.name() + "': "
         + String.join(", ", r.slo().breaches())));
-    sloBreached = true;
   }
 
   RunData results() {
