@@ -5,6 +5,7 @@ import static io.gatling.javaapi.core.CoreDsl.incrementConcurrentUsers;
 import dev.salvo.runtime.FindMax;
 import io.gatling.javaapi.core.ClosedInjectionStep;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * A find-max search: step the concurrency up until the database stops keeping up. Immutable, so all methods return a
@@ -28,8 +29,37 @@ public final class FindMaxBuilder {
     return new FindMaxBuilder(new FindMax(1, 1, Duration.ofSeconds(10), 16, 0.01, 2.0, 5.0));
   }
 
-  private FindMaxBuilder with(java.util.function.Supplier<FindMax> next) {
-    return new FindMaxBuilder(Guard.check(next));
+  /** The one copy-with-change: every setting changes a {@link Draft} of this search, checked again as a whole. */
+  private FindMaxBuilder with(Consumer<Draft> change) {
+    Draft d = new Draft(config);
+    change.accept(d);
+    return new FindMaxBuilder(Guard.check(d::build));
+  }
+
+  /** A mutable copy of a {@link FindMax}'s components. */
+  private static final class Draft {
+    int startConcurrency;
+    int increment;
+    Duration stepDuration;
+    int maxConcurrency;
+    double maxErrorRate;
+    double maxP95Degradation;
+    double minThroughputGainPercent;
+
+    Draft(FindMax c) {
+      startConcurrency = c.startConcurrency();
+      increment = c.increment();
+      stepDuration = c.stepDuration();
+      maxConcurrency = c.maxConcurrency();
+      maxErrorRate = c.maxErrorRate();
+      maxP95Degradation = c.maxP95Degradation();
+      minThroughputGainPercent = c.minThroughputGainPercent();
+    }
+
+    FindMax build() {
+      return new FindMax(startConcurrency, increment, stepDuration, maxConcurrency, maxErrorRate, maxP95Degradation,
+          minThroughputGainPercent);
+    }
   }
 
   /**
@@ -37,9 +67,10 @@ public final class FindMaxBuilder {
    * @return a new builder
    */
   public FindMaxBuilder startConcurrency(int users) {
-    FindMax c = config;
-    return with(() -> new FindMax(users, c.increment(), c.stepDuration(), Math.max(users, c.maxConcurrency()),
-        c.maxErrorRate(), c.maxP95Degradation(), c.minThroughputGainPercent()));
+    return with(d -> {
+      d.startConcurrency = users;
+      d.maxConcurrency = Math.max(users, d.maxConcurrency);
+    });
   }
 
   /**
@@ -47,9 +78,7 @@ public final class FindMaxBuilder {
    * @return a new builder
    */
   public FindMaxBuilder increment(int users) {
-    FindMax c = config;
-    return with(() -> new FindMax(c.startConcurrency(), users, c.stepDuration(), c.maxConcurrency(), c.maxErrorRate(),
-        c.maxP95Degradation(), c.minThroughputGainPercent()));
+    return with(d -> d.increment = users);
   }
 
   /**
@@ -57,9 +86,7 @@ public final class FindMaxBuilder {
    * @return a new builder
    */
   public FindMaxBuilder maxConcurrency(int users) {
-    FindMax c = config;
-    return with(() -> new FindMax(c.startConcurrency(), c.increment(), c.stepDuration(), users, c.maxErrorRate(),
-        c.maxP95Degradation(), c.minThroughputGainPercent()));
+    return with(d -> d.maxConcurrency = users);
   }
 
   /**
@@ -67,9 +94,7 @@ public final class FindMaxBuilder {
    * @return a new builder
    */
   public FindMaxBuilder stepDuration(Duration duration) {
-    FindMax c = config;
-    return with(() -> new FindMax(c.startConcurrency(), c.increment(), duration, c.maxConcurrency(), c.maxErrorRate(),
-        c.maxP95Degradation(), c.minThroughputGainPercent()));
+    return with(d -> d.stepDuration = duration);
   }
 
   /**
@@ -85,9 +110,7 @@ public final class FindMaxBuilder {
    * @return a new builder
    */
   public FindMaxBuilder maxErrorRate(double rate) {
-    FindMax c = config;
-    return with(() -> new FindMax(c.startConcurrency(), c.increment(), c.stepDuration(), c.maxConcurrency(), rate,
-        c.maxP95Degradation(), c.minThroughputGainPercent()));
+    return with(d -> d.maxErrorRate = rate);
   }
 
   /**
@@ -95,9 +118,7 @@ public final class FindMaxBuilder {
    * @return a new builder
    */
   public FindMaxBuilder maxP95Degradation(double factor) {
-    FindMax c = config;
-    return with(() -> new FindMax(c.startConcurrency(), c.increment(), c.stepDuration(), c.maxConcurrency(),
-        c.maxErrorRate(), factor, c.minThroughputGainPercent()));
+    return with(d -> d.maxP95Degradation = factor);
   }
 
   /**
@@ -105,9 +126,7 @@ public final class FindMaxBuilder {
    * @return a new builder
    */
   public FindMaxBuilder minThroughputGain(double percent) {
-    FindMax c = config;
-    return with(() -> new FindMax(c.startConcurrency(), c.increment(), c.stepDuration(), c.maxConcurrency(),
-        c.maxErrorRate(), c.maxP95Degradation(), percent));
+    return with(d -> d.minThroughputGainPercent = percent);
   }
 
   /** @return Gatling's closed injection for the steps: {@code incrementConcurrentUsers(...)} */

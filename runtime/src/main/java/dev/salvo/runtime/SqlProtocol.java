@@ -74,8 +74,7 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    * @return a copy with it
    */
   public SqlProtocol withSettings(DatabaseSettings value) {
-    return new SqlProtocol(value, poolSize, connectionTimeout, loadDemoSchema, warmup, queryTimeout, parameters,
-        findMax, gatlingRequestStats, embeddedSetup, beforeLoad);
+    return with(c -> c.settings = value);
   }
 
   /**
@@ -83,8 +82,7 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    * @return a copy with it
    */
   public SqlProtocol withPoolSize(int value) {
-    return new SqlProtocol(settings, value, connectionTimeout, loadDemoSchema, warmup, queryTimeout, parameters,
-        findMax, gatlingRequestStats, embeddedSetup, beforeLoad);
+    return with(c -> c.poolSize = value);
   }
 
   /**
@@ -92,8 +90,7 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    * @return a copy with it
    */
   public SqlProtocol withConnectionTimeout(Duration value) {
-    return new SqlProtocol(settings, poolSize, value, loadDemoSchema, warmup, queryTimeout, parameters,
-        findMax, gatlingRequestStats, embeddedSetup, beforeLoad);
+    return with(c -> c.connectionTimeout = value);
   }
 
   /**
@@ -101,8 +98,7 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    * @return a copy with it
    */
   public SqlProtocol withLoadDemoSchema(boolean value) {
-    return new SqlProtocol(settings, poolSize, connectionTimeout, value, warmup, queryTimeout, parameters,
-        findMax, gatlingRequestStats, embeddedSetup, beforeLoad);
+    return with(c -> c.loadDemoSchema = value);
   }
 
   /**
@@ -110,8 +106,7 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    * @return a copy with it
    */
   public SqlProtocol withWarmup(Duration value) {
-    return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, value, queryTimeout, parameters,
-        findMax, gatlingRequestStats, embeddedSetup, beforeLoad);
+    return with(c -> c.warmup = value);
   }
 
   /**
@@ -119,8 +114,7 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    * @return a copy with it
    */
   public SqlProtocol withQueryTimeout(Duration value) {
-    return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, warmup, value, parameters, findMax,
-        gatlingRequestStats, embeddedSetup, beforeLoad);
+    return with(c -> c.queryTimeout = value);
   }
 
   /**
@@ -128,8 +122,7 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    * @return a copy with it
    */
   public SqlProtocol withParameters(ParameterSettings value) {
-    return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, warmup, queryTimeout, value, findMax,
-        gatlingRequestStats, embeddedSetup, beforeLoad);
+    return with(c -> c.parameters = value);
   }
 
   /**
@@ -137,9 +130,7 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    * @return a copy with it
    */
   public SqlProtocol withFindMax(FindMax value) {
-    return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, warmup, queryTimeout, parameters,
-        value,
-        gatlingRequestStats, embeddedSetup, beforeLoad);
+    return with(c -> c.findMax = value);
   }
 
   /**
@@ -147,8 +138,48 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    * @return a copy with it
    */
   public SqlProtocol withGatlingRequestStats(boolean value) {
-    return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, warmup, queryTimeout, parameters,
-        findMax, value, embeddedSetup, beforeLoad);
+    return with(c -> c.gatlingRequestStats = value);
+  }
+
+  /** The one copy-with-change: every wither changes one field of a {@link Copy} of this protocol. */
+  private SqlProtocol with(java.util.function.Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
+    return c.build();
+  }
+
+  /** A mutable copy of the components, turned back into a checked protocol by {@link #build()}. */
+  private static final class Copy {
+    DatabaseSettings settings;
+    int poolSize;
+    Duration connectionTimeout;
+    boolean loadDemoSchema;
+    Duration warmup;
+    Duration queryTimeout;
+    ParameterSettings parameters;
+    FindMax findMax;
+    boolean gatlingRequestStats;
+    java.util.List<String> embeddedSetup;
+    java.util.List<BeforeLoad> beforeLoad;
+
+    Copy(SqlProtocol p) {
+      settings = p.settings;
+      poolSize = p.poolSize;
+      connectionTimeout = p.connectionTimeout;
+      loadDemoSchema = p.loadDemoSchema;
+      warmup = p.warmup;
+      queryTimeout = p.queryTimeout;
+      parameters = p.parameters;
+      findMax = p.findMax;
+      gatlingRequestStats = p.gatlingRequestStats;
+      embeddedSetup = p.embeddedSetup;
+      beforeLoad = p.beforeLoad;
+    }
+
+    SqlProtocol build() {
+      return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, warmup, queryTimeout, parameters,
+          findMax, gatlingRequestStats, embeddedSetup, beforeLoad);
+    }
   }
 
   @Override
@@ -162,8 +193,7 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    * @return a copy with them
    */
   public SqlProtocol withEmbeddedSetup(java.util.List<String> value) {
-    return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, warmup, queryTimeout, parameters,
-        findMax, gatlingRequestStats, value, beforeLoad);
+    return with(c -> c.embeddedSetup = value);
   }
 
   /**
@@ -171,7 +201,6 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    * @return a copy with them
    */
   public SqlProtocol withBeforeLoad(java.util.List<BeforeLoad> value) {
-    return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, warmup, queryTimeout, parameters,
-        findMax, gatlingRequestStats, embeddedSetup, value);
+    return with(c -> c.beforeLoad = value);
   }
 }
