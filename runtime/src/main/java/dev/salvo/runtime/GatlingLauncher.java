@@ -100,7 +100,7 @@ public final class GatlingLauncher {
     for (Path run : written) {
       try {
         RunResults r = ResultsFiles.read(run);
-        sloBreached |= r.requests().stream().anyMatch(q -> !q.slo().pass());
+        sloBreached |= r.requests().stream().anyMatch(q -> q.slo() != null && !q.slo().pass());
       } catch (RuntimeException e) {
         err.println("[salvo] CRASHED " + run + ": results must be readable, but " + e.getMessage());
         return Outcome.CRASHED;

@@ -309,7 +309,7 @@ public final class SalvoRun {
   }
 
   private void reportSlos(RunResults results) {
-    List<RunResults.RequestStats> failed = results.requests().stream().filter(r -> !r.slo().pass()).toList();
+    List<RunResults.RequestStats> failed = results.requests().stream().filter(r -> r.slo() != null && !r.slo().pass()).toList();
     if (failed.isEmpty()) {
       System.out.println("[salvo] SLOs: all " + results.requests().size() + " requests pass");
       return;
