@@ -35,7 +35,7 @@ final class Nulls {
   /** A request's name: the same message as a blank one. */
   static void name(String requestName) {
     if (requestName == null) {
-      throw Fatal.stop(new SalvoException("request name: must be non-blank, but was null"), null);
+      throw new SalvoException("request name: must be non-blank, but was null");
     }
   }
 }
