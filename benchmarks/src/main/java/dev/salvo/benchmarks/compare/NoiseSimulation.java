@@ -1,0 +1,42 @@
+package dev.salvo.benchmarks.compare;
+
+import static dev.salvo.dsl.SqlDsl.*;
+import static io.gatling.javaapi.core.CoreDsl.*;
+
+import io.gatling.javaapi.core.Simulation;
+
+/**
+ * The simulation of {@code benchmarks/compare-noise.sh}: an open model of {@code bench.rate} users per second for
+ * {@code bench.seconds} (the first {@code bench.warmupSeconds} not measured), each running a primary-key lookup
+ * (POINT_LOOKUP) and a count over a range of 100 ids (AGGREGATION), and one user in twenty a rare range scan
+ * (RANGE_SCAN), the low-count kind whose throughput is pure Poisson noise.
+ *
+ * <p>Every query also spends a random 1 to 4 ms of server time in {@code pg_sleep}, standing for the I/O waits of real
+ * queries; its latency is then dominated by the database rather than by the CPU of this shared 2-core machine.
+ * {@code bench.slowdownPercent} makes the AGGREGATION kind's server time that much longer (the wait multiplied by
+ * 1 + slowdown / 100), so its latency really rises and is measured through the normal path: driver, pool, Salvo's
+ * histograms. Nothing else changes.
+ */
+public class NoiseSimulation extends Simulation {
+  static final int RATE = Integer.getInteger("bench.rate", 100);
+  static final int SECONDS = Integer.getInteger("bench.seconds", 14);
+  static final int WARMUP = Integer.getInteger("bench.warmupSeconds", 3);
+  static final int SLOWDOWN_PERCENT = Integer.getInteger("bench.slowdownPercent", 0);
+
+  {
+    double factor = (100 + SLOWDOWN_PERCENT) / 100.0;
+    var lookup = pointLookup("lookup")
+        .query("SELECT o.order_id, o.amount FROM orders o, pg_sleep(:us / 1e6) WHERE o.order_id = :id")
+        .param("us", randomLong(1_000, 4_000)).param("id", randomLong(1, 200_000)).noSlo();
+    var work = aggregation("work")
+        .query("SELECT count(*) FROM orders o, pg_sleep(:us * :factor / 1e6)"
+            + " WHERE o.order_id BETWEEN :from AND :from + 100")
+        .param("us", randomLong(1_000, 4_000)).param("factor", factor).param("from", randomLong(1, 199_000)).noSlo();
+    var rare = rangeScan("rare scan")
+        .query("SELECT order_id FROM orders WHERE order_id BETWEEN :from AND :from + 20")
+        .param("from", randomLong(1, 199_000)).noSlo();
+    var users = scenario("compare noise").exec(lookup, work).randomSwitch().on(percent(5).then(exec(rare)));
+    setUp(users.injectOpen(constantUsersPerSec(RATE).during(SECONDS)))
+        .protocols(database().poolSize(8).warmup(WARMUP));
+  }
+}
