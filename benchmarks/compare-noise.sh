@@ -35,13 +35,15 @@ if [ -z "$only" ]; then
   mkdir -p "$out"
   work="$root/benchmarks/target/compare-noise"; rm -rf "$work"; mkdir -p "$work"
   cp "$root/benchmarks/target/benchmarks.jar" "$work/benchmarks.jar" # a rebuild during the runs does not change them
-  run() { # label slowdownPercent
+  run() { # label slowdownPercent; the machine's load before and after each run goes to logs/load.txt
+    echo "$1 before $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/logs/load.txt"
     java -Xmx1G --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED \
       -Djava.util.prefs.userRoot="$work/prefs" -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9 \
       -Dsalvo.workDir="$work/pg" -Dsalvo.resultsDir="$out/runs/$1" -Dbench.slowdownPercent="$2" \
       -cp "$work/benchmarks.jar" io.gatling.app.Gatling \
       --simulation dev.salvo.benchmarks.compare.NoiseSimulation --results-folder "$work/gatling" --no-reports \
       > "$out/logs/$1.log" 2>&1 || { echo "compare-noise.sh: run $1 failed, see $out/logs/$1.log" >&2; exit 3; }
+    echo "$1 after $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/logs/load.txt"
   }
   mkdir -p "$out/logs" "$out/runs"
   for i in $(seq 1 "$pairs"); do

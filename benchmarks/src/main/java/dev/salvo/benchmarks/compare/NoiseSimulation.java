@@ -26,10 +26,10 @@ public class NoiseSimulation extends Simulation {
   {
     double factor = (100 + SLOWDOWN_PERCENT) / 100.0;
     var lookup = pointLookup("lookup")
-        .query("SELECT o.order_id, o.amount FROM orders o, pg_sleep(:us / 1e6) WHERE o.order_id = :id")
+        .query("SELECT o.order_id, o.amount FROM orders o, pg_sleep(CAST(:us AS float8) / 1e6) WHERE o.order_id = :id")
         .param("us", randomLong(1_000, 4_000)).param("id", randomLong(1, 200_000)).noSlo();
     var work = aggregation("work")
-        .query("SELECT count(*) FROM orders o, pg_sleep(:us * :factor / 1e6)"
+        .query("SELECT count(*) FROM orders o, pg_sleep(CAST(:us AS float8) * CAST(:factor AS float8) / 1e6)"
             + " WHERE o.order_id BETWEEN :from AND :from + 100")
         .param("us", randomLong(1_000, 4_000)).param("factor", factor).param("from", randomLong(1, 199_000)).noSlo();
     var rare = rangeScan("rare scan")
