@@ -52,7 +52,9 @@ if [ -z "$only" ]; then
   done
 else
   out=$(cd "$only" && pwd)
-  pairs=$(ls -d "$out"/runs/aa* | wc -l)
+  pairs=0 # complete triples only (an interrupted invocation leaves its last one incomplete)
+  while ls "$out/runs/aa$((pairs + 1))"/*/results.json > /dev/null 2>&1; do pairs=$((pairs + 1)); done
+  [ "$pairs" -gt 0 ] || { echo "compare-noise.sh: $out must hold complete runs a1, b1, aa1, but does not" >&2; exit 2; }
 fi
 rm -rf "$out/compare"; mkdir -p "$out/compare"
 aa=0; ab=0
