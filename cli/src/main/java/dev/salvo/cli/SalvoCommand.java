@@ -14,10 +14,12 @@ import picocli.CommandLine.Command;
 @Command(name = "salvo", mixinStandardHelpOptions = true, versionProvider = SalvoCommand.Version.class,
     description = "Load tests for SQL databases on Gatling: runs, reports, comparisons and merges.",
     footer = {"", "Exit status: 0 done/passed, 1 a check failed (SLO breach, regression),",
-        "2 bad input (usage, configuration), 3 crashed."},
+        "2 bad input (usage, configuration), 3 crashed,", "4 unreadable input (compare, baseline, trend)."},
     subcommands = {
         ReportCommand.class,
         CompareCommand.class,
+        BaselineCommand.class,
+        TrendCommand.class,
         MergeCommand.class,
         CodegenCommand.class,
         SeedCommand.class,
