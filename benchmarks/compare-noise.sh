@@ -4,7 +4,7 @@
 # POINT_LOOKUP and an AGGREGATION, one in twenty also a RANGE_SCAN), against an embedded PostgreSQL:
 #   A/A: run A_i and A'_i are identical            -> compare must find no regression (at most 1 pair in 20)
 #   A/B: run B_i makes the AGGREGATION kind's server time 20% longer (bench.slowdownPercent=20: its pg_sleep wait,
-#        a random 1-4 ms per query, times 1.2)     -> compare must find a regression (at least 19 pairs in 20)
+#        a random 5-20 ms per query, times 1.2)    -> compare must find a regression (at least 19 pairs in 20)
 # Runs are made in the order A_i, B_i, A'_i so that drift of the machine hits both comparisons alike. Every run
 # directory, log and comparison is kept under benchmarks/results/compare-noise-<timestamp>/. compare runs with its
 # defaults (thresholds, alpha, min samples).
@@ -26,10 +26,9 @@ done
 [[ "$pairs" =~ ^[0-9]+$ ]] && [ "$pairs" -gt 0 ] || { echo "compare-noise.sh: --pairs must be a positive integer, but was '$pairs'" >&2; exit 2; }
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-if [ "$build" = 1 ]; then mvn -B -q -pl benchmarks,cli -am package -DskipTests >&2 2>/dev/null \
-  || mvn -B -q -pl benchmarks,reports -am package -DskipTests >&2; fi
-cli=$(ls "$root"/cli/target/salvo-cli-*-cli.jar 2>/dev/null | head -1 || true)
-[ -n "$cli" ] || cli=$(ls "$root"/reports/target/salvo-reports-*-cli.jar | head -1)
+if [ "$build" = 1 ]; then mvn -B -q -pl benchmarks,cli -am package -DskipTests >&2; fi
+cli="$root/cli/target/salvo.jar"
+[ -f "$cli" ] || { echo "compare-noise.sh: $cli must exist (built by: mvn -pl benchmarks,cli -am package -DskipTests), but it does not" >&2; exit 2; }
 if [ -z "$only" ]; then
   out="$root/benchmarks/results/compare-noise-$(date -u +%Y%m%dT%H%M%SZ)"
   mkdir -p "$out"
