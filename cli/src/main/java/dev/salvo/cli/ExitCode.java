@@ -14,6 +14,9 @@ package dev.salvo.cli;
  *   on standard error names it, and no load was started</td></tr>
  *   <tr><td>3</td><td>crashed: the run or the command failed unexpectedly (a bug, a lost database, a killed
  *   process)</td></tr>
+ *   <tr><td>4</td><td>unreadable input ({@code compare}, {@code baseline}, {@code trend}): a run or baseline directory
+ *   that is missing, not a Salvo directory, corrupt or of an unknown format version, so a CI gate can tell "no run or
+ *   no baseline" from a wrong command line (2)</td></tr>
  * </table>
  */
 public final class ExitCode {
@@ -25,6 +28,8 @@ public final class ExitCode {
   public static final int BAD_INPUT = 2;
   /** Crashed: an unexpected failure. */
   public static final int CRASHED = 3;
+  /** Unreadable input ({@code compare}, {@code baseline}, {@code trend}): a run or baseline cannot be read. */
+  public static final int UNREADABLE_INPUT = 4;
 
   private ExitCode() {}
 }

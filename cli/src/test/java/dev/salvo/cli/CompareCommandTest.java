@@ -27,7 +27,7 @@ class CompareCommandTest {
     Path cmp = dir.resolve("cmp");
     assertThat(cli.run("compare", "-o", cmp.toString(), a, b)).isZero();
     assertThat(cli.out()).isEqualTo(cmp.resolve("index.html").toAbsolutePath() + System.lineSeparator()
-        + "no regression beyond the thresholds" + System.lineSeparator());
+        + "no significant regression beyond the thresholds" + System.lineSeparator());
     assertThat(cli.run("compare", "-o", cmp.toString(), a, b, slow)).isEqualTo(ExitCode.FAILED);
     assertThat(cli.out()).contains("REGRESSION C POINT_LOOKUP p95");
     JsonNode json = new ObjectMapper().readTree(cmp.resolve("comparison.json").toFile());
@@ -52,5 +52,63 @@ class CompareCommandTest {
         + " is Other and " + a + " is Sim (use --force to compare them anyway)" + System.lineSeparator());
     assertThat(dir.resolve("cmp")).doesNotExist();
     assertThat(cli.run("compare", "--force", "-o", dir.resolve("cmp").toString(), a, other)).isZero();
+  }
+
+  @Test
+  void comparesTheNewestRunOfASimulationWithACommittedBaseline() throws Exception {
+    Path results = dir.resolve("target/salvo");
+    Path old = RunDirectory.write(results.resolve("Sim-20260101000000000"), TestRuns.run("Sim", 8, 1, 1));
+    assertThat(cli.run("baseline", "save", old.toString(), "--name", "main", "--baselines",
+        dir.resolve("baselines").toString())).isZero();
+    RunDirectory.write(results.resolve("Sim-20260102000000000"), TestRuns.run("Sim", 8, 1.5, 1));
+    RunDirectory.write(results.resolve("Sim-merged-20260103000000000"), TestRuns.run("Sim", 8, 1, 1));
+    String[] args = {"compare", "--baseline", "main", "--latest", "Sim", "--baselines", dir.resolve("baselines").toString(),
+        "--results", results.toString(), "-o", dir.resolve("cmp").toString()};
+    assertThat(cli.run(args)).isEqualTo(ExitCode.FAILED);
+    assertThat(cli.out()).contains("REGRESSION B POINT_LOOKUP p95: ");
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("cmp/comparison.json").toFile());
+    assertThat(json.get("runs").get(0).get("dir").asText()).isEqualTo(dir.resolve("baselines/Sim/main").toString());
+    assertThat(json.get("runs").get(1).get("dir").asText()).isEqualTo(results.resolve("Sim-20260102000000000").toString());
+    RunDirectory.write(results.resolve("Sim-20260104000000000"), TestRuns.run("Sim", 8, 1, 1));
+    assertThat(cli.run(args)).isZero();
+  }
+
+  @Test
+  void exitsWithFourWhenAnInputCannotBeRead() throws Exception {
+    String a = run(TestRuns.run("Sim", 8, 1, 1), "a");
+    Path missing = dir.resolve("missing");
+    assertThat(cli.run("compare", "-o", dir.resolve("cmp").toString(), a, missing.toString()))
+        .isEqualTo(ExitCode.UNREADABLE_INPUT);
+    assertThat(cli.err()).isEqualTo("salvo compare: " + missing + ": a Salvo run must be a directory, but it does not"
+        + " exist or is a file" + System.lineSeparator());
+    assertThat(cli.run("compare", "--baseline", "main", "--latest", "Sim", "--baselines", dir.resolve("none").toString(),
+        "--results", dir.toString())).isEqualTo(ExitCode.UNREADABLE_INPUT);
+    assertThat(cli.err()).isEqualTo("salvo compare: " + dir.resolve("none/Sim/main") + ": a baseline must be a"
+        + " directory, but it does not exist (save one with 'salvo baseline save RUN_DIR --name NAME')"
+        + System.lineSeparator());
+    assertThat(dir.resolve("cmp")).doesNotExist();
+  }
+
+  @Test
+  void treatsAMisusedBaselineOptionAsAUsageError() {
+    assertThat(cli.run("compare", "--baseline", "main")).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(cli.err()).isEqualTo("salvo compare: the arguments must match 'salvo compare --help', but --baseline"
+        + " NAME and --latest SIMULATION must be given together and without RUN_DIR, but were --baseline alone"
+        + System.lineSeparator());
+    assertThat(cli.run("compare", "--alpha", "2", "a", "b")).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(cli.err()).isEqualTo("salvo compare: alpha: must be a number in (0, 0.5], but was 2.0"
+        + System.lineSeparator());
+  }
+
+  @Test
+  void takesTheSignificanceLevelAndMinimumSampleSize() throws Exception {
+    String a = run(TestRuns.run("Sim", 8, 1, 1), "a");
+    String slow = run(TestRuns.run("Sim", 8, 1.5, 1), "slow");
+    assertThat(cli.run("compare", "-o", dir.resolve("cmp").toString(), "--min-samples", "100000", a, slow)).isZero();
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("cmp/comparison.json").toFile());
+    assertThat(json.get("minSamples").asLong()).isEqualTo(100000);
+    assertThat(json.get("deltas").get(0).get("status").asText()).isEqualTo("NOT_ENOUGH_DATA");
+    assertThat(cli.run("compare", "-o", dir.resolve("cmp").toString(), "--alpha", "0.05", a, slow))
+        .isEqualTo(ExitCode.FAILED);
   }
 }

@@ -28,7 +28,8 @@ class SalvoCommandTest {
   @Test
   void hasHelpOnEveryCommand() {
     List<List<String>> all = commands(SalvoCommand.commandLine(), List.of(), new ArrayList<>());
-    assertThat(all).extracting(p -> String.join(" ", p)).contains("report", "compare", "merge", "completion", "help");
+    assertThat(all).extracting(p -> String.join(" ", p)).contains("report", "compare", "baseline",
+        "baseline save", "trend", "merge", "completion", "help");
     for (List<String> command : all) {
       List<String> args = new ArrayList<>(command);
       args.add("--help");
@@ -41,9 +42,10 @@ class SalvoCommandTest {
   @Test
   void listsEveryCommandInItsHelp() {
     assertThat(cli.run("--help")).isZero();
-    assertThat(cli.out()).startsWith("Usage: salvo").contains("report", "compare", "merge", "completion",
+    assertThat(cli.out()).startsWith("Usage: salvo").contains("report", "compare", "baseline", "trend", "merge",
+        "completion",
         "Exit status: 0 done/passed, 1 a check failed (SLO breach, regression),",
-        "2 bad input (usage, configuration), 3 crashed.");
+        "2 bad input (usage, configuration), 3 crashed,", "4 unreadable input (compare, baseline, trend).");
   }
 
   @Test

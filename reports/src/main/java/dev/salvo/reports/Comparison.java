@@ -1,6 +1,5 @@
 package dev.salvo.reports;
 
-import dev.salvo.reports.RunResults.RequestStats;
 import dev.salvo.reports.internal.RunReportPage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,35 +11,75 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.ToDoubleFunction;
 
 /**
- * The comparison of 2 to 5 runs: the first is the baseline, each other run's per-kind metrics are compared with it and
- * marked as a regression or an improvement when they change by more than a {@link Thresholds threshold}. Written as
- * {@code comparison.json} (this record) and an HTML page by the {@code compare} command.
+ * The comparison of 2 to 5 runs: the first is the baseline, and each metric of each kind of every other run gets a
+ * verdict against it: {@link #REGRESSION}, {@link #IMPROVEMENT}, {@link #NO_SIGNIFICANT_CHANGE} or
+ * {@link #NOT_ENOUGH_DATA}. A regression needs both the {@link Thresholds threshold} crossed and the difference
+ * statistically significant at level {@link Options#alpha()} (two-sided tests on the runs' histograms and counts; see
+ * {@code docs/reports.md}). Written as {@code comparison.json} (this record) and an HTML page by {@code compare}.
  *
  * @param runs the runs, baseline first
  * @param thresholds the thresholds applied
+ * @param alpha the significance level of every test
+ * @param minSamples fewest requests per run and kind for a verdict
  * @param config every setting, with its value per run, and whether the values differ
  * @param deltas per kind, metric and compared run
  * @param regression true when any delta is a regression
  * @param regressions one line per regression
  */
-public record Comparison(List<Run> runs, Thresholds thresholds, List<Setting> config, List<Delta> deltas,
-    boolean regression, List<String> regressions) {
+public record Comparison(List<Run> runs, Thresholds thresholds, double alpha, long minSamples, List<Setting> config,
+    List<Delta> deltas, boolean regression, List<String> regressions) {
 
   /** Fewest runs compared. */
   public static final int MIN_RUNS = 2;
   /** Most runs compared. */
   public static final int MAX_RUNS = 5;
-  /** Status of a delta beyond its threshold in the bad direction. */
+  /** Beyond the threshold in the bad direction, and significant. */
   public static final String REGRESSION = "REGRESSION";
-  /** Status of a delta beyond its threshold in the good direction. */
+  /** Beyond the threshold in the good direction, and significant. */
   public static final String IMPROVEMENT = "IMPROVEMENT";
-  /** Status of a delta within its threshold. */
-  public static final String SAME = "SAME";
-  /** Status when the kind is absent from the compared run or from the baseline, or a value is 0 in the baseline. */
+  /** Within the threshold, or not significant (indistinguishable from noise). */
+  public static final String NO_SIGNIFICANT_CHANGE = "NO_SIGNIFICANT_CHANGE";
+  /** Fewer requests than {@link Options#minSamples()} on a side that the verdict needs. */
+  public static final String NOT_ENOUGH_DATA = "NOT_ENOUGH_DATA";
+  /** The kind is absent from the compared run or from the baseline. */
   public static final String NOT_COMPARABLE = "NOT_COMPARABLE";
+
+  /**
+   * How a comparison decides.
+   *
+   * @param thresholds smallest change that counts
+   * @param alpha significance level of each two-sided test, in (0, 0.5] (default 0.01)
+   * @param minSamples fewest requests per run and kind for a verdict, at least 1 (default 100)
+   */
+  public record Options(Thresholds thresholds, double alpha, long minSamples) {
+    /** Default significance level. */
+    public static final double DEFAULT_ALPHA = 0.01;
+    /** Default fewest requests. */
+    public static final long DEFAULT_MIN_SAMPLES = 100;
+    /** The defaults. */
+    public static final Options DEFAULTS = new Options(Thresholds.DEFAULTS, DEFAULT_ALPHA, DEFAULT_MIN_SAMPLES);
+
+    /** Checks the values. */
+    public Options {
+      Objects.requireNonNull(thresholds, "thresholds");
+      if (!(alpha > 0 && alpha <= 0.5)) {
+        throw new IllegalArgumentException("alpha: must be a number in (0, 0.5], but was " + alpha);
+      }
+      if (minSamples < 1) {
+        throw new IllegalArgumentException("min-samples: must be at least 1, but was " + minSamples);
+      }
+    }
+
+    /**
+     * @param t other thresholds
+     * @return these options with {@code t}
+     */
+    public Options withThresholds(Thresholds t) {
+      return new Options(t, alpha, minSamples);
+    }
+  }
 
   /**
    * @param label {@code A} (baseline), {@code B}, ...
@@ -65,19 +104,24 @@ public record Comparison(List<Run> runs, Thresholds thresholds, List<Setting> co
    * @param baseline the baseline's value
    * @param value the compared run's value
    * @param change relative change in percent, or for {@code errorRate} the difference in percentage points
-   * @param status {@link #REGRESSION}, {@link #IMPROVEMENT}, {@link #SAME} or {@link #NOT_COMPARABLE}
+   * @param status {@link #REGRESSION}, {@link #IMPROVEMENT}, {@link #NO_SIGNIFICANT_CHANGE}, {@link #NOT_ENOUGH_DATA}
+   *     or {@link #NOT_COMPARABLE}
+   * @param baselineCount the baseline's requests of this kind (the sample size)
+   * @param count the compared run's requests of this kind
+   * @param pValue the two-sided test's p-value, null when no test was made
+   * @param test the test made (e.g. {@code quantile test (Fisher exact)}), or why none was
    */
   public record Delta(String kind, String metric, String run, double baseline, double value, double change,
-      String status) {}
+      String status, long baselineCount, long count, Double pValue, String test) {}
 
   /**
    * How much a metric may change before it counts as a regression (and, the other way, an improvement). Throughput and
    * rows/s in percent of drop, latencies in percent of rise, error rate in percentage points of rise.
    *
    * @param qps throughput drop, percent (default 10)
-   * @param p50 median response time rise, percent (default 20)
-   * @param p95 95th percentile rise, percent (default 20)
-   * @param p99 99th percentile rise, percent (default 20)
+   * @param p50 median response time rise, percent (default 10)
+   * @param p95 95th percentile rise, percent (default 10)
+   * @param p99 99th percentile rise, percent (default 10)
    * @param errorRate error rate rise, percentage points (default 1)
    * @param rowsPerSecond rows/s drop, percent (default 10)
    */
@@ -85,7 +129,7 @@ public record Comparison(List<Run> runs, Thresholds thresholds, List<Setting> co
     /** The metric names, as in {@code --threshold <metric>=<value>}. */
     public static final List<String> METRICS = List.of("qps", "p50", "p95", "p99", "errorRate", "rowsPerSecond");
     /** The defaults. */
-    public static final Thresholds DEFAULTS = new Thresholds(10, 20, 20, 20, 1, 10);
+    public static final Thresholds DEFAULTS = new Thresholds(10, 10, 10, 10, 1, 10);
 
     /** Checks every threshold is a positive number. */
     public Thresholds {
@@ -124,84 +168,60 @@ public record Comparison(List<Run> runs, Thresholds thresholds, List<Setting> co
    * Compares runs. The first is the baseline.
    *
    * @param dirs the run directories, as given (for labels and error messages)
-   * @param runs their results, in the same order
-   * @param thresholds when a change is a regression
+   * @param runs their data (results and histograms), in the same order
+   * @param options thresholds, significance level, minimum sample size
    * @param force compare runs of different simulations too
    * @return the comparison
    * @throws IllegalArgumentException for fewer than 2 or more than 5 runs, or different simulations without force
    */
-  public static Comparison of(List<Path> dirs, List<RunResults> runs, Thresholds thresholds, boolean force) {
+  public static Comparison of(List<Path> dirs, List<RunData> runs, Options options, boolean force) {
     if (runs.size() < MIN_RUNS || runs.size() > MAX_RUNS) {
       throw new IllegalArgumentException("compare: runs must be between " + MIN_RUNS + " and " + MAX_RUNS
           + ", but were " + runs.size());
     }
+    List<RunResults> results = runs.stream().map(RunData::results).toList();
     for (int i = 1; i < runs.size(); i++) {
-      if (!force && !runs.get(i).simulation().equals(runs.get(0).simulation())) {
+      if (!force && !results.get(i).simulation().equals(results.get(0).simulation())) {
         throw new IllegalArgumentException(dirs.get(i) + ": compared runs must be of one simulation, but it is "
-            + runs.get(i).simulation() + " and " + dirs.get(0) + " is " + runs.get(0).simulation()
+            + results.get(i).simulation() + " and " + dirs.get(0) + " is " + results.get(0).simulation()
             + " (use --force to compare them anyway)");
       }
     }
     List<Run> labels = new ArrayList<>();
     for (int i = 0; i < runs.size(); i++) {
-      RunResults r = runs.get(i);
+      RunResults r = results.get(i);
       labels.add(new Run(String.valueOf((char) ('A' + i)), dirs.get(i).toString(), r.simulation(), r.startedAt(),
           r.verdict()));
     }
+    List<Verdicts.Side> sides = runs.stream().map(Verdicts.Side::of).toList();
     List<Delta> deltas = new ArrayList<>();
     Set<String> kinds = new TreeSet<>();
-    runs.forEach(r -> r.kinds().forEach(k -> kinds.add(k.kind())));
+    results.forEach(r -> r.kinds().forEach(k -> kinds.add(k.kind())));
     for (String kind : kinds) {
-      RequestStats base = runs.get(0).kind(kind);
       for (int i = 1; i < runs.size(); i++) {
-        RequestStats other = runs.get(i).kind(kind);
-        for (String metric : Thresholds.METRICS) {
-          deltas.add(delta(kind, metric, labels.get(i).label(), base, other, thresholds.of(metric)));
-        }
+        deltas.addAll(Verdicts.deltas(kind, labels.get(i).label(), sides.get(0), sides.get(i), options));
       }
     }
+    Thresholds thresholds = options.thresholds();
     List<String> regressions = deltas.stream().filter(d -> REGRESSION.equals(d.status()))
-        .map(d -> String.format(Locale.ROOT, "%s %s %s: %s -> %s (%+.1f%s, threshold %s%s)", d.run(), d.kind(),
-            d.metric(), show(d.metric(), d.baseline()), show(d.metric(), d.value()), d.change(),
+        .map(d -> String.format(Locale.ROOT, "%s %s %s: %s -> %s (%+.1f%s, threshold %s%s, p=%s, n=%d/%d)", d.run(),
+            d.kind(), d.metric(), show(d.metric(), d.baseline()), show(d.metric(), d.value()), d.change(),
             d.metric().equals("errorRate") ? " points" : "%", fmt(thresholds.of(d.metric())),
-            d.metric().equals("errorRate") ? " points" : "%"))
+            d.metric().equals("errorRate") ? " points" : "%", pValue(d.pValue()), d.baselineCount(), d.count()))
         .toList();
-    return new Comparison(labels, thresholds, settings(runs), deltas, !regressions.isEmpty(), regressions);
+    return new Comparison(labels, thresholds, options.alpha(), options.minSamples(), settings(results), deltas,
+        !regressions.isEmpty(), regressions);
   }
 
-  private static Delta delta(String kind, String metric, String run, RequestStats base, RequestStats other,
-      double threshold) {
-    if (base == null || other == null) {
-      return new Delta(kind, metric, run, base == null ? 0 : value(metric).applyAsDouble(base),
-          other == null ? 0 : value(metric).applyAsDouble(other), 0, NOT_COMPARABLE);
+  /**
+   * @param p a p-value, or null
+   * @return it with 2 significant digits ({@code <1e-6} below that), {@code -} for null
+   */
+  public static String pValue(Double p) {
+    if (p == null) {
+      return "-";
     }
-    double b = value(metric).applyAsDouble(base);
-    double v = value(metric).applyAsDouble(other);
-    boolean higherIsWorse = !metric.equals("qps") && !metric.equals("rowsPerSecond");
-    double change;
-    if (metric.equals("errorRate")) {
-      change = (v - b) * 100;
-    } else if (b == 0) {
-      return new Delta(kind, metric, run, b, v, 0, v == 0 ? SAME : NOT_COMPARABLE);
-    } else {
-      change = (v - b) / b * 100;
-    }
-    change = Math.round(change * 100) / 100.0;
-    double worse = higherIsWorse ? change : -change;
-    String status = worse >= threshold ? REGRESSION : worse <= -threshold ? IMPROVEMENT : SAME;
-    return new Delta(kind, metric, run, b, v, change, status);
-  }
-
-  private static ToDoubleFunction<RequestStats> value(String metric) {
-    return switch (metric) {
-      case "qps" -> RequestStats::throughput;
-      case "p50" -> s -> s.responseMicros().p50();
-      case "p95" -> s -> s.responseMicros().p95();
-      case "p99" -> s -> s.responseMicros().p99();
-      case "errorRate" -> RequestStats::errorRate;
-      case "rowsPerSecond" -> RequestStats::rowsPerSecond;
-      default -> throw new IllegalArgumentException("metric: must be one of " + Thresholds.METRICS + ", but was " + metric);
-    };
+    return p < 1e-6 ? "<1e-6" : String.format(Locale.ROOT, "%.2g", p);
   }
 
   private static List<Setting> settings(List<RunResults> runs) {

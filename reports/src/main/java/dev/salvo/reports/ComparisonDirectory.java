@@ -26,21 +26,21 @@ public final class ComparisonDirectory {
    * Reads the run directories, compares them against the first, and writes the comparison into {@code dir}.
    *
    * @param dir where to write (created when missing; an earlier comparison there is replaced)
-   * @param runs 2 to 5 run directories, the baseline first
-   * @param thresholds the regression thresholds
+   * @param runs 2 to 5 run (or baseline) directories, the baseline first
+   * @param options thresholds, significance level, minimum sample size
    * @param force compare runs of different simulations
    * @return the comparison
    * @throws IllegalArgumentException naming the file or the run when a run cannot be read or compared (nothing is
    *     written then)
    * @throws UncheckedIOException when a file cannot be written
    */
-  public static Comparison compare(Path dir, List<Path> runs, Comparison.Thresholds thresholds, boolean force) {
-    List<RunResults> results = new ArrayList<>();
+  public static Comparison compare(Path dir, List<Path> runs, Comparison.Options options, boolean force) {
+    List<RunData> data = new ArrayList<>();
     for (Path run : runs) {
-      results.add(RunDirectory.read(run).results());
+      data.add(RunDirectory.read(run));
     }
-    Comparison c = Comparison.of(runs, results, thresholds, force);
-    write(dir, c, results);
+    Comparison c = Comparison.of(runs, data, options, force);
+    write(dir, c, data.stream().map(RunData::results).toList());
     return c;
   }
 

@@ -83,11 +83,26 @@ class BrowserTest {
     Path b = RunDirectory.write(dir.resolve("pool16"), TestRuns.run("Sample02_EveryKind", 16, 0.9, 1.15));
     Path c = RunDirectory.write(dir.resolve("slow"), TestRuns.run("Sample02_EveryKind", 8, 1.6, 0.85));
     Path out = dir.resolve("cmp");
-    Comparison comparison = ComparisonDirectory.compare(out, List.of(a, b, c), Comparison.Thresholds.DEFAULTS, false);
+    Comparison comparison = ComparisonDirectory.compare(out, List.of(a, b, c), Comparison.Options.DEFAULTS, false);
     assertThat(comparison.regression()).isTrue();
     String dom = open(out.resolve("index.html"), "comparison.png", 2600);
     assertRendered(dom, 6);
     assertThat(dom).contains("class=\"regression\"");
+  }
+
+  @Test
+  void trendPageRendersEveryChartWithItsSignificanceMarkers() throws Exception {
+    List<Path> runs = new ArrayList<>();
+    double[] slowdowns = {1, 1, 1.6, 1.6, 1.05, 1};
+    for (int i = 0; i < slowdowns.length; i++) {
+      runs.add(RunDirectory.write(dir.resolve("trend-run-" + i), TestRuns.run("Sample02_EveryKind", 8, slowdowns[i],
+          i == 3 ? 0.8 : 1, TestRuns.START.plusSeconds(86_400L * i), 0)));
+    }
+    Path page = Trend.of(runs, Comparison.Options.DEFAULTS).write(dir.resolve("trend"));
+    String dom = open(page, "trend.png", 2600);
+    assertRendered(dom, 6);
+    assertThat(count(dom, "class=\"mark regression\"")).as("regression markers drawn in the charts").isPositive();
+    assertThat(count(dom, "class=\"mark improvement\"")).as("improvement markers drawn in the charts").isPositive();
   }
 
   @Test

@@ -24,7 +24,7 @@ class ComparisonDirectoryTest {
     Path b = run(TestRuns.run("Sim", 16, 1, 1), "b");
     Path slow = run(TestRuns.run("Sim", 8, 3, 1), "slow");
     Path cmp = dir.resolve("cmp");
-    Comparison c = ComparisonDirectory.compare(cmp, List.of(a, b, slow), Comparison.Thresholds.DEFAULTS, false);
+    Comparison c = ComparisonDirectory.compare(cmp, List.of(a, b, slow), Comparison.Options.DEFAULTS, false);
     assertThat(c.regression()).isTrue();
     assertThat(c.regressions()).anyMatch(r -> r.startsWith("C POINT_LOOKUP p95"));
     JsonNode json = new ObjectMapper().readTree(cmp.resolve("comparison.json").toFile());
@@ -38,9 +38,9 @@ class ComparisonDirectoryTest {
     Path a = run(TestRuns.run("Sim", 8, 1, 1), "a");
     Path slow = run(TestRuns.run("Sim", 8, 3, 1), "slow");
     Path cmp = dir.resolve("cmp");
-    assertThat(ComparisonDirectory.compare(cmp, List.of(a, slow), Comparison.Thresholds.DEFAULTS, false).regression())
+    assertThat(ComparisonDirectory.compare(cmp, List.of(a, slow), Comparison.Options.DEFAULTS, false).regression())
         .isTrue();
-    assertThat(ComparisonDirectory.compare(cmp, List.of(a, a), Comparison.Thresholds.DEFAULTS, false).regression())
+    assertThat(ComparisonDirectory.compare(cmp, List.of(a, a), Comparison.Options.DEFAULTS, false).regression())
         .isFalse();
     assertThat(new ObjectMapper().readTree(cmp.resolve("comparison.json").toFile()).get("regression").asBoolean())
         .isFalse();
@@ -51,7 +51,7 @@ class ComparisonDirectoryTest {
     Path a = run(TestRuns.run("Sim", 8, 1, 1), "a");
     Path other = run(TestRuns.run("Other", 8, 1, 1), "other");
     assertThatThrownBy(() -> ComparisonDirectory.compare(dir.resolve("cmp"), List.of(a, other),
-        Comparison.Thresholds.DEFAULTS, false))
+        Comparison.Options.DEFAULTS, false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(other + ": compared runs must be of one simulation, but it is Other and " + a
             + " is Sim (use --force to compare them anyway)");

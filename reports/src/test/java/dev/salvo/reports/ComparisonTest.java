@@ -3,6 +3,7 @@ package dev.salvo.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.salvo.reports.Comparison.Options;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -11,24 +12,102 @@ import org.junit.jupiter.api.Test;
 class ComparisonTest {
   private static final List<Path> DIRS = List.of(Path.of("a"), Path.of("b"), Path.of("c"));
 
+  private static Comparison compare(RunData... runs) {
+    return Comparison.of(DIRS.subList(0, runs.length), List.of(runs), Options.DEFAULTS, false);
+  }
+
   @Test
-  void marksASlowdownAsARegression() {
-    RunResults base = TestRuns.run("Sim", 8, 1, 1).results();
-    RunResults slow = TestRuns.run("Sim", 8, 1.5, 1).results();
-    Comparison c = Comparison.of(DIRS.subList(0, 2), List.of(base, slow), Comparison.Thresholds.DEFAULTS, false);
+  void marksASignificantSlowdownBeyondTheThresholdAsARegression() {
+    Comparison c = compare(TestRuns.run("Sim", 8, 1, 1), TestRuns.run("Sim", 8, 1.5, 1));
     assertThat(c.regression()).isTrue();
-    assertThat(c.deltas("POINT_LOOKUP", "p95")).singleElement()
-        .satisfies(d -> assertThat(d.status()).isEqualTo(Comparison.REGRESSION))
-        .satisfies(d -> assertThat(d.change()).isBetween(45.0, 55.0));
-    assertThat(c.deltas("POINT_LOOKUP", "qps").get(0).status()).isEqualTo(Comparison.SAME);
-    assertThat(c.regressions()).anySatisfy(r -> assertThat(r).startsWith("B POINT_LOOKUP p95: "));
+    assertThat(c.deltas("POINT_LOOKUP", "p95")).singleElement().satisfies(d -> {
+      assertThat(d.status()).isEqualTo(Comparison.REGRESSION);
+      assertThat(d.change()).isBetween(45.0, 55.0);
+      assertThat(d.pValue()).isLessThan(1e-6);
+      assertThat(d.baselineCount()).isEqualTo(1500);
+      assertThat(d.count()).isEqualTo(1500);
+      assertThat(d.test()).isEqualTo("quantile test (Fisher exact)");
+    });
+    assertThat(c.deltas("POINT_LOOKUP", "qps").get(0).status()).isEqualTo(Comparison.NO_SIGNIFICANT_CHANGE);
+    assertThat(c.regressions()).anySatisfy(r -> assertThat(r).startsWith("B POINT_LOOKUP p95: ")
+        .contains("threshold 10%, p=<1e-6, n=1500/1500"));
+  }
+
+  @Test
+  void findsNoChangeBetweenIdenticalRuns() {
+    Comparison c = compare(TestRuns.run("Sim", 8, 1, 1), TestRuns.run("Sim", 8, 1, 1));
+    assertThat(c.regression()).isFalse();
+    assertThat(c.deltas()).extracting(Comparison.Delta::status).containsOnly(Comparison.NO_SIGNIFICANT_CHANGE);
+  }
+
+  @Test
+  void doesNotFlagNoiseBetweenTwoSamplesOfOneDistribution() {
+    // independent draws from one distribution: percentiles differ by chance, the tests say it is noise
+    int flagged = 0;
+    for (int seed = 0; seed < 20; seed++) {
+      Comparison c = compare(TestRuns.sampled("Sim", seed, 2000, 120, 10, 1),
+          TestRuns.sampled("Sim", 1000 + seed, 2000, 120, 10, 1));
+      flagged += c.regression() ? 1 : 0;
+    }
+    assertThat(flagged).isLessThanOrEqualTo(1);
+  }
+
+  @Test
+  void detectsATwentyPercentSlowdownInTwoThousandSamples() {
+    for (int seed = 0; seed < 20; seed++) {
+      Comparison c = compare(TestRuns.sampled("Sim", seed, 2000, 120, 10, 1),
+          TestRuns.sampled("Sim", 1000 + seed, 2000, 120, 10, 1.2));
+      assertThat(c.deltas("POINT_LOOKUP", "p50").get(0).status()).as("seed %d", seed).isEqualTo(Comparison.REGRESSION);
+      assertThat(c.deltas("RANGE_SCAN", "p50").get(0).status()).isNotEqualTo(Comparison.REGRESSION);
+    }
+  }
+
+  @Test
+  void treatsARareKindsCountsAsPoissonNoiseAndCountsRowsPerSecondOnce() {
+    // the case of issue 19: a 1%-weight request with 102 vs 85 requests is -17% but Poisson noise (p ~ 0.24)
+    Comparison c = compare(TestRuns.sampled("Sim", 1, 2000, 102, 10, 1), TestRuns.sampled("Sim", 2, 2000, 85, 10, 1));
+    Comparison.Delta qps = c.deltas("RANGE_SCAN", "qps").get(0);
+    assertThat(qps.change()).isCloseTo(-16.67, org.assertj.core.data.Offset.offset(0.05));
+    assertThat(qps.status()).isEqualTo(Comparison.NO_SIGNIFICANT_CHANGE);
+    assertThat(qps.pValue()).isBetween(0.2, 0.3);
+    assertThat(c.deltas("RANGE_SCAN", "rowsPerSecond").get(0).status()).isEqualTo(Comparison.NOT_ENOUGH_DATA);
+    assertThat(c.regression()).isFalse();
+  }
+
+  @Test
+  void judgesRowsPerSecondOnlyOnRowsPerRequestSoOneCauseIsOneVerdict() {
+    // 30% fewer requests with the same rows each: qps regressed, rows/s follows it and is not counted again
+    Comparison fewer = compare(TestRuns.sampled("Sim", 1, 2000, 1000, 10, 1),
+        TestRuns.sampled("Sim", 2, 2000, 700, 10, 1));
+    assertThat(fewer.deltas("RANGE_SCAN", "qps").get(0).status()).isEqualTo(Comparison.REGRESSION);
+    Comparison.Delta rows = fewer.deltas("RANGE_SCAN", "rowsPerSecond").get(0);
+    assertThat(rows.change()).isEqualTo(-30.0);
+    assertThat(rows.status()).isEqualTo(Comparison.NO_SIGNIFICANT_CHANGE);
+    assertThat(rows.test()).endsWith("rows/request +0.0%");
+    assertThat(fewer.regressions()).hasSize(1);
+    // the same requests returning half the rows each: that is a cause of its own
+    Comparison halfRows = compare(TestRuns.sampled("Sim", 1, 2000, 1000, 10, 1),
+        TestRuns.sampled("Sim", 2, 2000, 1000, 5, 1));
+    assertThat(halfRows.deltas("RANGE_SCAN", "rowsPerSecond").get(0).status()).isEqualTo(Comparison.REGRESSION);
+    assertThat(halfRows.deltas("RANGE_SCAN", "qps").get(0).status()).isEqualTo(Comparison.NO_SIGNIFICANT_CHANGE);
+  }
+
+  @Test
+  void saysNotEnoughDataBelowTheMinimumSampleSizeWithTheCounts() {
+    Comparison c = compare(TestRuns.sampled("Sim", 1, 2000, 60, 10, 1), TestRuns.sampled("Sim", 2, 2000, 40, 10, 3));
+    Comparison.Delta p95 = c.deltas("RANGE_SCAN", "p95").get(0);
+    assertThat(p95.status()).isEqualTo(Comparison.NOT_ENOUGH_DATA);
+    assertThat(p95.pValue()).isNull();
+    assertThat(p95.test()).isEqualTo("fewer than 100 requests (60 vs 40)");
+    Comparison lower = Comparison.of(DIRS.subList(0, 2), List.of(TestRuns.sampled("Sim", 1, 2000, 60, 10, 1),
+        TestRuns.sampled("Sim", 2, 2000, 60, 10, 1)), new Options(Comparison.Thresholds.DEFAULTS, 0.01, 50), false);
+    assertThat(lower.deltas("RANGE_SCAN", "p95").get(0).status()).isEqualTo(Comparison.NO_SIGNIFICANT_CHANGE);
   }
 
   @Test
   void marksMoreThroughputAsAnImprovementAndLessAsARegression() {
-    RunResults base = TestRuns.run("Sim", 8, 1, 1).results();
-    Comparison c = Comparison.of(DIRS, List.of(base, TestRuns.run("Sim", 16, 1, 1.2).results(),
-        TestRuns.run("Sim", 4, 1, 0.8).results()), Comparison.Thresholds.DEFAULTS, false);
+    RunData base = TestRuns.run("Sim", 8, 1, 1);
+    Comparison c = compare(base, TestRuns.run("Sim", 16, 1, 1.2), TestRuns.run("Sim", 4, 1, 0.8));
     List<Comparison.Delta> qps = c.deltas("RANGE_SCAN", "qps");
     assertThat(qps).extracting(Comparison.Delta::run).containsExactly("B", "C");
     assertThat(qps).extracting(Comparison.Delta::status).containsExactly(Comparison.IMPROVEMENT, Comparison.REGRESSION);
@@ -38,34 +117,38 @@ class ComparisonTest {
 
   @Test
   void appliesConfiguredThresholds() {
-    RunResults base = TestRuns.run("Sim", 8, 1, 1).results();
-    RunResults slow = TestRuns.run("Sim", 8, 1.5, 1).results();
-    Comparison.Thresholds loose = Comparison.Thresholds.DEFAULTS.with(Map.of("p50", 80.0, "p95", 80.0, "p99", 80.0));
+    RunData base = TestRuns.run("Sim", 8, 1, 1);
+    RunData slow = TestRuns.run("Sim", 8, 1.5, 1);
+    Options loose = Options.DEFAULTS.withThresholds(Comparison.Thresholds.DEFAULTS
+        .with(Map.of("p50", 60.0, "p95", 60.0, "p99", 60.0)));
     assertThat(Comparison.of(DIRS.subList(0, 2), List.of(base, slow), loose, false).regression()).isFalse();
   }
 
   @Test
-  void rejectsUnknownOrNonPositiveThresholds() {
-    assertThatThrownBy(() -> Comparison.Thresholds.DEFAULTS.with(Map.of("p42", 1.0)))
-        .hasMessage("threshold: metric must be one of [qps, p50, p95, p99, errorRate, rowsPerSecond], but was p42");
-    assertThatThrownBy(() -> Comparison.Thresholds.DEFAULTS.with(Map.of("p95", -5.0)))
-        .hasMessage("threshold p95: must be a positive number, but was -5.0");
+  void rejectsUnknownOrNonPositiveThresholdsAndBadOptions() {
+    assertThatThrownBy(() -> Comparison.Thresholds.DEFAULTS.with(Map.of("latency", 5.0)))
+        .hasMessage("threshold: metric must be one of [qps, p50, p95, p99, errorRate, rowsPerSecond], but was latency");
+    assertThatThrownBy(() -> Comparison.Thresholds.DEFAULTS.with(Map.of("p95", 0.0)))
+        .hasMessage("threshold p95: must be a positive number, but was 0.0");
+    assertThatThrownBy(() -> new Options(Comparison.Thresholds.DEFAULTS, 0.7, 100))
+        .hasMessage("alpha: must be a number in (0, 0.5], but was 0.7");
+    assertThatThrownBy(() -> new Options(Comparison.Thresholds.DEFAULTS, 0.01, 0))
+        .hasMessage("min-samples: must be at least 1, but was 0");
   }
 
   @Test
   void refusesDifferentSimulationsWithoutForce() {
-    RunResults a = TestRuns.run("Sim", 8, 1, 1).results();
-    RunResults b = TestRuns.run("Other", 8, 1, 1).results();
-    assertThatThrownBy(() -> Comparison.of(DIRS.subList(0, 2), List.of(a, b), Comparison.Thresholds.DEFAULTS, false))
-        .hasMessage("b: compared runs must be of one simulation, but it is Other and a is Sim"
-            + " (use --force to compare them anyway)");
-    assertThat(Comparison.of(DIRS.subList(0, 2), List.of(a, b), Comparison.Thresholds.DEFAULTS, true).runs()).hasSize(2);
+    RunData a = TestRuns.run("SimA", 8, 1, 1);
+    RunData b = TestRuns.run("SimB", 8, 1, 1);
+    assertThatThrownBy(() -> compare(a, b))
+        .hasMessage("b: compared runs must be of one simulation, but it is SimB and a is SimA (use --force to compare"
+            + " them anyway)");
+    assertThat(Comparison.of(DIRS.subList(0, 2), List.of(a, b), Options.DEFAULTS, true).runs()).hasSize(2);
   }
 
   @Test
   void comparesTwoToFiveRuns() {
-    RunResults a = TestRuns.run("Sim", 8, 1, 1).results();
-    assertThatThrownBy(() -> Comparison.of(DIRS.subList(0, 1), List.of(a), Comparison.Thresholds.DEFAULTS, false))
-        .hasMessage("compare: runs must be between 2 and 5, but were 1");
+    RunData a = TestRuns.run("Sim", 8, 1, 1);
+    assertThatThrownBy(() -> compare(a)).hasMessage("compare: runs must be between 2 and 5, but were 1");
   }
 }

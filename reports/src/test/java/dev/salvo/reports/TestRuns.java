@@ -130,4 +130,38 @@ public final class TestRuns {
         List.of(), 0));
     return b.build();
   }
+
+  /**
+   * A run of randomly drawn (seeded) log-normal latencies: {@code lookups} POINT_LOOKUP requests of one row each and
+   * {@code scans} RANGE_SCAN requests of {@code rowsPerScan} rows each, over 30 measured seconds.
+   *
+   * @param seed the random seed
+   * @param slowdown latency multiplier of the POINT_LOOKUP kind
+   */
+  static RunData sampled(String simulation, long seed, int lookups, int scans, long rowsPerScan, double slowdown) {
+    java.util.Random random = new java.util.Random(seed);
+    ResultsBuilder b = new ResultsBuilder(simulation, START).measurementStartedAt(START.plusSeconds(5))
+        .endedAt(START.plusSeconds(35))
+        .database(new DatabaseInfo("postgresql", "PostgreSQL", "18.1", "embedded", true, 8))
+        .environment(new Environment(null, "test", "17", "Linux", 0, 1, List.of()));
+    String[][] names = {{"lookup", "POINT_LOOKUP"}, {"scan", "RANGE_SCAN"}};
+    int[] counts = {lookups, scans};
+    double[] factor = {slowdown, 1};
+    long[] rows = {1, rowsPerScan};
+    for (int i = 0; i < 2; i++) {
+      Histogram total = new Histogram(3);
+      for (int interval = 0; interval < 3; interval++) {
+        Histogram h = new Histogram(3);
+        for (int k = 0; k < counts[i] / 3 + (interval < counts[i] % 3 ? 1 : 0); k++) {
+          h.recordValue((long) (2_000_000 * Math.exp(0.5 * random.nextGaussian()) * factor[i]));
+        }
+        b.interval(names[i][0], names[i][1], START.toEpochMilli() + 5_000 + (interval + 1) * 10_000L, h, h,
+            new Histogram(3), new Histogram(3), 0);
+        total.add(h);
+      }
+      b.request(new ResultsBuilder.Request(names[i][0], names[i][1], counts[i], 0, Map.of(), counts[i] * rows[i], 0, 0,
+          null, total, total, new Histogram(3), new Histogram(3), null));
+    }
+    return b.build();
+  }
 }

@@ -33,7 +33,7 @@ public final class ComparePage {
     StringBuilder b = new StringBuilder("<h1>Comparison of ").append(runs.size()).append(" runs</h1>\n");
     b.append("<div id=\"verdict\" class=\"verdict ").append(c.regression() ? "REGRESSION" : "OK").append("\">")
         .append(c.regression() ? esc(c.regressions().size() + " regression(s): " + String.join("; ", c.regressions()))
-            : "No regression beyond the thresholds").append("</div>\n");
+            : "No significant regression beyond the thresholds").append("</div>\n");
     b.append("<table class=\"runs\"><tr><th>run</th><th class=\"l\">directory</th><th class=\"l\">simulation</th>"
         + "<th class=\"l\">started</th><th class=\"l\">SLOs</th></tr>\n");
     for (Comparison.Run r : c.runs()) {
@@ -46,7 +46,9 @@ public final class ComparePage {
         .append(" / ").append(pct(c.thresholds().rowsPerSecond())).append(", p50/p95/p99 rise ")
         .append(pct(c.thresholds().p50())).append(" / ").append(pct(c.thresholds().p95())).append(" / ")
         .append(pct(c.thresholds().p99())).append(", error rate rise ").append(num(c.thresholds().errorRate(), 2))
-        .append(" points.</p>\n");
+        .append(" points. A change counts only when it also is statistically significant at level ")
+        .append(num(c.alpha(), 3)).append(" (two-sided); fewer than ").append(c.minSamples())
+        .append(" requests per run is not enough data.</p>\n");
     b.append("<h2>Per-kind deltas against A</h2>\n").append(deltas(c));
     b.append("<h2>Aligned timelines</h2>\n<div class=\"charts\">");
     charts.forEach(ch -> b.append(Html.placeholder(ch)));
@@ -83,15 +85,50 @@ public final class ComparePage {
             case Comparison.IMPROVEMENT -> " class=\"improvement\"";
             default -> "";
           };
-          String change = Comparison.NOT_COMPARABLE.equals(d.status()) ? "n/a"
-              : String.format(Locale.ROOT, metric.equals("errorRate") ? "%+.2f pt" : "%+.1f%%", d.change());
           b.append("<td>").append(show(metric, d.value())).append("</td><td").append(css)
-              .append(" data-status=\"").append(d.status()).append("\">").append(change).append("</td>");
+              .append(" data-status=\"").append(d.status()).append("\" title=\"").append(esc(title(d))).append("\">")
+              .append(esc(change(d))).append("</td>");
         }
         b.append("</tr>\n");
       }
     }
     return b.append("</table>\n").toString();
+  }
+
+  /**
+   * @param d a delta
+   * @return its change with the verdict's marker: {@code ▲} regression, {@code ▼} improvement, {@code ~} no significant
+   *     change, {@code ?} not enough data, {@code n/a} not comparable
+   */
+  public static String change(Delta d) {
+    if (Comparison.NOT_COMPARABLE.equals(d.status())) {
+      return "n/a";
+    }
+    String change = String.format(Locale.ROOT, d.metric().equals("errorRate") ? "%+.2f pt" : "%+.1f%%", d.change());
+    return change + " " + marker(d.status());
+  }
+
+  /**
+   * @param status a verdict
+   * @return its marker
+   */
+  public static String marker(String status) {
+    return switch (status) {
+      case Comparison.REGRESSION -> "▲";
+      case Comparison.IMPROVEMENT -> "▼";
+      case Comparison.NOT_ENOUGH_DATA -> "?";
+      case Comparison.NOT_COMPARABLE -> "n/a";
+      default -> "~";
+    };
+  }
+
+  /**
+   * @param d a delta
+   * @return its verdict, test, p-value and counts, for a tooltip
+   */
+  public static String title(Delta d) {
+    return d.status().toLowerCase(Locale.ROOT).replace('_', ' ') + "; " + d.test() + "; p=" + Comparison.pValue(d.pValue())
+        + "; requests " + d.baselineCount() + " vs " + d.count();
   }
 
   private static String show(String metric, double v) {

@@ -118,6 +118,21 @@ public final class HlogFiles {
   }
 
   /**
+   * @param log the text of a kind's interval log
+   * @return the sum of its intervals, per metric (untagged histograms are response times)
+   * @throws IllegalArgumentException when the text is not a histogram log
+   */
+  public static HistogramSet totals(byte[] log) {
+    HistogramSet totals = new HistogramSet();
+    HistogramLogReader reader = new HistogramLogReader(new java.io.ByteArrayInputStream(log));
+    EncodableHistogram h;
+    while ((h = reader.nextIntervalHistogram()) != null) {
+      totals.get(metricOf(h.getTag())).add((Histogram) h);
+    }
+    return totals;
+  }
+
+  /**
    * @param tag a kind log's tag
    * @return the metric it holds
    */

@@ -79,6 +79,14 @@
       s.points.forEach(function (p) {
         var c = el('circle', { cx: sx(p[0]), cy: sy(p[1]), r: s.points.length > 60 ? 1.2 : 3, fill: color }, svg);
         el('title', {}, c).textContent = s.name + ': ' + (cats ? cats[p[0]] : fmt(p[0])) + ' → ' + fmt(p[1]);
+        // an optional third value marks a significant change: 1 regression (▲), -1 improvement (▼)
+        if (p.length > 2 && p[2] !== 0) {
+          var up = p[2] > 0;
+          var m = el('text', { x: sx(p[0]), y: sy(p[1]) + (up ? -7 : 15), 'text-anchor': 'middle',
+            'class': up ? 'mark regression' : 'mark improvement' }, svg);
+          m.textContent = up ? '▲' : '▼';
+          el('title', {}, m).textContent = s.name + ': ' + (up ? 'significant regression' : 'significant improvement');
+        }
       });
       var item = document.createElement('span');
       item.innerHTML = '<i style="background:' + color + '"></i>';
