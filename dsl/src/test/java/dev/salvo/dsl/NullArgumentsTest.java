@@ -140,6 +140,12 @@ class NullArgumentsTest {
     if (type == dev.salvo.feeders.Pool.class) {
       return dev.salvo.feeders.Pool.of("pool", List.of(1));
     }
+    if (type == dev.salvo.seed.SeedSpec.class) {
+      return dev.salvo.seed.SeedSpec.seed(1);
+    }
+    if (type == dev.salvo.seed.SeedOptions.class) {
+      return dev.salvo.seed.SeedOptions.DEFAULTS;
+    }
     throw new AssertionError("no valid value for " + type);
   }
 }

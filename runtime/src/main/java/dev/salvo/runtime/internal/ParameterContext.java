@@ -33,6 +33,11 @@ final class ParameterContext {
   private final Map<String, ProfileSnapshot> snapshots = new LinkedHashMap<>();
   /** one generator per request definition, however many actions use it */
   private final Map<Object, ParameterGenerator> generators = new java.util.IdentityHashMap<>();
+  /**
+   * how many streams each name has: a builder used at two exec sites builds two request definitions with one name, and
+   * each must draw its own stream (the same seed twice would repeat the first site's values at the second)
+   */
+  private final Map<String, Integer> streamsPerName = new java.util.HashMap<>();
 
   ParameterContext(ParameterSettings settings, Target target, ResultsBuilder results) {
     this.settings = settings;
@@ -115,7 +120,7 @@ final class ParameterContext {
       ParameterGenerator.Builder builder = ParameterGenerator.builder()
           .profiles(profiles.toArray(TableProfile[]::new))
           .pools(pools.toArray(Pool[]::new))
-          .seed(settings.seed() ^ name.hashCode())
+          .seed(streamSeed(name))
           .worker(settings.workerIndex(), settings.workerCount())
           .parameters(specs);
       for (Map.Entry<String, ParameterStrategy<?>> e : strategies.entrySet()) {
@@ -125,6 +130,16 @@ final class ParameterContext {
     } catch (SalvoException e) {
       throw new SalvoException(where + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The first stream of a name is seeded with {@code seed ^ name.hashCode()} (what generated code and tests reproduce);
+   * the n-th further definition of the same name gets a distinct, deterministic seed (build order is the setUp order).
+   */
+  private long streamSeed(String name) {
+    int n = streamsPerName.merge(name, 1, Integer::sum) - 1;
+    long seed = settings.seed() ^ name.hashCode();
+    return n == 0 ? seed : seed + n * 0x9E3779B97F4A7C15L;
   }
 
   private TableProfile profile(String table, List<String> columns) {
