@@ -78,6 +78,23 @@ class BrowserTest {
   }
 
   @Test
+  void serverSectionDrawsTheStackedWaitChartAndFlagsTheSlowStatement() throws Exception {
+    Path run = RunDirectory.write(dir.resolve("Server-run"), TestRuns.runWithServer("Sample03", 8, 1, 1));
+    String dom = open(run.resolve("index.html"), "server-section.png", 4200);
+    assertRendered(dom, 5);
+    assertThat(dom).contains("<h2 id=\"server\">Server</h2>");
+    String waits = dom.substring(dom.indexOf("id=\"chart-waits\""));
+    assertThat(waits.substring(0, waits.indexOf("</svg>"))).as("three stacked areas: CPU, IO, Lock")
+        .contains("data-drawn=\"true\"").containsPattern("(?s)(class=\"area\".*){3}");
+    String requests = dom.substring(dom.indexOf("id=\"server-requests\""));
+    assertThat(requests.substring(0, requests.indexOf("</table>")))
+        .containsPattern("<tr class=\"statement slowest\"><td class=\"l sql\"><span class=\"flag\"[^>]*>slowest"
+            + "</span> SELECT pg_sleep\\(\\?\\)");
+    assertThat(dom).contains("40P01: ERROR: deadlock detected").contains("EXPLAIN (VERBOSE, FORMAT JSON)")
+        .contains("partly unavailable: role app");
+  }
+
+  @Test
   void comparisonPageRendersEveryChartWithoutErrors() throws Exception {
     Path a = RunDirectory.write(dir.resolve("pool8"), TestRuns.run("Sample02_EveryKind", 8, 1, 1));
     Path b = RunDirectory.write(dir.resolve("pool16"), TestRuns.run("Sample02_EveryKind", 16, 0.9, 1.15));
