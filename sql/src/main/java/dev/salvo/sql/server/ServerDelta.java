@@ -99,16 +99,17 @@ public record ServerDelta(
           + ".dealloc; raise pg_stat_statements.max, now " + end.settings().getOrDefault("pg_stat_statements.max", "?")
           + "): statements that appeared during the run are marked incomplete");
     }
-    double startMillis = start.takenAt().toEpochMilli();
     List<StatementDelta> out = new ArrayList<>();
     int partial = 0;
     for (Map.Entry<ServerSnapshot.StatementKey, ServerSnapshot.StatementCounters> e : end.statements().entrySet()) {
       ServerSnapshot.StatementCounters after = e.getValue();
       ServerSnapshot.StatementCounters before = start.statements().get(e.getKey());
-      boolean recreated = after.sinceEpochMillis() != null && after.sinceEpochMillis() > startMillis;
+      // from 17, an entry that was evicted and came back, or was reset on its own, has a new stats_since
+      boolean recreated = before != null && after.sinceEpochMillis() != null && before.sinceEpochMillis() != null
+          && !after.sinceEpochMillis().equals(before.sinceEpochMillis());
       boolean complete = true;
       Map<String, Double> delta = new LinkedHashMap<>();
-      if (before == null || recreated && before != null
+      if (before == null || recreated
           || after.values().getOrDefault("calls", 0.0) < before.values().getOrDefault("calls", 0.0)) {
         // new, or evicted / reset and counted again from zero
         delta.putAll(after.values());
