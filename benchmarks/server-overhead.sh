@@ -28,9 +28,13 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 mkdir -p "$root/benchmarks/results"
 raw="$root/benchmarks/results/server-overhead-$(date -u +%Y%m%dT%H%M%SZ).txt"
 echo "# server-overhead.sh --rounds $rounds --clients $clients --seconds $seconds --warmup $warmup --mode $mode; $(nproc) CPUs; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)" > "$raw"
+if [ "$build" = 1 ]; then
+  echo "building..." >&2
+  mvn -B -q -pl benchmarks -am install -DskipTests >&2
+fi
 one() { # $1 = with|without; prints the Salvo qps
   local extra=(); [ "$1" = without ] && extra=(--no-server-stats)
-  local skip=(--skip-build); [ "$build" = 1 ] && skip=() && build=0
+  local skip=(--skip-build)
   local out; out=$(bash "$root/benchmarks/overhead.sh" --only salvo --rounds 1 --clients "$clients" --seconds "$seconds" \
       --warmup "$warmup" --mode "$mode" "${skip[@]}" "${extra[@]}" --work "$root/benchmarks/target/server-overhead" 2>>"$raw")
   echo "$1: $(tail -1 <<<"$out")" >> "$raw"

@@ -6,7 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salvo.dsl.ForkedGatling.Run;
 import dev.salvo.dsl.it.ServerStatsSimulation;
+import dev.salvo.sql.DemoSchema;
+import dev.salvo.sql.EmbeddedDatabase;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A real Gatling run on the embedded PostgreSQL, joined to pg_stat_statements and sampled for wait events. */
@@ -62,5 +68,30 @@ class ServerStatisticsRunTest {
     assertThat(html).contains("<h2 id=\"server\">Server</h2>")
         .containsPattern("<tr class=\"statement slowest\"><td class=\"l sql\"><span class=\"flag\"[^>]*>slowest</span> "
             + "SELECT pg_sleep\\(\\?\\)");
+  }
+
+  @Test
+  void withoutTheExtensionTheRunGoesOnAndSaysWhatWasUnavailableInOneLine() throws Exception {
+    try (EmbeddedDatabase db = EmbeddedDatabase.start(Path.of("target", "server-bare-pg"),
+        Map.of("shared_preload_libraries", ""))) {
+      try (Connection c = DriverManager.getConnection(db.jdbcUrl())) {
+        DemoSchema.load(c);
+      }
+      Run run = ForkedGatling.run(ServerStatsSimulation.class,
+          "-Dsalvo.url=jdbc:postgresql://localhost:" + db.port() + "/postgres", "-Dsalvo.user=postgres");
+      assertThat(run.exitCode()).as(run.output()).isZero();
+      assertThat(run.output()).doesNotContain("Exception");
+      JsonNode server = new ObjectMapper().readTree(run.salvoRun().resolve("results.json").toFile()).get("server");
+      assertThat(server.get("unavailable")).hasSize(1);
+      assertThat(server.at("/unavailable/0").asText()).isEqualTo("pg_stat_statements: unavailable: the extension is "
+          + "not installed in database postgres (it needs shared_preload_libraries = 'pg_stat_statements', a restart, "
+          + "and CREATE EXTENSION pg_stat_statements)");
+      assertThat(server.at("/requests/order by id/ok").asLong()).isEqualTo(200);
+      assertThat(server.at("/requests/order by id/serverCalls").isNull()).isTrue();
+      assertThat(server.at("/requests/order by id/statements/0/problem").asText())
+          .startsWith("not joined: no pg_stat_statements entry in the window for query identifier ");
+      assertThat(server.at("/database/xactCommit").asDouble()).isPositive(); // the rest is still there
+      assertThat(server.at("/waits/samples").asLong()).isPositive();
+    }
   }
 }
