@@ -70,7 +70,7 @@ jfr_opts() { [ "$jfr" = 1 ] && echo "-XX:StartFlightRecording=settings=profile,f
 java -cp "$cp" dev.salvo.benchmarks.overhead.StartDatabase "$work/pg" "$work/port" > "$work/db.log" 2>&1 &
 db_pid=$!
 trap 'kill $db_pid 2>/dev/null; wait $db_pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do [ -s "$work/port" ] && break; sleep 0.5; done
+for _ in $(seq 1 480); do [ -s "$work/port" ] && break; sleep 0.5; done
 [ -s "$work/port" ] || { echo "overhead.sh: the embedded PostgreSQL did not start; see $work/db.log" >&2; exit 1; }
 port=$(cat "$work/port")
 url="jdbc:postgresql://localhost:$port/postgres?user=postgres"

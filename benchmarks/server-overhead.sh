@@ -38,11 +38,14 @@ one() { # $1 = with|without; prints the Salvo qps
   local out; out=$(bash "$root/benchmarks/overhead.sh" --only salvo --rounds 1 --clients "$clients" --seconds "$seconds" \
       --warmup "$warmup" --mode "$mode" "${skip[@]}" "${extra[@]}" --work "$root/benchmarks/target/server-overhead" 2>>"$raw")
   echo "$1: $(tail -1 <<<"$out")" >> "$raw"
-  sed -n 's/^RESULT salvo_qps=\([0-9.]*\).*/\1/p' <<<"$out"
+  local qps; qps=$(sed -n 's/^RESULT salvo_qps=\([0-9.]*\).*/\1/p' <<<"$out")
+  [ -n "$qps" ] || { echo "server-overhead.sh: the Salvo run ($1 server statistics) gave no result; see $raw" >&2; exit 1; }
+  echo "$qps"
 }
 W=(); N=(); R=()
 for r in $(seq 1 "$rounds"); do
-  if [ $((r % 2)) -eq 1 ]; then w=$(one with); n=$(one without); else n=$(one without); w=$(one with); fi
+  if [ $((r % 2)) -eq 1 ]; then w=$(one with) && n=$(one without) || exit 1
+  else n=$(one without) && w=$(one with) || exit 1; fi
   W+=("$w"); N+=("$n"); R+=("$(python3 -c "print(f'{$w/$n:.4f}')")")
   echo "round $r: with $w qps, without $n qps, ratio ${R[-1]}" | tee -a "$raw" >&2
 done
