@@ -11,6 +11,7 @@
 #   --mode  loop (default): each Salvo user runs tightLoop (back to back on one Salvo thread); visit: Gatling schedules
 #           every request (exec(lookup) in forever), a thread hand-off each way per request
 #   --no-gatling-stats  Salvo does not log each request to Gatling's StatsEngine (database().noGatlingRequestStats())
+#   --no-server-stats   Salvo reads no server statistics and samples no wait events (-Dsalvo.serverStatistics=false)
 #   --only  runs only the listed contenders (ratios need salvo and jdbc; a missing one is reported as na)
 #   --jfr   records a JDK Flight Recording of each Java contender (profile settings) into benchmarks/target/overhead/;
 #           read it with `jfr print --events jdk.ExecutionSample <file>` or `jfr summary <file>`. It costs CPU: do not
@@ -20,7 +21,7 @@
 #           code under test mid-run.
 # Last line: RESULT salvo_qps=<n> raw_jdbc_qps=<n> pgbench_tps=<n|na> ratio_vs_raw_jdbc=<x.xx> ratio_vs_pgbench=<x.xx|na>
 set -euo pipefail
-clients=8; seconds=20; warmup=5; rounds=3; build=1; gatling_stats=true; mode=loop; only=pgbench,jdbc,salvo; jfr=0; work=
+clients=8; seconds=20; warmup=5; rounds=3; build=1; gatling_stats=true; server_stats=true; mode=loop; only=pgbench,jdbc,salvo; jfr=0; work=
 while [ $# -gt 0 ]; do
   case "$1" in
     --clients) clients=$2; shift 2;;
@@ -29,6 +30,7 @@ while [ $# -gt 0 ]; do
     --rounds) rounds=$2; shift 2;;
     --skip-build) build=0; shift;;
     --no-gatling-stats) gatling_stats=false; shift;;
+    --no-server-stats) server_stats=false; shift;;
     --only) only=$2; shift 2;;
     --mode) mode=$2; shift 2;;
     --jfr) jfr=1; shift;;
@@ -68,7 +70,7 @@ jfr_opts() { [ "$jfr" = 1 ] && echo "-XX:StartFlightRecording=settings=profile,f
 java -cp "$cp" dev.salvo.benchmarks.overhead.StartDatabase "$work/pg" "$work/port" > "$work/db.log" 2>&1 &
 db_pid=$!
 trap 'kill $db_pid 2>/dev/null; wait $db_pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do [ -s "$work/port" ] && break; sleep 0.5; done
+for _ in $(seq 1 480); do [ -s "$work/port" ] && break; sleep 0.5; done
 [ -s "$work/port" ] || { echo "overhead.sh: the embedded PostgreSQL did not start; see $work/db.log" >&2; exit 1; }
 port=$(cat "$work/port")
 url="jdbc:postgresql://localhost:$port/postgres?user=postgres"
@@ -103,7 +105,7 @@ run_jdbc() {
 
 run_salvo() {
   local r=$1
-  { time java "${java_opts[@]}" $(jfr_opts "salvo-$r") -cp "$cp" -Dsalvo.url="$url" -Dsalvo.resultsDir="$work/salvo-$r" -Dsalvo.progressSeconds=0 \
+  { time java "${java_opts[@]}" $(jfr_opts "salvo-$r") -cp "$cp" -Dsalvo.url="$url" -Dsalvo.resultsDir="$work/salvo-$r" -Dsalvo.progressSeconds=0 -Dsalvo.serverStatistics="$server_stats" \
       -Dbench.clients="$clients" -Dbench.seconds="$seconds" -Dbench.warmup="$warmup" -Dbench.gatlingStats="$gatling_stats" -Dbench.mode="$mode" \
       io.gatling.app.Gatling --simulation dev.salvo.benchmarks.overhead.OverheadSimulation \
       --results-folder "$work/gatling-$r" --no-reports > "$work/salvo-$r.log" 2>&1 ; } 2> "$work/salvo-$r.time"

@@ -41,6 +41,7 @@ public final class ResultsBuilder {
   private DatabaseInfo database;
   private Environment environment;
   private Long parameterSeed;
+  private ServerResults server;
   private final Map<String, String> config = new TreeMap<>();
   private RunResults.Generator generator;
   private final Map<String, String> profileHashes = new TreeMap<>();
@@ -224,6 +225,17 @@ public final class ResultsBuilder {
     return this;
   }
 
+  /**
+   * Sets the database server's own statistics of the run.
+   *
+   * @param server the server section, null for none
+   * @return this
+   */
+  public synchronized ResultsBuilder server(ServerResults server) {
+    this.server = server;
+    return this;
+  }
+
   /** @return the run's data: summary, per-kind aggregates, timelines and histogram logs */
   public synchronized RunData build() {
     Instant end = endedAt != null ? endedAt : Instant.now();
@@ -274,7 +286,7 @@ public final class ResultsBuilder {
         new TreeMap<>(profileHashes), parameterSeed, perKind, perName, timelines, List.copyOf(findMax),
         new TreeMap<>(requestInfo),
         generator == null ? null : generator.withWarnings(
-            GeneratorVerdict.warnings(generator, perName, measuredFrom.toEpochMilli(), seconds)));
+            GeneratorVerdict.warnings(generator, perName, measuredFrom.toEpochMilli(), seconds)), server);
     return new RunData(results, logs, totals);
   }
 

@@ -29,6 +29,7 @@ import java.util.Map;
  *     transaction a statement belongs to, a transaction's statements (format 2; empty in format 1 files)
  * @param generator the load generator's own timing: intended starts, hiccups and stalls; null in results written
  *     before it was recorded
+ * @param server the database server's own statistics of the run (format 3), null when not collected
  */
 public record RunResults(
     int formatVersion,
@@ -48,10 +49,14 @@ public record RunResults(
     Map<String, List<TimelinePoint>> timelines,
     List<FindMaxStep> findMax,
     Map<String, RequestInfo> requestInfo,
-    Generator generator) {
+    Generator generator,
+    ServerResults server) {
 
-  /** The version this build writes (it reads {@link #OLDEST_READABLE_FORMAT_VERSION} and later). */
-  public static final int CURRENT_FORMAT_VERSION = 2;
+  /**
+   * The version this build writes (it reads {@link #OLDEST_READABLE_FORMAT_VERSION} and later). Version 3 added
+   * {@link #server()}; older files read with it null.
+   */
+  public static final int CURRENT_FORMAT_VERSION = 3;
   /** The oldest version this build reads: version 1 files have no {@code requestInfo}. */
   public static final int OLDEST_READABLE_FORMAT_VERSION = 1;
   /** {@link #verdict()} when every SLO held. */
@@ -70,6 +75,36 @@ public record RunResults(
     timelines = timelines == null ? Map.of() : timelines;
     findMax = findMax == null ? List.of() : findMax;
     requestInfo = requestInfo == null ? Map.of() : requestInfo;
+  }
+
+  /**
+   * Results without the generator's timing or server statistics.
+   *
+   * @param formatVersion the format version
+   * @param simulation the simulation's simple class name
+   * @param startedAt ISO-8601 instant the run started
+   * @param measurementStartedAt ISO-8601 instant the measurement started
+   * @param endedAt ISO-8601 instant the results were written
+   * @param measurementSeconds the measured duration, in seconds
+   * @param verdict the SLO verdict
+   * @param environment where and from what the run was made
+   * @param database where the load went
+   * @param config settings as text
+   * @param profileHashes column profile snapshot hashes
+   * @param parameterSeed the parameter seed, null when unknown
+   * @param kinds per query kind
+   * @param requests per request name
+   * @param timelines per query kind
+   * @param findMax the find-max steps
+   * @param requestInfo per request name: SQL text and hash, transaction membership
+   */
+  public RunResults(int formatVersion, String simulation, String startedAt, String measurementStartedAt,
+      String endedAt, double measurementSeconds, String verdict, Environment environment, DatabaseInfo database,
+      Map<String, String> config, Map<String, String> profileHashes, Long parameterSeed, List<RequestStats> kinds,
+      List<RequestStats> requests, Map<String, List<TimelinePoint>> timelines, List<FindMaxStep> findMax,
+      Map<String, RequestInfo> requestInfo) {
+    this(formatVersion, simulation, startedAt, measurementStartedAt, endedAt, measurementSeconds, verdict, environment,
+        database, config, profileHashes, parameterSeed, kinds, requests, timelines, findMax, requestInfo, null, null);
   }
 
   /**

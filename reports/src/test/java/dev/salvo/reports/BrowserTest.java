@@ -78,9 +78,26 @@ class BrowserTest {
   }
 
   @Test
+  void serverSectionDrawsTheStackedWaitChartAndFlagsTheSlowStatement() throws Exception {
+    Path run = RunDirectory.write(dir.resolve("Server-run"), TestRuns.runWithServer("Sample03", 8, 1, 1));
+    String dom = open(run.resolve("index.html"), "server-section.png", 4200);
+    assertRendered(dom, 5);
+    assertThat(dom).contains("<h2 id=\"server\">Server</h2>");
+    String waits = dom.substring(dom.indexOf("id=\"chart-waits\""));
+    assertThat(waits.substring(0, waits.indexOf("</svg>"))).as("three stacked areas: CPU, IO, Lock")
+        .contains("data-drawn=\"true\"").containsPattern("(?s)(class=\"area\".*){3}");
+    String requests = dom.substring(dom.indexOf("id=\"server-requests\""));
+    assertThat(requests.substring(0, requests.indexOf("</table>")))
+        .containsPattern("<tr class=\"statement slowest\"><td class=\"l sql\"><span class=\"flag\"[^>]*>slowest"
+            + "</span> SELECT pg_sleep\\(\\?\\)");
+    assertThat(dom).contains("40P01: ERROR: deadlock detected").contains("EXPLAIN (VERBOSE, FORMAT JSON)")
+        .contains("partly unavailable: role app");
+  }
+
+  @Test
   void comparisonPageRendersEveryChartWithoutErrors() throws Exception {
-    Path a = RunDirectory.write(dir.resolve("pool8"), TestRuns.run("Sample02_EveryKind", 8, 1, 1));
-    Path b = RunDirectory.write(dir.resolve("pool16"), TestRuns.run("Sample02_EveryKind", 16, 0.9, 1.15));
+    Path a = RunDirectory.write(dir.resolve("pool8"), TestRuns.runWithServer("Sample02_EveryKind", 8, 1, 1));
+    Path b = RunDirectory.write(dir.resolve("pool16"), TestRuns.runWithServer("Sample02_EveryKind", 16, 0.9, 1.15));
     Path c = RunDirectory.write(dir.resolve("slow"), TestRuns.run("Sample02_EveryKind", 8, 1.6, 0.85));
     Path out = dir.resolve("cmp");
     Comparison comparison = ComparisonDirectory.compare(out, List.of(a, b, c), Comparison.Options.DEFAULTS, false);
@@ -88,6 +105,10 @@ class BrowserTest {
     String dom = open(out.resolve("index.html"), "comparison.png", 2600);
     assertRendered(dom, 6);
     assertThat(dom).contains("class=\"regression\"");
+    String server = dom.substring(dom.indexOf("id=\"server-compare\""));
+    assertThat(server.substring(0, server.indexOf("</table>"))).as("server metrics side by side; C has none")
+        .contains("<td class=\"l\">transfer: server mean ms</td><td>0.450</td><td>0.405</td><td>not collected</td>")
+        .contains("<td class=\"l\">cache hit ratio</td><td>99.00 %</td><td>99.10 %</td><td>not collected</td>");
   }
 
   @Test

@@ -52,7 +52,7 @@ class ResultsBuilderTest {
   @Test
   void keepsTheStatementsOfATransactionOutOfTheKindsButListsThemUnderIt() {
     RunResults r = TestRuns.transactionRun().results();
-    assertThat(r.formatVersion()).isEqualTo(2);
+    assertThat(r.formatVersion()).isEqualTo(3);
     assertThat(r.kinds()).extracting(RequestStats::kind).containsExactly("GENERIC", "POINT_LOOKUP");
     assertThat(r.kind("GENERIC").count()).as("the transaction only, not its statements").isEqualTo(100);
     assertThat(r.requests()).extracting(RequestStats::name)

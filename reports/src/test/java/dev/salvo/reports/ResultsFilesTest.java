@@ -46,7 +46,7 @@ class ResultsFilesTest {
   void rejectsUnknownFormatVersion() throws Exception {
     Files.writeString(dir.resolve("results.json"), "{\"formatVersion\": 99}");
     assertThatThrownBy(() -> ResultsFiles.read(dir))
-        .hasMessage(dir.resolve("results.json") + ": formatVersion must be between 1 and 2, but was 99");
+        .hasMessage(dir.resolve("results.json") + ": formatVersion must be between 1 and 3, but was 99");
   }
 
   @Test
@@ -55,6 +55,7 @@ class ResultsFilesTest {
         + "[{\"name\": \"by id\", \"kind\": \"POINT_LOOKUP\", \"count\": 3, \"ok\": 3}]}");
     RunResults old = ResultsFiles.read(dir);
     assertThat(old.formatVersion()).isEqualTo(1);
+    assertThat(old.server()).isNull();
     assertThat(old.requests()).extracting(RunResults.RequestStats::name).containsExactly("by id");
     assertThat(old.requestInfo()).isEmpty();
     assertThat(old.statementNames()).isEmpty();

@@ -105,6 +105,15 @@ public interface Dialect {
     throw new SalvoException("dialect " + name() + ": column profiling must be supported, but is not");
   }
 
+  /**
+   * The server's own statistics (statements, database counters, wait events, plans), read without resetting them.
+   *
+   * @return the collector; by default one that reports, in one line, that nothing is collected
+   */
+  default dev.salvo.sql.server.ServerStatistics serverStatistics() {
+    return dev.salvo.sql.server.ServerStatistics.unsupported(name());
+  }
+
   /** The known dialects, PostgreSQL first. */
   List<Dialect> KNOWN = List.of(new PostgresDialect(), new SnowflakeDialect());
 

@@ -35,6 +35,12 @@ public final class PostgresDialect implements Dialect {
     return new dev.salvo.sql.profile.PostgresProfiler(this);
   }
 
+  /** @return pg_stat_statements, pg_stat_database, checkpointer, WAL, settings and pg_stat_activity */
+  @Override
+  public dev.salvo.sql.server.ServerStatistics serverStatistics() {
+    return new dev.salvo.sql.server.PostgresServerStatistics();
+  }
+
   /** {@code SET statement_timeout}: the server cancels the statement with SQLSTATE 57014. */
   @Override
   public String statementTimeoutSql(java.time.Duration timeout) {

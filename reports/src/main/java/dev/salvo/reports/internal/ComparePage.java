@@ -52,7 +52,8 @@ public final class ComparePage {
     b.append("<h2>Per-kind deltas against A</h2>\n").append(deltas(c));
     b.append("<h2>Aligned timelines</h2>\n<div class=\"charts\">");
     charts.forEach(ch -> b.append(Html.placeholder(ch)));
-    b.append("</div>\n<h2>Configuration</h2>\n<table class=\"config\"><tr><th class=\"l\">setting</th>");
+    b.append("</div>\n").append(ServerComparison.render(runs, c.runs().stream().map(r -> r.label()).toList()));
+    b.append("<h2>Configuration</h2>\n<table class=\"config\"><tr><th class=\"l\">setting</th>");
     c.runs().forEach(r -> b.append("<th class=\"l\">").append(esc(r.label())).append("</th>"));
     b.append("</tr>\n");
     for (Comparison.Setting s : c.config()) {

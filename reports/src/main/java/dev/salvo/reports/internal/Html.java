@@ -25,9 +25,26 @@ public final class Html {
    * @param logY logarithmic y axis
    * @param categories x categories (then x values are indexes), or null for numeric x
    * @param series lines
+   * @param stacked each series drawn as a filled area on top of the ones before it
    */
   public record Chart(String id, String title, String xLabel, String yLabel, boolean logY, List<String> categories,
-      List<Series> series) {}
+      List<Series> series, boolean stacked) {
+    /**
+     * A line chart.
+     *
+     * @param id element id
+     * @param title shown above the chart
+     * @param xLabel x axis
+     * @param yLabel y axis
+     * @param logY logarithmic y axis
+     * @param categories x categories (then x values are indexes), or null for numeric x
+     * @param series lines
+     */
+    public Chart(String id, String title, String xLabel, String yLabel, boolean logY, List<String> categories,
+        List<Series> series) {
+      this(id, title, xLabel, yLabel, logY, categories, series, false);
+    }
+  }
 
   /**
    * @param name legend

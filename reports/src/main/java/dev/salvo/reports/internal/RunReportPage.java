@@ -32,6 +32,7 @@ public final class RunReportPage {
    */
   public static String render(RunResults r, String gatlingReport) {
     List<Chart> charts = charts(r);
+    List<Chart> serverCharts = ServerSection.charts(r);
     StringBuilder b = new StringBuilder();
     b.append("<h1>").append(esc(r.simulation())).append("</h1>\n<div class=\"meta\">")
         .append(esc(r.startedAt())).append(" → ").append(esc(r.endedAt())).append(" · measured ")
@@ -55,12 +56,15 @@ public final class RunReportPage {
             + " run.</p>\n");
     b.append(errors(r));
     b.append(sql(r));
+    b.append(ServerSection.render(r, serverCharts));
     if (!r.findMax().isEmpty()) {
       b.append("<h2>Find-max steps</h2>\n").append(findMax(r.findMax()));
     }
     b.append(GeneratorSection.table(r));
     b.append("<h2>Configuration</h2>\n").append(config(r));
-    return Html.page("Salvo · " + r.simulation(), charts, b.toString());
+    List<Chart> all = new ArrayList<>(charts);
+    all.addAll(serverCharts);
+    return Html.page("Salvo · " + r.simulation(), all, b.toString());
   }
 
   private static String verdict(RunResults r) {

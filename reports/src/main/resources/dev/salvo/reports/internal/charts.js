@@ -29,7 +29,17 @@
     return ticks;
   }
 
+  /* stacked: each series' points become cumulative sums over the earlier series (same x positions); base = below */
+  function stack(series) {
+    var below = {};
+    series.forEach(function (s) {
+      s.base = s.points.map(function (p) { return [p[0], below[p[0]] || 0]; });
+      s.points = s.points.map(function (p) { var y = (below[p[0]] || 0) + p[1]; below[p[0]] = y; return [p[0], y]; });
+    });
+  }
+
   function draw(box, spec) {
+    if (spec.stacked) { stack(spec.series); }
     var W = 640, H = 280, L = 62, R = 14, T = 14, B = 40;
     var pts = [];
     spec.series.forEach(function (s) { s.points.forEach(function (p) { pts.push(p); }); });
@@ -76,6 +86,10 @@
       var d = s.points.map(function (p, j) { return (j ? 'L' : 'M') + sx(p[0]).toFixed(1) + ' ' + sy(p[1]).toFixed(1); }).join(' ');
       var path = el('path', { d: d, fill: 'none', stroke: color, 'stroke-width': 2, 'class': 'series' }, svg);
       if (s.dashed) { path.setAttribute('stroke-dasharray', '6 4'); }
+      if (s.base) {
+        var back = s.base.slice().reverse().map(function (p) { return 'L' + sx(p[0]).toFixed(1) + ' ' + sy(p[1]).toFixed(1); });
+        el('path', { d: d + ' ' + back.join(' ') + ' Z', fill: color, 'fill-opacity': 0.55, stroke: 'none', 'class': 'area' }, svg);
+      }
       s.points.forEach(function (p) {
         var c = el('circle', { cx: sx(p[0]), cy: sy(p[1]), r: s.points.length > 60 ? 1.2 : 3, fill: color }, svg);
         el('title', {}, c).textContent = s.name + ': ' + (cats ? cats[p[0]] : fmt(p[0])) + ' → ' + fmt(p[1]);

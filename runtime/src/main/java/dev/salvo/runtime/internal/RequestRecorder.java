@@ -52,6 +52,8 @@ final class RequestRecorder {
   private final ResultsBuilder results;
   /** distinct parameter sets drawn (estimated), fed on Gatling's threads */
   final VarietyCounter variety = new VarietyCounter();
+  /** the slowest executions and first errors, with their values (for the server section) */
+  final Outliers outliers = new Outliers();
   /** also fed every request when the run searches for its maximum, else null */
   private final FindMaxController findMax;
   private long koAtLastInterval;
@@ -158,6 +160,16 @@ final class RequestRecorder {
     }
     koAtLastInterval = koNow;
     return responseInterval;
+  }
+
+  /** @return requests that succeeded so far (measurement only) */
+  long ok() {
+    return ok.sum();
+  }
+
+  /** @return the mean service time of the totals, µs (call after {@link #snapshot()}) */
+  synchronized double serviceMeanMicros() {
+    return serviceTotal.getTotalCount() == 0 ? 0 : serviceTotal.getMean() / 1000.0;
   }
 
   /** @return errors so far */

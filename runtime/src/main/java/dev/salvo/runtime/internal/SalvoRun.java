@@ -58,6 +58,9 @@ public final class SalvoRun {
   private final HiccupRecorder hiccups = new HiccupRecorder();
   private ArrivalSchedule arrivals;
   // ---
+  /** the server's statistics of the run, null when off */
+  private volatile ServerWatch server;
+  private final Map<String, List<PreparedRequest>> statementsByName = new ConcurrentHashMap<>();
 
   private SalvoRun() {}
 
@@ -121,6 +124,7 @@ public final class SalvoRun {
     } catch (SalvoException e) {
       throw Fatal.stop(e, this::abort);
     }
+    statementsByName.putIfAbsent(spec.name(), statements);
     RequestRecorder recorder = recorder(spec.name(), spec.kind(), spec.slo(), null);
     RequestRecorder[] statementRecorders = null;
     if (spec.transaction()) {
@@ -224,6 +228,9 @@ public final class SalvoRun {
     if (findMax != null) {
       findMax.start();
     }
+    if (server != null && warmup) {
+      server.beginAfter(target.protocol.warmup().toNanos()); // without a warmup it began before the load
+    }
     if (seconds > 0) {
       progress = Progress.start(now, target.protocol.warmup().toNanos(), seconds, recorders);
     }
@@ -232,8 +239,16 @@ public final class SalvoRun {
   private synchronized Target target(SqlProtocol protocol, CoreComponents core) {
     if (target == null) {
       try {
+        String tag = "salvo-" + RUN_ID.format(startedAt) + "-" + ProcessHandle.current().pid();
         target = Target.open(protocol, Path.of(System.getProperty(WORK_DIR_PROPERTY, "target/salvo-pg")),
-            simulationName + "-" + RUN_ID.format(startedAt));
+            simulationName + "-" + RUN_ID.format(startedAt), tag);
+        server = ServerWatch.create(target, tag, 1000);
+        if (server != null) {
+          results.config("server.applicationName", tag);
+          if (protocol.warmup().isZero()) {
+            server.begin();
+          }
+        }
         parameters = new ParameterContext(protocol.parameters(), target, results);
         if (protocol.findMax() != null) {
           findMax = new FindMaxController(protocol.findMax(), results, core);
@@ -251,6 +266,9 @@ public final class SalvoRun {
   private synchronized void abort() {
     finished = true;
     hiccups.stop();
+    if (server != null) {
+      server.close();
+    }
     if (target != null) {
       target.close();
     }
@@ -301,6 +319,9 @@ public final class SalvoRun {
     } catch (RuntimeException e) {
       System.err.println("[salvo] ERROR results could not be written: " + e.getMessage());
     } finally {
+      if (server != null) {
+        server.close();
+      }
       target.close();
       if (gatlingStats != null) {
         gatlingStats.close();
@@ -320,6 +341,10 @@ public final class SalvoRun {
 
   RunData results() {
     recorders.values().stream().sorted(Comparator.comparing(r -> r.name)).forEach(RequestRecorder::snapshot);
+    if (server != null) {
+      results.server(server.finish(target.product + " " + target.version, recorders.values().stream()
+          .filter(r -> statementsByName.containsKey(r.name)).toList(), statementsByName));
+    }
     if (loadStarted) {
       results.measurementStartedAt(Instant.now().minusNanos(System.nanoTime() - measurementStartNanos));
     }

@@ -128,7 +128,7 @@ public final class SqlAction implements Action {
       bindAll(session, values, shared == null ? null : shared.newTuple());
     } catch (RuntimeException e) {
       ended(userClock);
-      finish(current, startNanos, startMillis, lagNanos, -1, 0, 0, "parameter: " + Target.describe(e), null);
+      finish(current, startNanos, startMillis, lagNanos, -1, 0, 0, "parameter: " + Target.describe(e), null, null);
       return;
     }
     long lag = lagNanos;
@@ -179,7 +179,7 @@ public final class SqlAction implements Action {
       error = "client: " + Target.describe(e);
     }
     ended(userClock);
-    finish(session, startNanos, startMillis, lagNanos, serviceStart, counts[0], counts[1], error, sqlState);
+    finish(session, startNanos, startMillis, lagNanos, serviceStart, counts[0], counts[1], error, sqlState, values);
   }
 
   /** The user's request ended: generator stalls until now are accounted for (issue 20). */
@@ -243,7 +243,7 @@ public final class SqlAction implements Action {
       if (warm) {
         recorder.recordWarmup();
       } else {
-        report(session, startNanos, startMillis, 0, serviceStart, counts[0], counts[1], error, sqlState);
+        report(session, startNanos, startMillis, 0, serviceStart, counts[0], counts[1], error, sqlState, values);
       }
     }
     next.$bang(session);
@@ -292,20 +292,21 @@ public final class SqlAction implements Action {
   }
 
   private void finish(Session session, long startNanos, long startMillis, long lagNanos, long serviceStart, long rows,
-      long bytes, String error, String sqlState) {
+      long bytes, String error, String sqlState, Tuple[] values) {
     if (lagNanos != WARMUP) {
-      report(session, startNanos, startMillis, lagNanos, serviceStart, rows, bytes, error, sqlState);
+      report(session, startNanos, startMillis, lagNanos, serviceStart, rows, bytes, error, sqlState, values);
     }
     next.$bang(error == null ? session : session.markAsFailed());
   }
 
   private void report(Session session, long startNanos, long startMillis, long lagNanos, long serviceStart, long rows,
-      long bytes, String error, String sqlState) {
+      long bytes, String error, String sqlState, Tuple[] values) {
     long endNanos = System.nanoTime();
     long endMillis = clock.nowMillis();
     String errorKey = error == null ? null : errorKey(error, sqlState);
     recorder.record(endNanos - startNanos, serviceStart < 0 ? -1 : endNanos - serviceStart,
         serviceStart < 0 ? -1 : serviceStart - startNanos, lagNanos, rows, bytes, errorKey);
+    recorder.outliers.offer(endNanos - startNanos, startMillis, values, errorKey);
     Status status = error == null ? OK$.MODULE$ : KO$.MODULE$;
     if (gatlingStats != null) {
       if (transaction) {

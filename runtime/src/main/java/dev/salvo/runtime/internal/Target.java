@@ -36,9 +36,13 @@ final class Target implements AutoCloseable {
   private final EmbeddedDatabase embedded;
   private final HikariDataSource pool;
   private final ExecutorService executor;
+  /** reaches the database outside the pool, untagged (server statistics) */
+  private final java.util.concurrent.Callable<Connection> direct;
 
   private Target(SqlProtocol protocol, Dialect dialect, String product, String version, String maskedUrl,
-      SessionSetup session, EmbeddedDatabase embedded, HikariDataSource pool) {
+      SessionSetup session, EmbeddedDatabase embedded, HikariDataSource pool,
+      java.util.concurrent.Callable<Connection> direct) {
+    this.direct = direct;
     this.protocol = protocol;
     this.session = session;
     this.dialect = dialect;
@@ -67,6 +71,14 @@ final class Target implements AutoCloseable {
    * @param runId the run's id, as its results directory is named
    */
   static Target open(SqlProtocol protocol, Path workDir, String runId) {
+    return open(protocol, workDir, runId, null);
+  }
+
+  /**
+   * @param tag tags the pool's sessions (PostgreSQL: application_name) so that server statistics find them; null for
+   *     none
+   */
+  static Target open(SqlProtocol protocol, Path workDir, String runId, String tag) {
     EmbeddedDatabase embedded = null;
     try {
       DatabaseSettings settings = protocol.settings();
@@ -112,8 +124,13 @@ final class Target implements AutoCloseable {
       SessionSetup session = new SessionSetup(runId, protocol.parameters().workerIndex(), protocol.queryTimeout(),
           settings.snowflake().map(SnowflakeSettings::resultCache).orElse(true));
       dialect.sessionSetupSql(session).ifPresent(config::setConnectionInitSql);
+      if (tag != null) {
+        dialect.serverStatistics().sessionTag(tag).forEach(config::addDataSourceProperty);
+      }
       HikariDataSource pool = new HikariDataSource(config);
-      return new Target(protocol, dialect, product, version, settings.maskedUrl(), session, embedded, pool);
+      java.util.Properties credentials = settings.connectionProperties();
+      return new Target(protocol, dialect, product, version, settings.maskedUrl(), session, embedded, pool,
+          () -> DriverManager.getConnection(url, credentials));
     } catch (SalvoException e) {
       closeQuietly(embedded);
       throw e;
@@ -199,6 +216,17 @@ final class Target implements AutoCloseable {
 
   Connection connection() throws SQLException {
     return pool.getConnection();
+  }
+
+  /** @return a new connection outside the pool, not tagged as the run's (for server statistics) */
+  Connection directConnection() throws SQLException {
+    try {
+      return direct.call();
+    } catch (SQLException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new SQLException(e.getMessage(), e);
+    }
   }
 
   /** Waits for in-flight requests (up to the timeout), then closes the pool and stops the embedded database. */
