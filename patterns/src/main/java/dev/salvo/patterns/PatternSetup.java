@@ -37,9 +37,7 @@ public final class PatternSetup {
         settings.password().orElse(null))) {
       List<String> existing = existing(c, pattern);
       if (!existing.isEmpty() && !replace) {
-        throw new PatternException("pattern " + pattern.id() + ": its tables must not exist yet, but "
-            + String.join(", ", existing) + (existing.size() == 1 ? " does" : " do")
-            + " (pass --replace / -Dsalvo.pattern.replace=true to drop and recreate them)");
+        throw refusal(pattern, existing);
       }
       try (Statement s = c.createStatement()) {
         for (String table : existing) {
@@ -72,6 +70,34 @@ public final class PatternSetup {
     if (scale < 1) {
       throw new PatternException("pattern: scale must be a whole number >= 1, but was " + scale);
     }
+  }
+
+  /**
+   * Checks, before anything is written, that none of the pattern's tables exists.
+   *
+   * @param pattern the pattern
+   * @param settings the database (a URL must be set)
+   * @throws PatternException naming the tables that exist, or when the database cannot be reached
+   */
+  public static void checkNoTables(Pattern pattern, DatabaseSettings settings) {
+    String url = settings.url().orElseThrow(() -> new PatternException(
+        "pattern " + pattern.id() + ": a JDBC URL must be given, but none was"));
+    try (Connection c = DriverManager.getConnection(url, settings.user().orElse(null),
+        settings.password().orElse(null))) {
+      List<String> existing = existing(c, pattern);
+      if (!existing.isEmpty()) {
+        throw refusal(pattern, existing);
+      }
+    } catch (SQLException e) {
+      throw new PatternException("database " + settings.maskedUrl() + ": must accept a connection, but "
+          + e.getMessage().lines().findFirst().orElse(""), e);
+    }
+  }
+
+  private static PatternException refusal(Pattern pattern, List<String> existing) {
+    return new PatternException("pattern " + pattern.id() + ": its tables must not exist yet, but "
+        + String.join(", ", existing) + (existing.size() == 1 ? " does" : " do")
+        + " (pass --replace / -Dsalvo.pattern.replace=true to drop and recreate them)");
   }
 
   static List<String> existing(Connection c, Pattern pattern) throws SQLException {

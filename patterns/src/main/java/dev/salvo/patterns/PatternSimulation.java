@@ -16,7 +16,14 @@ public class PatternSimulation extends Simulation {
 
   /** Reads the properties, then sets up the pattern's scenario and protocol. */
   public PatternSimulation() {
-    PatternWorkload w = fromProperties();
+    PatternWorkload w;
+    try {
+      w = fromProperties();
+    } catch (PatternException e) {
+      System.err.println("[salvo] ERROR " + e.getMessage());
+      System.err.flush();
+      throw e;
+    }
     System.setProperty("salvo.patternId", w.pattern().id());
     System.out.println("[salvo] pattern " + w.pattern().id() + " at scale " + w.scale() + ": "
         + (w.load().rate() == null ? w.load().users() + " users" : w.load().rate() + " visits/s on "
