@@ -83,7 +83,7 @@ final class PatternCommand implements Callable<Integer> {
         "-cp", System.getProperty("java.class.path"), "-Xmx1G",
         // as the gatling-maven-plugin launches Gatling
         "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
-        "-Dgatling.data.enableAnalytics=false",
+        "-Dgatling.data.enableAnalytics=false", "-Dlogback.configurationFile=salvo/patterns/logback.xml",
         "-Djava.util.prefs.userRoot=target/gatling-prefs", "-Dhttps.proxyHost=127.0.0.1", "-Dhttps.proxyPort=9",
         "-D" + PatternSimulation.PATTERN_PROPERTY + "=" + name, "-Dsalvo.scale=" + s,
         "-Dsalvo.pattern.replace=" + replace));
