@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
         MergeCommand.class,
         CodegenCommand.class,
         SeedCommand.class,
+        PatternCommand.class,
         CompletionCommand.class,
         CommandLine.HelpCommand.class,
     })

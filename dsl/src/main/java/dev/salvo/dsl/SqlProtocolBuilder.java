@@ -54,6 +54,21 @@ public final class SqlProtocolBuilder implements ProtocolBuilder {
   }
 
   /**
+   * Adds a step run once on the run's database (embedded or given by URL) before load, after it accepts a connection
+   * and after earlier steps such as {@link #seed(dev.salvo.seed.SeedSpec)}: e.g. the patterns module creates and seeds
+   * a pattern's tables. A {@code SalvoException} it throws stops the run with its one line.
+   *
+   * @param step the step
+   * @return a new builder
+   */
+  public SqlProtocolBuilder beforeLoad(dev.salvo.runtime.BeforeLoad step) {
+    Nulls.check("database", "beforeLoad", "step", step);
+    java.util.List<dev.salvo.runtime.BeforeLoad> steps = new java.util.ArrayList<>(protocol.beforeLoad());
+    steps.add(step);
+    return change(p -> p.withBeforeLoad(steps));
+  }
+
+  /**
    * SQL statements run once on the embedded database, after the demo schema (if any) and before load: e.g. a
    * benchmark's tables and data (Sample06 creates pgbench's). They are not run on a database given by URL: prepare that
    * one yourself (e.g. {@code pgbench -i}).

@@ -23,7 +23,8 @@ class SqlDslCompileTest {
     SqlProtocolBuilder db = database().url("jdbc:postgresql://localhost:5432/app").user("bench").password("pw")
         .poolSize(4).connectionTimeout(Duration.ofSeconds(5)).connectionTimeout(5).queryTimeout(Duration.ofSeconds(30))
         .warmup(Duration.ofSeconds(1)).warmup(0).seed(7).profiles(Path.of("profiles")).refreshProfiles()
-        .worker(0, 1).noDemoSchema().noGatlingRequestStats().embeddedSetup("CREATE TABLE t (a int)", "ANALYZE t");
+        .worker(0, 1).noDemoSchema().noGatlingRequestStats().embeddedSetup("CREATE TABLE t (a int)", "ANALYZE t")
+        .beforeLoad(settings -> { });
     FindMaxBuilder search = findMax().startConcurrency(1).increment(1).maxConcurrency(4).stepDuration(1)
         .stepDuration(Duration.ofSeconds(2)).maxErrorRate(0.05).maxP95Degradation(3).minThroughputGain(2);
     SqlProtocolBuilder searching = database().findMax(search);
@@ -65,6 +66,7 @@ class SqlDslCompileTest {
         .exec(mixed).exec(tx).exec(tightLoop(Duration.ofSeconds(1), lookup)).exec(shared).exec(withTx)
         .exec(tightLoop(Duration.ofSeconds(1), shared));
     assertThat(db.protocol().embeddedSetup()).hasSize(2);
+    assertThat(db.protocol().beforeLoad()).hasSize(1);
 
     assertThat(scenario).isNotNull();
     assertThat(search.injection()).isNotNull();

@@ -48,6 +48,8 @@ public final class SalvoRun {
   /** Created by the first action built, named after the simulation that built it. */
   private volatile ResultsBuilder results;
   private String simulationName;
+  /** Set by the patterns module's PatternSimulation: the pattern's {@code name@version}, recorded as config. */
+  static final String PATTERN_PROPERTY = "salvo.patternId";
   private volatile Target target;
   private ParameterContext parameters;
   private FindMaxController findMax;
@@ -350,6 +352,10 @@ public final class SalvoRun {
     }
     results.generator(GeneratorTiming.summary(hiccups, arrivals));
     target.dialect.sessionFacts(target.session).forEach(results::config);
+    String pattern = System.getProperty(PATTERN_PROPERTY, "");
+    if (!pattern.isBlank()) {
+      results.config("pattern", pattern); // a built-in pattern's name@version (patterns module)
+    }
     return results.endedAt(Instant.now())
         .database(new RunResults.DatabaseInfo(target.dialect.name(), target.product, target.version, target.maskedUrl,
             target.protocol.settings().embedded(), target.protocol.poolSize()))

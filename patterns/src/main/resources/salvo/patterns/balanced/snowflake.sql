@@ -1,0 +1,8 @@
+-- Unverified against a live Snowflake account.
+CREATE TABLE bal_items (
+  id NUMBER(19,0) AUTOINCREMENT START 1000000000 PRIMARY KEY,
+  grp INTEGER NOT NULL,
+  val NUMBER(12,2) NOT NULL,
+  payload VARCHAR NOT NULL,
+  updated_at TIMESTAMP_TZ NOT NULL DEFAULT CURRENT_TIMESTAMP()
+);
