@@ -17,7 +17,7 @@ class SnowflakeUnreachableRunTest {
     ForkedGatling.Run run = ForkedGatling.run(SnowflakeUnreachableSimulation.class,
         "-Dsalvo.url=jdbc:snowflake://127.0.0.1:9", "-Dsalvo.user=bench", "-Dsalvo.password=pw-never-shown",
         "-Dsalvo.warehouse=BENCH_WH", "-Dsalvo.loginTimeoutSeconds=1");
-    assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
     assertThat(run.output().lines().filter(l -> l.startsWith("[salvo] ERROR")))
         .containsExactly("[salvo] ERROR database jdbc:snowflake://127.0.0.1:9: must accept a connection as user 'bench', "
             + "but JDBC driver encountered communication error. Message: Exception encountered for HTTP request: "
