@@ -7,7 +7,9 @@
 # --seconds (each user INSERTs one new key from a sequence into dist_keys) beside a closed model of --users concurrent
 # users (one lookup each). First one JVM alone, then N workers at once with a start barrier 40 s ahead; their run
 # directories are merged. Compared: the open model's requests (single vs merged, count_ratio), the merged open-model
-# rate vs the requested one over the run (rate_error_pct), and duplicate keys in dist_keys after the merged run.
+# rate per second vs the requested one (rate_error_pct: the worst second of the workers' summed interval rates, 2 s at
+# either end left out), and
+# duplicate keys in dist_keys after the merged run. Per-worker lines and the single run's interval error are printed too.
 #
 # Usage: bash benchmarks/distributed.sh N [--rate 200] [--seconds 20] [--users 5] [--skip-build]
 # Last line: RESULT single=<requests> merged=<requests> count_ratio=<x.xxxx> rate_error_pct=<x.xx> duplicate_keys=<n>
@@ -41,7 +43,7 @@ cp="$work/lib/benchmarks:$cp"
 java_opts=(-Xmx512m -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED
   -Djava.util.prefs.userRoot="$work/prefs" -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9
-  -Dbench.rate="$rate" -Dbench.seconds="$seconds" -Dbench.users="$users" -Dsalvo.progressSeconds=0)
+  -Dbench.rate="$rate" -Dbench.seconds="$seconds" -Dbench.users="$users" -Dsalvo.progressSeconds=1)
 
 java -cp "$cp" dev.salvo.benchmarks.overhead.StartDatabase "$work/pg" "$work/port" > "$work/db.log" 2>&1 &
 db_pid=$!
@@ -90,7 +92,7 @@ read -r merged_closed _ <<< "$(count_open "$work/merged/results.json" lookup)"
 dups=$(q "SELECT count(*) - count(DISTINCT k) FROM dist_keys")
 rows=$(q "SELECT count(*) FROM dist_keys")
 python3 - "$work/merged/results.json" "$single" "$merged" "$rate" "$seconds" "$dups" "$rows" "$single_ko" "$merged_ko" \
-  "$single_closed" "$merged_closed" "$single_dups" <<'PY'
+  "$single_closed" "$merged_closed" "$single_dups" "$single_json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
 single, merged, rate, seconds, dups, rows = (int(x) for x in sys.argv[2:8])
@@ -101,7 +103,27 @@ for k, v in sorted(r["config"].items()):
 print("late workers:", env.get("lateWorkers"), "run id:", env.get("runId"))
 print("open model: single=%d (ko %s) merged=%d (ko %s); rows inserted by the workers=%d; closed-model lookups: single=%s merged=%s; duplicates in the single run=%s"
       % (single, sys.argv[8], merged, sys.argv[9], rows, sys.argv[10], sys.argv[11], sys.argv[12]))
-err = abs(merged / seconds - rate) / rate * 100
+import glob, os
+def rate_at(results, t):
+    # the INSERT rate of one run's timeline interval holding instant t (epoch ms): count / interval length
+    for p in results["timelines"].get("INSERT", []):
+        if p["startEpochMillis"] <= t < p["endEpochMillis"]:
+            return p["count"] / ((p["endEpochMillis"] - p["startEpochMillis"]) / 1000)
+    return 0.0
+def seconds_error(runs):
+    # the summed rate of the runs' own intervals, sampled mid-second from 2 s after the first INSERT interval to 2 s
+    # before the last one ends (ramps and partial intervals at either end left out): worst deviation from the rate
+    starts = [p["startEpochMillis"] for r in runs for p in r["timelines"]["INSERT"] if p["count"] > 0]
+    ends = [p["endEpochMillis"] for r in runs for p in r["timelines"]["INSERT"] if p["count"] > 0]
+    errs = [abs(sum(rate_at(r, t) for r in runs) - rate) / rate * 100
+            for t in range(min(starts) + 2500, max(ends) - 2000, 1000)]
+    return max(errs), len(errs)
+workers = [json.load(open(f)) for f in sorted(glob.glob(os.path.dirname(os.path.dirname(sys.argv[1])) + "/worker-*/salvo/*/results.json"))]
+s_err, s_n = seconds_error([json.load(open(sys.argv[13]))])
+m_err, m_n = seconds_error(workers)
+print("open-model rate per second (each run's own timeline intervals, summed over workers), worst deviation from %d/s:"
+      " single %.2f%% over %d s, merged %.2f%% over %d s" % (rate, s_err, s_n, m_err, m_n))
+print("mean open-model rate error over the run: %.2f%%" % (abs(merged / seconds - rate) / rate * 100))
 print("RESULT single=%d merged=%d count_ratio=%.4f rate_error_pct=%.2f duplicate_keys=%d"
-      % (single, merged, merged / single if single else 0.0, err, dups))
+      % (single, merged, merged / single if single else 0.0, m_err, dups))
 PY

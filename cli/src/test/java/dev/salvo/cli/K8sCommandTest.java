@@ -58,7 +58,8 @@ class K8sCommandTest {
         .isEqualTo("salvo-results");
     Map<String, Object> merge = docs.get(2);
     assertThat((String) at(merge, "spec", "template", "spec", "containers", 0, "command", 2))
-        .contains("merge -o /results/nightly-7/merged /results/nightly-7/worker-*/*");
+        .startsWith("until [ $(ls /results/nightly-7/worker-*/*/results.json 2>/dev/null | wc -l) -ge 5 ]; do sleep 10;")
+        .endsWith("merge -o /results/nightly-7/merged /results/nightly-7/worker-*/*");
   }
 
   @Test

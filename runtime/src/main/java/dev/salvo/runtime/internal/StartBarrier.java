@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The agreed instant all workers of a distributed run start injecting at ({@code salvo.startAt}). The first injection
- * step Gatling starts waits for it; a worker that reaches it later than the tolerance starts at once and is flagged late.
+ * The agreed instant all workers of a distributed run start injecting at ({@code salvo.startAt}). Every scenario Gatling
+ * starts before it has its schedule shifted to it; a worker that reaches it later than the tolerance starts at once and
+ * is flagged late.
  */
 final class StartBarrier {
   private final Instant startAt;
@@ -21,25 +22,29 @@ final class StartBarrier {
     this.tolerance = tolerance;
   }
 
-  /** Waits until the agreed start once (later calls return at once). */
-  synchronized void await() {
-    if (startAt == null || lateMillis != null) {
-      return;
+  /**
+   * How long the scenario starting now must wait before its first user: the time left until the agreed start (Gatling's
+   * injector keeps its own clock from the moment it starts a scenario, so the wait is a shift of the scenario's
+   * schedule, not a blocked thread). The first call records whether this worker reached the start on time.
+   *
+   * @return milliseconds until the agreed start, 0 when none was set or it has passed
+   */
+  synchronized long delayMillis() {
+    if (startAt == null) {
+      return 0;
     }
-    long wait = Duration.between(Instant.now(), startAt).toMillis();
-    if (wait > 0) {
-      System.out.println("[salvo] waiting " + wait + " ms for the start barrier salvo.startAt=" + startAt);
-      try {
-        Thread.sleep(wait);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    long delay = Duration.between(Instant.now(), startAt).toMillis();
+    if (lateMillis == null) {
+      lateMillis = Math.max(0, -delay);
+      if (late()) {
+        System.out.println("[salvo] WARN this worker began injecting " + lateMillis + " ms after salvo.startAt="
+            + startAt + " (tolerance " + tolerance.toMillis() + " ms): it starts anyway and is flagged late in its"
+            + " results");
+      } else if (delay > 0) {
+        System.out.println("[salvo] injection starts in " + delay + " ms, at the start barrier salvo.startAt=" + startAt);
       }
     }
-    lateMillis = Math.max(0, Duration.between(startAt, Instant.now()).toMillis());
-    if (late()) {
-      System.out.println("[salvo] WARN this worker began injecting " + lateMillis + " ms after salvo.startAt=" + startAt
-          + " (tolerance " + tolerance.toMillis() + " ms): it starts anyway and is flagged late in its results");
-    }
+    return Math.max(0, delay);
   }
 
   /** @return the agreed start, null when none */

@@ -60,8 +60,12 @@ final class WorkerShare {
         if (!closed.isEmpty() && closed.get(0) instanceof SharedClosed) {
           continue;
         }
-        steps.set(profile, scalaList(closed.stream()
-            .map(s -> (ClosedInjectionStep) new SharedClosed(s, worker.index(), worker.count(), barrier)).toList()));
+        List<ClosedInjectionStep> shares = new ArrayList<>();
+        for (int i = 0; i < closed.size(); i++) {
+          // the first step waits for the start barrier; the next ones follow it
+          shares.add(new SharedClosed(closed.get(i), worker.index(), worker.count(), i == 0 ? barrier : null));
+        }
+        steps.set(profile, scalaList(shares));
       }
     }
   }
@@ -96,11 +100,11 @@ final class WorkerShare {
       return ArrivalSchedule.offsets(steps, worker, workers);
     }
 
-    /** Called by Gatling's injector when it starts the scenario: waits for the start barrier first. */
+    /** Called by Gatling's injector when it starts the scenario: the share, shifted to the start barrier. */
     @Override
     public Iterator<FiniteDuration> chain(Iterator<FiniteDuration> next) {
-      barrier.await();
-      return share().concat(() -> next);
+      FiniteDuration shift = FiniteDuration.apply(barrier.delayMillis(), "ms");
+      return share().map(offset -> offset.plus(shift)).concat(() -> next);
     }
 
     @Override
@@ -138,13 +142,17 @@ final class WorkerShare {
     }
   }
 
-  /** A worker's share of one closed injection step: the concurrent users at every moment, split evenly. */
+  /**
+   * A worker's share of one closed injection step: the concurrent users at every moment, split evenly. The first step of
+   * a profile starts with no users until the start barrier (its duration grows by that wait).
+   */
   static final class SharedClosed implements ClosedInjectionStep {
     private static final long serialVersionUID = 1L;
     private final ClosedInjectionStep step;
     private final int worker;
     private final int workers;
     private final transient StartBarrier barrier;
+    private long delayMillis = -1;
 
     SharedClosed(ClosedInjectionStep step, int worker, int workers, StartBarrier barrier) {
       this.step = step;
@@ -153,16 +161,24 @@ final class WorkerShare {
       this.barrier = barrier;
     }
 
-    /** Gatling's closed workload asks for the users of its first step when it starts: waits for the barrier first. */
+    /** @return the wait before this step, fixed when Gatling's injector first asks about the step */
+    private synchronized long delay() {
+      if (delayMillis < 0) {
+        delayMillis = barrier == null ? 0 : barrier.delayMillis();
+      }
+      return delayMillis;
+    }
+
     @Override
     public int valueAt(FiniteDuration t) {
-      barrier.await();
-      return (int) WorkerIdentity.share(step.valueAt(t), worker, workers);
+      long at = t.toMillis() - delay();
+      return at < 0 ? 0
+          : (int) WorkerIdentity.share(step.valueAt(FiniteDuration.apply(at, "ms")), worker, workers);
     }
 
     @Override
     public FiniteDuration duration() {
-      return step.duration();
+      return step.duration().plus(FiniteDuration.apply(delay(), "ms"));
     }
 
     /**

@@ -66,18 +66,27 @@ class WorkerShareTest {
   }
 
   @Test
-  void theBarrierHoldsInjectionUntilTheAgreedStartAndFlagsALateWorker() {
-    StartBarrier soon = new StartBarrier(Instant.now().plusMillis(300), Duration.ofMillis(200));
-    long before = System.nanoTime();
-    new WorkerShare.SharedOpen(List.of(constantUsersPerSec(1).during(1).asScala()), 0, 2, soon)
-        .chain(scala.collection.Iterator$.MODULE$.empty());
-    assertThat(System.nanoTime() - before).isGreaterThanOrEqualTo(250_000_000L);
+  void theBarrierShiftsTheScheduleToTheAgreedStartAndFlagsALateWorker() {
+    StartBarrier soon = new StartBarrier(Instant.now().plusMillis(3000), Duration.ofMillis(200));
+    List<Long> offsets = new ArrayList<>();
+    new WorkerShare.SharedOpen(List.of(constantUsersPerSec(2).during(1).asScala()), 0, 2, soon)
+        .chain(scala.collection.Iterator$.MODULE$.empty()).foreach(d -> offsets.add(d.toMillis()));
+    assertThat(offsets).hasSize(1);
+    assertThat(offsets.get(0)).as("the first arrival waits for the start").isBetween(2000L, 3000L);
     assertThat(soon.late()).isFalse();
-    assertThat(soon.lateMillis()).isNotNull();
+    assertThat(soon.lateMillis()).isZero();
+
+    WorkerShare.SharedClosed closed = new WorkerShare.SharedClosed(constantConcurrentUsers(4).during(1).asScala(), 1, 2,
+        new StartBarrier(Instant.now().plusMillis(3000), Duration.ofMillis(200)));
+    long wait = closed.duration().toMillis() - 1000;
+    assertThat(wait).isBetween(2000L, 3000L);
+    assertThat(closed.valueAt(FiniteDuration.apply(0, "s"))).as("no user before the start").isZero();
+    assertThat(closed.valueAt(FiniteDuration.apply(wait, "ms"))).isEqualTo(2);
 
     StartBarrier past = new StartBarrier(Instant.now().minusSeconds(5), Duration.ofMillis(200));
-    new WorkerShare.SharedClosed(constantConcurrentUsers(1).during(1).asScala(), 0, 2, past)
-        .valueAt(FiniteDuration.apply(0, "s"));
+    WorkerShare.SharedClosed late = new WorkerShare.SharedClosed(constantConcurrentUsers(1).during(1).asScala(), 0, 2,
+        past);
+    assertThat(late.valueAt(FiniteDuration.apply(0, "s"))).as("a late worker starts at once").isEqualTo(1);
     assertThat(past.late()).isTrue();
     assertThat(past.lateMillis()).isGreaterThanOrEqualTo(5000);
   }
