@@ -112,7 +112,8 @@ class MergeTest {
     RunResults v1 = old.results();
     RunResults asV1 = new RunResults(RunResults.OLDEST_READABLE_FORMAT_VERSION, v1.simulation(), v1.startedAt(), v1.measurementStartedAt(), v1.endedAt(),
         v1.measurementSeconds(), v1.verdict(), v1.environment(), v1.database(), v1.config(), v1.profileHashes(),
-        v1.parameterSeed(), v1.kinds(), v1.requests(), v1.timelines(), v1.findMax(), v1.requestInfo(), v1.generator());
+        v1.parameterSeed(), v1.kinds(), v1.requests(), v1.timelines(), v1.findMax(), v1.requestInfo(), v1.generator(),
+        v1.server());
     Path d1 = RunDirectory.write(dir.resolve("v1"), new RunData(asV1, old.kindLogs(), old.requestTotals()));
     assertThatThrownBy(() -> Merge.merge(List.of(d0, d1)))
         .hasMessage(d1 + ": workers of one run must share a results format version, but it is "
