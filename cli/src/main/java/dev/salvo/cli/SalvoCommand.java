@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
         BaselineCommand.class,
         TrendCommand.class,
         MergeCommand.class,
+        K8sCommand.class,
         CodegenCommand.class,
         SeedCommand.class,
         PatternCommand.class,

@@ -30,8 +30,9 @@ public final class Merge {
   /**
    * @param dirs the workers' run directories (at least one)
    * @return the merged run, to be written with {@link RunDirectory#write}
-   * @throws IllegalArgumentException naming the directory or file that is not a Salvo run, is corrupt, or belongs to
-   *     another simulation
+   * @throws IllegalArgumentException naming the directory or file that is not a Salvo run, is corrupt, belongs to
+   *     another simulation, run id or results format version, repeats a worker index, or when a worker of the run is
+   *     missing (one line each)
    */
   public static RunData merge(List<Path> dirs) {
     if (dirs.isEmpty()) {
@@ -39,13 +40,9 @@ public final class Merge {
     }
     List<RunData> runs = new ArrayList<>();
     for (Path dir : dirs) {
-      RunData run = RunDirectory.read(dir);
-      if (!runs.isEmpty() && !run.results().simulation().equals(runs.get(0).results().simulation())) {
-        throw new IllegalArgumentException(dir + ": workers of one run must share a simulation, but it is "
-            + run.results().simulation() + " and " + dirs.get(0) + " is " + runs.get(0).results().simulation());
-      }
-      runs.add(run);
+      runs.add(RunDirectory.read(dir));
     }
+    MergeChecks.check(dirs, runs);
     RunResults first = runs.get(0).results();
     Instant started = runs.stream().map(r -> Instant.parse(r.results().startedAt())).min(Instant::compareTo).orElseThrow();
     Instant measured = runs.stream().map(r -> Instant.parse(r.results().measurementStartedAt())).min(Instant::compareTo)
@@ -56,9 +53,14 @@ public final class Merge {
         .database(first.database())
         .environment(new Environment(env == null ? null : env.gitCommit(), env == null ? null : env.salvoVersion(),
             env == null ? null : env.javaVersion(), env == null ? null : env.os(), 0, runs.size(),
-            dirs.stream().map(Path::toString).toList()));
+            dirs.stream().map(Path::toString).toList(), env == null ? null : env.runId(),
+            env == null ? null : env.startAt(), null, MergeChecks.lateWorkers(runs)));
     first.config().forEach(out::config);
     out.config("workers", runs.size());
+    for (int i = 0; i < runs.size(); i++) {
+      RunResults.Environment e = runs.get(i).results().environment();
+      out.config("worker." + (e == null ? i : e.workerIndex()), MergeChecks.summary(dirs.get(i), runs.get(i)));
+    }
     runs.forEach(r -> r.results().profileHashes().forEach(out::profileHash));
     if (first.parameterSeed() != null) {
       out.parameterSeed(first.parameterSeed());

@@ -122,6 +122,24 @@ public final class ResultsBuilder {
   }
 
   /**
+   * Records which worker of a distributed run wrote these results (the detected environment otherwise).
+   *
+   * @param runId the run id all workers share
+   * @param index this worker's index
+   * @param count all workers
+   * @param startAt the agreed start instant (ISO-8601), null for none
+   * @param startLateMillis how late injection began after it, null for none
+   * @param late true when later than the tolerance
+   * @return this builder
+   */
+  public synchronized ResultsBuilder worker(String runId, int index, int count, String startAt, Long startLateMillis,
+      boolean late) {
+    Environment base = environment != null ? environment : Environments.detect();
+    this.environment = base.asWorker(runId, index, count, startAt, startLateMillis, late);
+    return this;
+  }
+
+  /**
    * Records one setting (pool, injection, ...). Values of keys that look secret (password, token, ...) are stored as
    * {@code ***}, and {@code password=...} inside values is masked.
    *

@@ -74,4 +74,63 @@ class MergeTest {
     assertThat(Merge.recheck(slo, h, 100, 0).breaches()).singleElement().asString().startsWith("p95 150.")
         .endsWith(" ms > 100 ms");
   }
+
+  private Path worker(String name, String sim, String runId, int index, int count, boolean late) {
+    ResultsBuilder b = TestRuns.builder(sim, 8, 1, 1, TestRuns.START, index)
+        .worker(runId, index, count, "2026-12-01T21:00:00Z", late ? 4000L : 12L, late);
+    return RunDirectory.write(dir.resolve(name), b.build());
+  }
+
+  @Test
+  void keepsEachWorkersThroughputLatencyAndLatenessBesideTheTotal() {
+    Path d0 = worker("w0", "Sim", "r1", 0, 2, false);
+    Path d1 = worker("w1", "Sim", "r1", 1, 2, true);
+    RunResults m = Merge.merge(List.of(d0, d1)).results();
+    assertThat(m.environment().runId()).isEqualTo("r1");
+    assertThat(m.environment().startAt()).isEqualTo("2026-12-01T21:00:00Z");
+    assertThat(m.environment().lateWorkers()).containsExactly(1);
+    RunResults r0 = RunDirectory.read(d0).results();
+    long count = r0.kinds().stream().mapToLong(RequestStats::count).sum();
+    String rate = String.format(java.util.Locale.ROOT, "%.1f", count / r0.measurementSeconds());
+    assertThat(m.config().get("worker.0")).matches("w0: " + count + " requests, " + rate.replace(".", "\\.")
+        + " req/s, p50 [0-9.]+ ms, p95 [0-9.]+ ms, p99 [0-9.]+ ms, started 12 ms after startAt");
+    assertThat(m.config().get("worker.1")).startsWith("w1: " + count + " requests, ")
+        .endsWith(", LATE: started 4000 ms after startAt");
+    assertThat(m.kinds().stream().mapToLong(RequestStats::count).sum()).isEqualTo(2 * count);
+  }
+
+  @Test
+  void refusesWorkersOfDifferentRunsSimulationsOrFormatVersionsInOneLine() {
+    Path d0 = worker("w0", "Sim", "r1", 0, 2, false);
+    Path other = worker("o1", "Sim", "r2", 1, 2, false);
+    assertThatThrownBy(() -> Merge.merge(List.of(d0, other))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(other + ": workers of one run must share a run id, but it is r2 and " + d0 + " is r1");
+    Path sim = worker("s1", "Other", "r1", 1, 2, false);
+    assertThatThrownBy(() -> Merge.merge(List.of(d0, sim)))
+        .hasMessage(sim + ": workers of one run must share a simulation, but it is Other and " + d0 + " is Sim");
+    RunData old = TestRuns.builder("Sim", 8, 1, 1, TestRuns.START, 1).worker("r1", 1, 2, null, null, false).build();
+    RunResults v1 = old.results();
+    RunResults asV1 = new RunResults(RunResults.OLDEST_READABLE_FORMAT_VERSION, v1.simulation(), v1.startedAt(), v1.measurementStartedAt(), v1.endedAt(),
+        v1.measurementSeconds(), v1.verdict(), v1.environment(), v1.database(), v1.config(), v1.profileHashes(),
+        v1.parameterSeed(), v1.kinds(), v1.requests(), v1.timelines(), v1.findMax(), v1.requestInfo(), v1.generator(),
+        v1.server());
+    Path d1 = RunDirectory.write(dir.resolve("v1"), new RunData(asV1, old.kindLogs(), old.requestTotals()));
+    assertThatThrownBy(() -> Merge.merge(List.of(d0, d1)))
+        .hasMessage(d1 + ": workers of one run must share a results format version, but it is "
+            + RunResults.OLDEST_READABLE_FORMAT_VERSION + " and " + d0 + " is " + RunResults.CURRENT_FORMAT_VERSION);
+  }
+
+  @Test
+  void refusesARepeatedWorkerIndexAndNamesMissingWorkers() {
+    Path d0 = worker("w0", "Sim", "r1", 0, 4, false);
+    Path again = worker("again", "Sim", "r1", 0, 4, false);
+    assertThatThrownBy(() -> Merge.merge(List.of(d0, again)))
+        .hasMessage(again + ": workers of one run must have distinct indexes, but worker 0 is also " + d0);
+    Path d2 = worker("w2", "Sim", "r1", 2, 4, false);
+    assertThatThrownBy(() -> Merge.merge(List.of(d0, d2)))
+        .hasMessage("merge: all 4 workers of run r1 must be merged, but workers 1, 3 are missing");
+    Path d1 = worker("w1", "Sim", "r1", 1, 4, false);
+    Path d3 = worker("w3", "Sim", "r1", 3, 4, false);
+    assertThat(Merge.merge(List.of(d3, d1, d2, d0)).results().environment().workerCount()).isEqualTo(4);
+  }
 }

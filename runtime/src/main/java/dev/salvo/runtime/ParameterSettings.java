@@ -30,14 +30,14 @@ public record ParameterSettings(Path profilesDirectory, boolean refreshProfiles,
   /**
    * From system properties: {@code salvo.profiles} (default {@value ProfileSnapshots#DEFAULT_DIRECTORY}),
    * {@code salvo.refreshProfiles}, {@code salvo.seed} (default 1), {@code salvo.workerIndex} / {@code salvo.workerCount}
-   * (default 0 / 1).
+   * (default 0 / 1, or from the environment as {@link WorkerIdentity} reads them).
    *
    * @return the settings
    */
   public static ParameterSettings fromEnvironment() {
+    WorkerIdentity worker = WorkerIdentity.fromEnvironment();
     return new ParameterSettings(Path.of(System.getProperty("salvo.profiles", ProfileSnapshots.DEFAULT_DIRECTORY)),
-        Boolean.getBoolean("salvo.refreshProfiles"), number("salvo.seed", 1), (int) number("salvo.workerIndex", 0),
-        (int) number("salvo.workerCount", 1));
+        Boolean.getBoolean("salvo.refreshProfiles"), number("salvo.seed", 1), worker.index(), worker.count());
   }
 
   private static long number(String property, long fallback) {

@@ -75,6 +75,9 @@ final class ArrivalSchedule {
    * @return offsets from the scenario's start
    */
   static Iterator<FiniteDuration> offsets(List<OpenInjectionStep> steps) {
+    if (steps.size() == 1 && steps.get(0) instanceof WorkerShare.SharedOpen share) {
+      return share.share(); // a worker's share: its own arrivals, without waiting for the start barrier
+    }
     Iterator<FiniteDuration> stream = scala.collection.Iterator$.MODULE$.empty();
     for (int i = steps.size() - 1; i >= 0; i--) {
       stream = steps.get(i).chain(stream);

@@ -7,6 +7,7 @@ import dev.salvo.reports.RunDirectory;
 import dev.salvo.reports.RunResults;
 import dev.salvo.runtime.SqlProtocol;
 import dev.salvo.runtime.SqlActionBuilder;
+import dev.salvo.runtime.WorkerIdentity;
 import dev.salvo.sql.SalvoException;
 import io.gatling.core.CoreComponents;
 import io.gatling.core.action.Action;
@@ -59,6 +60,9 @@ public final class SalvoRun {
   // --- generator timing (issue 20): scheduled arrivals and the hiccup recorder
   private final HiccupRecorder hiccups = new HiccupRecorder();
   private ArrivalSchedule arrivals;
+  // --- distributed runs (issue 21): this worker, its start barrier
+  private WorkerIdentity worker;
+  private StartBarrier barrier;
   // ---
   /** the server's statistics of the run, null when off */
   private volatile ServerWatch server;
@@ -82,6 +86,18 @@ public final class SalvoRun {
 
   static SalvoRun start(CoreComponents core) {
     SalvoRun run = new SalvoRun();
+    try {
+      run.worker = WorkerIdentity.fromEnvironment();
+      run.barrier = new StartBarrier(run.worker.startAt(), run.worker.startTolerance());
+      if (run.worker.distributed() || run.worker.startAt() != null) {
+        WorkerShare.install(core, run.worker, run.barrier);
+      }
+    } catch (SalvoException e) {
+      throw Fatal.stop(e, null);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw Fatal.stop(new SalvoException("salvo.workerCount: splitting the injection over workers must be possible"
+          + " on this Gatling version, but its injection profiles cannot be read (" + e + ")"), null);
+    }
     run.arrivals = GeneratorTiming.schedule(core, run.hiccups.start());
     Function0<BoxedUnit> onTermination = () -> {
       run.finish();
@@ -112,6 +128,10 @@ public final class SalvoRun {
       }
     }
     Target t = target(protocol, core);
+    if (throttled && worker.distributed()) {
+      throw Fatal.stop(new SalvoException("throttle: a throttled simulation must run on one worker (Salvo does not"
+          + " divide a throttle yet), but salvo.workerCount was " + worker.count()), this::abort);
+    }
     List<PreparedRequest> statements;
     SharedValues shared = null;
     try {
@@ -252,6 +272,10 @@ public final class SalvoRun {
           }
         }
         parameters = new ParameterContext(protocol.parameters(), target, results);
+        if (protocol.findMax() != null && worker.distributed()) {
+          throw new SalvoException("findMax: a find-max search must run on one worker (its steps' verdicts need every"
+              + " request), but salvo.workerCount was " + worker.count());
+        }
         if (protocol.findMax() != null) {
           findMax = new FindMaxController(protocol.findMax(), results, core);
         }
@@ -356,6 +380,8 @@ public final class SalvoRun {
     if (!pattern.isBlank()) {
       results.config("pattern", pattern); // a built-in pattern's name@version (patterns module)
     }
+    results.worker(worker.runId(), worker.index(), worker.count(),
+        barrier.startAt() == null ? null : barrier.startAt().toString(), barrier.lateMillis(), barrier.late());
     return results.endedAt(Instant.now())
         .database(new RunResults.DatabaseInfo(target.dialect.name(), target.product, target.version, target.maskedUrl,
             target.protocol.settings().embedded(), target.protocol.poolSize()))

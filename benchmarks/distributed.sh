@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Distributed runs: do N worker JVMs, launched as a Kubernetes Indexed Job launches them (environment variables
+# JOB_COMPLETION_INDEX, SALVO_WORKER_COUNT, SALVO_RUN_ID, SALVO_START_AT, SALVO_URL), inject together what one JVM
+# injects alone?
+#
+# One embedded PostgreSQL (the demo schema) for everything. DistributedSimulation: an open model at --rate users/s for
+# --seconds (each user INSERTs one new key from a sequence into dist_keys) beside a closed model of --users concurrent
+# users (one lookup each). First one JVM alone, then N workers at once with a start barrier 40 s ahead; their run
+# directories are merged. Compared: the open model's requests (single vs merged, count_ratio), the merged open-model
+# rate per second vs the requested one (rate_error_pct: the worst second of the workers' summed interval rates, 2 s at
+# either end left out), and
+# duplicate keys in dist_keys after the merged run. Per-worker lines and the single run's interval error are printed too.
+#
+# Usage: bash benchmarks/distributed.sh N [--rate 200] [--seconds 20] [--users 5] [--skip-build]
+# Last line: RESULT single=<requests> merged=<requests> count_ratio=<x.xxxx> rate_error_pct=<x.xx> duplicate_keys=<n>
+set -euo pipefail
+n=${1:-}; shift || true
+[[ "$n" =~ ^[0-9]+$ ]] && [ "$n" -ge 2 ] || { echo "distributed.sh: N must be a whole number >= 2, but was '$n'" >&2; exit 2; }
+rate=200; seconds=20; users=5; build=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rate) rate=$2; shift 2;;
+    --seconds) seconds=$2; shift 2;;
+    --users) users=$2; shift 2;;
+    --skip-build) build=0; shift;;
+    *) echo "distributed.sh: unknown option '$1' (see the header)" >&2; exit 2;;
+  esac
+done
+command -v psql >/dev/null || { echo "distributed.sh: psql must be installed (apt-get install postgresql-client), but it was not found" >&2; exit 2; }
+root=$(cd "$(dirname "$0")/.." && pwd)
+work="$root/benchmarks/target/distributed"
+rm -rf "$work"; mkdir -p "$work/lib"
+cd "$root"
+if [ "$build" = 1 ]; then
+  echo "building..." >&2
+  mvn -B -q -o -pl benchmarks -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/cp.txt >&2
+fi
+cp -r "$root/benchmarks/target/classes" "$work/lib/benchmarks"
+cp=$(tr ':' '\n' < benchmarks/target/cp.txt | while read -r jar; do
+  case "$jar" in "$root"/*) cp -r "$jar" "$work/lib/" && echo "$work/lib/$(basename "$jar")";; *) echo "$jar";; esac
+done | paste -sd: -)
+cp="$work/lib/benchmarks:$cp"
+java_opts=(-Xmx512m -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12
+  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED
+  -Djava.util.prefs.userRoot="$work/prefs" -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9
+  -Dbench.rate="$rate" -Dbench.seconds="$seconds" -Dbench.users="$users" -Dsalvo.progressSeconds=1)
+
+java -cp "$cp" dev.salvo.benchmarks.overhead.StartDatabase "$work/pg" "$work/port" > "$work/db.log" 2>&1 &
+db_pid=$!
+trap 'kill $db_pid 2>/dev/null; wait $db_pid 2>/dev/null || true' EXIT
+for _ in $(seq 1 480); do [ -s "$work/port" ] && break; sleep 0.5; done
+[ -s "$work/port" ] || { echo "distributed.sh: the embedded PostgreSQL did not start; see $work/db.log" >&2; exit 1; }
+port=$(cat "$work/port")
+url="jdbc:postgresql://localhost:$port/postgres?user=postgres"
+q() { psql -h localhost -p "$port" -U postgres -d postgres -tAc "$1"; }
+echo "embedded PostgreSQL on port $port; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+
+# $1 = name, $2 = worker index or '' for one JVM; environment as the Indexed Job sets it
+run() {
+  local name=$1 index=$2
+  env SALVO_URL="$url" ${index:+JOB_COMPLETION_INDEX=$index SALVO_WORKER_COUNT=$n SALVO_RUN_ID=$run_id SALVO_START_AT=$start_at} \
+    java "${java_opts[@]}" -cp "$cp" -Dsalvo.resultsDir="$work/$name/salvo" -Dsalvo.profiles="$work/$name/profiles" \
+    -Dsalvo.workDir="$work/$name/pg" io.gatling.app.Gatling --simulation dev.salvo.benchmarks.distributed.DistributedSimulation \
+    --results-folder "$work/$name/gatling" --no-reports > "$work/$name.log" 2>&1
+}
+count_open() { python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))
+q = next(x for x in r["requests"] if x["name"] == sys.argv[2])
+print(q["count"], q["ko"])' "$1" "$2"; }
+
+q "CREATE TABLE dist_keys (k bigint NOT NULL)" >/dev/null
+echo "single JVM..." >&2
+run single ''
+single_json=$(ls "$work"/single/salvo/*/results.json)
+read -r single single_ko <<< "$(count_open "$single_json" "new key")"
+read -r single_closed _ <<< "$(count_open "$single_json" lookup)"
+single_dups=$(q "SELECT count(*) - count(DISTINCT k) FROM dist_keys")
+q "TRUNCATE dist_keys" >/dev/null
+
+run_id="bench-$(date +%s)"
+start_at=$(date -u -d '+40 seconds' +%Y-%m-%dT%H:%M:%SZ)
+echo "$n workers, run id $run_id, start barrier $start_at..." >&2
+pids=()
+for i in $(seq 0 $((n - 1))); do run "worker-$i" "$i" & pids+=($!); done
+for p in "${pids[@]}"; do wait "$p" || true; done
+dirs=()
+for i in $(seq 0 $((n - 1))); do dirs+=("$(dirname "$(ls "$work"/worker-$i/salvo/*/results.json)")"); done
+java -cp "$cp" dev.salvo.benchmarks.distributed.MergeRuns "$work/merged" "${dirs[@]}" >&2
+read -r merged merged_ko <<< "$(count_open "$work/merged/results.json" "new key")"
+read -r merged_closed _ <<< "$(count_open "$work/merged/results.json" lookup)"
+dups=$(q "SELECT count(*) - count(DISTINCT k) FROM dist_keys")
+rows=$(q "SELECT count(*) FROM dist_keys")
+python3 - "$work/merged/results.json" "$single" "$merged" "$rate" "$seconds" "$dups" "$rows" "$single_ko" "$merged_ko" \
+  "$single_closed" "$merged_closed" "$single_dups" "$single_json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+single, merged, rate, seconds, dups, rows = (int(x) for x in sys.argv[2:8])
+env = r["environment"]
+for k, v in sorted(r["config"].items()):
+    if k.startswith("worker."):
+        print(k, v)
+print("late workers:", env.get("lateWorkers"), "run id:", env.get("runId"))
+print("open model: single=%d (ko %s) merged=%d (ko %s); rows inserted by the workers=%d; closed-model lookups: single=%s merged=%s; duplicates in the single run=%s"
+      % (single, sys.argv[8], merged, sys.argv[9], rows, sys.argv[10], sys.argv[11], sys.argv[12]))
+import glob, os
+def rate_at(results, t):
+    # the INSERT rate of one run's timeline interval holding instant t (epoch ms): count / interval length
+    for p in results["timelines"].get("INSERT", []):
+        if p["startEpochMillis"] <= t < p["endEpochMillis"]:
+            return p["count"] / ((p["endEpochMillis"] - p["startEpochMillis"]) / 1000)
+    return 0.0
+def seconds_error(runs):
+    # the summed rate of the runs' own intervals, sampled mid-second from 2 s after the first INSERT interval to 2 s
+    # before the last one ends (ramps and partial intervals at either end left out): worst deviation from the rate
+    starts = [p["startEpochMillis"] for r in runs for p in r["timelines"]["INSERT"] if p["count"] > 0]
+    ends = [p["endEpochMillis"] for r in runs for p in r["timelines"]["INSERT"] if p["count"] > 0]
+    errs = [abs(sum(rate_at(r, t) for r in runs) - rate) / rate * 100
+            for t in range(min(starts) + 2500, max(ends) - 2000, 1000)]
+    return max(errs), len(errs)
+workers = [json.load(open(f)) for f in sorted(glob.glob(os.path.dirname(os.path.dirname(sys.argv[1])) + "/worker-*/salvo/*/results.json"))]
+s_err, s_n = seconds_error([json.load(open(sys.argv[13]))])
+m_err, m_n = seconds_error(workers)
+print("open-model rate per second (each run's own timeline intervals, summed over workers), worst deviation from %d/s:"
+      " single %.2f%% over %d s, merged %.2f%% over %d s" % (rate, s_err, s_n, m_err, m_n))
+print("mean open-model rate error over the run: %.2f%%" % (abs(merged / seconds - rate) / rate * 100))
+print("RESULT single=%d merged=%d count_ratio=%.4f rate_error_pct=%.2f duplicate_keys=%d"
+      % (single, merged, merged / single if single else 0.0, m_err, dups))
+PY
