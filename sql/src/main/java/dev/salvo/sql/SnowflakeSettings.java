@@ -120,6 +120,9 @@ public record SnowflakeSettings(String warehouse, String database, String schema
     put(p, "role", role);
     p.setProperty("loginTimeout", Integer.toString(loginTimeoutSeconds));
     p.setProperty("application", "Salvo");
+    // no outbound calls beyond the account: the driver otherwise probes cloud metadata endpoints (AWS IMDS,
+    // metadata.google.internal) at every login to detect its platform
+    p.setProperty("disablePlatformDetection", "true");
     return p;
   }
 

@@ -31,7 +31,7 @@ class SnowflakeSettingsTest {
     Properties p = s.driverProperties("bench", "pw");
     assertThat(p).containsOnly(Map.entry("user", "bench"), Map.entry("password", "pw"), Map.entry("warehouse", "WH"),
         Map.entry("db", "DB"), Map.entry("schema", "SC"), Map.entry("role", "R"), Map.entry("loginTimeout", "60"),
-        Map.entry("application", "Salvo"));
+        Map.entry("application", "Salvo"), Map.entry("disablePlatformDetection", "true"));
   }
 
   @Test
