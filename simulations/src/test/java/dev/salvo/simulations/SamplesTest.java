@@ -82,7 +82,7 @@ class SamplesTest {
     assertThat(results.at("/config/embeddedSetup.statements").asText()).isEqualTo("12");
     assertThat(results.at("/config/connectionTimeout").asText()).isEqualTo("PT30S");
     assertThat(results.at("/environment/salvoVersion").asText()).as("the build's version").matches("\\d+\\.\\d+\\.\\d+.*");
-    assertThat(results.at("/formatVersion").asInt()).isEqualTo(2);
+    assertThat(results.at("/formatVersion").asInt()).isEqualTo(3);
     assertThat(results.at("/kinds/0/kind").asText()).isEqualTo("UPDATE");
     assertThat(results.at("/kinds/0/count").asLong()).as("statements are not counted twice").isEqualTo(executions);
     assertThat(java.nio.file.Files.readString(run.salvoRun().resolve("index.html")))
