@@ -77,7 +77,7 @@ class InitIT {
 
     // Salvo's artifacts, as `mvn install -DskipTests` in a clone would install them, but into a private repository
     install(settings, ".", "pom");
-    for (String module : List.of("sql", "feeders", "reports", "runtime", "dsl")) {
+    for (String module : List.of("sql", "feeders", "seed", "reports", "runtime", "dsl")) {
       install(settings, module, "jar");
     }
     assertThat(PRIVATE_REPOSITORY.resolve("dev/salvo/salvo-dsl/" + VERSION)).isDirectory();
