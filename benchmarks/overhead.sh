@@ -16,12 +16,18 @@
 #   --jfr   records a JDK Flight Recording of each Java contender (profile settings) into benchmarks/target/overhead/;
 #           read it with `jfr print --events jdk.ExecutionSample <file>` or `jfr summary <file>`. It costs CPU: do not
 #           compare numbers from a --jfr run with numbers from a plain run.
+#   --pg15 [SCALE]  against Debian's PostgreSQL 15 (/usr/lib/postgresql/15) instead of the embedded 18: a private cluster
+#           in /var/tmp/salvo-overhead-pg15 (kept between invocations), pgbench's schema at SCALE (default 10: 1M
+#           accounts), every contender running `SELECT aid, bid, abalance, filler FROM pgbench_accounts WHERE aid = ?`
 #   --work  the working directory (default benchmarks/target/overhead); emptied first. The harness runs from a copy of
 #           the benchmark classes and Salvo's jars taken there after the build, so a concurrent build cannot change the
 #           code under test mid-run.
+# Latency: each contender's p50/p95/p99 per round (Salvo: results.json response time; raw JDBC: its per-thread
+# HdrHistograms, timed like Salvo's tight loop; pgbench: its per-transaction log, -l), medians over rounds.
 # Last line: RESULT salvo_qps=<n> raw_jdbc_qps=<n> pgbench_tps=<n|na> ratio_vs_raw_jdbc=<x.xx> ratio_vs_pgbench=<x.xx|na>
+#   salvo_p95_us=<n> salvo_p99_us=<n> raw_jdbc_p95_us=<n> raw_jdbc_p99_us=<n> p95_ratio=<x.xxx> p99_ratio=<x.xxx>
 set -euo pipefail
-clients=8; seconds=20; warmup=5; rounds=3; build=1; gatling_stats=true; server_stats=true; mode=loop; only=pgbench,jdbc,salvo; jfr=0; work=
+pg15=0; scale=10; clients=8; seconds=20; warmup=5; rounds=3; build=1; gatling_stats=true; server_stats=true; mode=loop; only=pgbench,jdbc,salvo; jfr=0; work=
 while [ $# -gt 0 ]; do
   case "$1" in
     --clients) clients=$2; shift 2;;
@@ -35,6 +41,7 @@ while [ $# -gt 0 ]; do
     --mode) mode=$2; shift 2;;
     --jfr) jfr=1; shift;;
     --work) work=$2; shift 2;;
+    --pg15) pg15=1; if [[ "${2:-}" =~ ^[0-9]+$ ]]; then scale=$2; shift; fi; shift;;
     -h|--help) sed -n '2,20p' "$0"; exit 0;;
     *) echo "overhead.sh: unknown option '$1' (see --help)" >&2; exit 2;;
   esac
@@ -49,16 +56,16 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work=${work:-"$root/benchmarks/target/overhead"}
 rm -rf "$work"; mkdir -p "$work"; work=$(cd "$work" && pwd)
 cd "$root"
-if [ "$build" = 1 ]; then
+if [ "$build" = 1 ] || [ ! -s benchmarks/target/cp.txt ]; then
   echo "building..." >&2
-  mvn -B -q -pl benchmarks -am install -DskipTests >&2
+  # packaged in the reactor, never installed: the classpath names the modules' own target/*.jar
+  mvn -B -q -pl benchmarks -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/cp.txt >&2
 fi
-mvn -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >&2
 # snapshot the code under test (benchmark classes, Salvo's own jars): other builds may replace them while this runs
 mkdir -p "$work/lib"
 cp -r "$root/benchmarks/target/classes" "$work/lib/classes"
-cp=$(tr ':' '\n' < "$work/cp.txt" | while read -r jar; do
-  case "$jar" in */dev/salvo/*) cp "$jar" "$work/lib/" && echo "$work/lib/$(basename "$jar")";; *) echo "$jar";; esac
+cp=$(tr ':' '\n' < benchmarks/target/cp.txt | while read -r jar; do
+  case "$jar" in */dev/salvo/*|"$root"/*) cp "$jar" "$work/lib/" && echo "$work/lib/$(basename "$jar")";; *) echo "$jar";; esac
 done | paste -sd: -)
 cp="$work/lib/classes:$cp"
 java_opts=(-Xmx1G -XX:+HeapDumpOnOutOfMemoryError -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12
@@ -67,14 +74,37 @@ java_opts=(-Xmx1G -XX:+HeapDumpOnOutOfMemoryError -XX:MaxInlineLevel=20 -XX:MaxT
 # jfr_opts <name>: the flight-recording option for one contender's JVM when --jfr is given
 jfr_opts() { [ "$jfr" = 1 ] && echo "-XX:StartFlightRecording=settings=profile,filename=$work/$1.jfr" || true; }
 
-java -cp "$cp" dev.salvo.benchmarks.overhead.StartDatabase "$work/pg" "$work/port" > "$work/db.log" 2>&1 &
-db_pid=$!
-trap 'kill $db_pid 2>/dev/null; wait $db_pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 480); do [ -s "$work/port" ] && break; sleep 0.5; done
-[ -s "$work/port" ] || { echo "overhead.sh: the embedded PostgreSQL did not start; see $work/db.log" >&2; exit 1; }
-port=$(cat "$work/port")
+lookup_sql='SELECT order_id, customer_id, category, status, order_date, amount FROM orders WHERE order_id = :id;'
+max_id=200000
+if [ "$pg15" = 1 ]; then
+  pgbin=/usr/lib/postgresql/15/bin; pgdir=/var/tmp/salvo-overhead-pg15; port=5415
+  [ -x "$pgbin/postgres" ] || { echo "overhead.sh: --pg15 needs Debian's PostgreSQL 15 in $pgbin (apt-get install postgresql-15), but it is not there" >&2; exit 2; }
+  if [ ! -s "$pgdir/PG_VERSION" ]; then
+    mkdir -p "$pgdir"; chown postgres "$pgdir"
+    runuser -u postgres -- "$pgbin/initdb" -D "$pgdir" -U postgres --auth=trust > "$work/initdb.log"
+  fi
+  runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdir" -l "$pgdir.log" -w -o "-p $port -c listen_addresses=localhost -c unix_socket_directories=/tmp -c shared_buffers=256MB -c max_connections=100" start > /dev/null
+  trap 'runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdir" -m fast stop > /dev/null 2>&1 || true' EXIT
+  rows=$(psql -qtA -h localhost -p "$port" -U postgres -d postgres -c "SELECT count(*) FROM pgbench_accounts" 2>/dev/null || echo 0)
+  if [ "$rows" != "$((scale * 100000))" ]; then
+    echo "creating pgbench's schema at scale $scale..." >&2
+    pgbench -i -q -s "$scale" -h localhost -p "$port" -U postgres postgres > "$work/pgbench-init.log" 2>&1
+  fi
+  lookup_sql='SELECT aid, bid, abalance, filler FROM pgbench_accounts WHERE aid = :id;'
+  max_id=$((scale * 100000))
+  java_opts+=(-Dbench.table=pgbench_accounts -Dbench.maxId="$max_id")
+  server="Debian PostgreSQL $(psql -qtA -h localhost -p "$port" -U postgres -d postgres -c 'SHOW server_version')"
+else
+  java -cp "$cp" dev.salvo.benchmarks.overhead.StartDatabase "$work/pg" "$work/port" > "$work/db.log" 2>&1 &
+  db_pid=$!
+  trap 'kill $db_pid 2>/dev/null; wait $db_pid 2>/dev/null || true' EXIT
+  for _ in $(seq 1 480); do [ -s "$work/port" ] && break; sleep 0.5; done
+  [ -s "$work/port" ] || { echo "overhead.sh: the embedded PostgreSQL did not start; see $work/db.log" >&2; exit 1; }
+  port=$(cat "$work/port")
+  server="embedded PostgreSQL"
+fi
 url="jdbc:postgresql://localhost:$port/postgres?user=postgres"
-echo "embedded PostgreSQL on port $port; $clients clients, ${warmup}s warmup + ${seconds}s measured, $rounds rounds" >&2
+echo "$server on port $port; $clients clients, ${warmup}s warmup + ${seconds}s measured, $rounds rounds" >&2
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average at start: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
 # cpu_of <file>: user+sys seconds written by bash's `time` with TIMEFORMAT='%U %S'
@@ -83,15 +113,17 @@ TIMEFORMAT='%U %S'
 
 run_pgbench() {
   local r=$1
-  if ! command -v pgbench >/dev/null; then echo "na na"; return; fi
-  printf '\\set id random(1, 200000)\nSELECT order_id, customer_id, category, status, order_date, amount FROM orders WHERE order_id = :id;\n' > "$work/lookup.sql"
+  if ! command -v pgbench >/dev/null; then echo "na na na na na"; return; fi
+  printf '\\set id random(1, %d)\n%s\n' "$max_id" "$lookup_sql" > "$work/lookup.sql"
   # warmup run, then the measured run
   pgbench -h localhost -p "$port" -U postgres -n -M prepared -c "$clients" -j 2 -T "$warmup" -f "$work/lookup.sql" postgres > /dev/null 2>&1
-  { time pgbench -h localhost -p "$port" -U postgres -n -M prepared -c "$clients" -j 2 -T "$seconds" -f "$work/lookup.sql" postgres > "$work/pgbench-$r.log" 2>&1 ; } 2> "$work/pgbench-$r.time"
+  # -l: every transaction's latency (µs, third field) into $work/pgbench-$r-tx.<pid>[.<thread>], for percentiles
+  { time pgbench -h localhost -p "$port" -U postgres -n -M prepared -c "$clients" -j 2 -T "$seconds" -l --log-prefix="$work/pgbench-$r-tx" -f "$work/lookup.sql" postgres > "$work/pgbench-$r.log" 2>&1 ; } 2> "$work/pgbench-$r.time"
   local tps n
   tps=$(grep -oP 'tps = \K[0-9.]+(?= \(without initial connection time\))' "$work/pgbench-$r.log")
   n=$(grep -oP 'number of transactions actually processed: \K[0-9]+' "$work/pgbench-$r.log")
-  echo "$tps $(awk -v c="$(cpu_of "$work/pgbench-$r.time")" -v n="$n" 'BEGIN{printf "%.2f", c / n * 1e6}')"
+  echo "$tps $(awk -v c="$(cpu_of "$work/pgbench-$r.time")" -v n="$n" 'BEGIN{printf "%.2f", c / n * 1e6}') $(cat "$work"/pgbench-$r-tx.* | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END{printf "%d %d %d", a[int(NR*0.50)+1], a[int(NR*0.95)+1], a[int(NR*0.99)+1]}')"
+  rm -f "$work"/pgbench-$r-tx.*
 }
 
 run_jdbc() {
@@ -100,7 +132,7 @@ run_jdbc() {
   local qps total
   qps=$(grep -oP 'qps=\K[0-9.]+' "$work/jdbc-$r.log")
   total=$(grep -oP 'total=\K[0-9]+' "$work/jdbc-$r.log")
-  echo "$qps $(awk -v c="$(cpu_of "$work/jdbc-$r.time")" -v n="$total" 'BEGIN{printf "%.2f", c / n * 1e6}')"
+  echo "$qps $(awk -v c="$(cpu_of "$work/jdbc-$r.time")" -v n="$total" 'BEGIN{printf "%.2f", c / n * 1e6}') $(grep -oP 'p50_us=\K[0-9]+' "$work/jdbc-$r.log") $(grep -oP 'p95_us=\K[0-9]+' "$work/jdbc-$r.log") $(grep -oP 'p99_us=\K[0-9]+' "$work/jdbc-$r.log")"
 }
 
 run_salvo() {
@@ -114,20 +146,24 @@ run_salvo() {
 import json, sys
 r = json.load(open(sys.argv[1]))['requests'][0]
 total = r['count'] + r['warmupRequests']
-print("%.1f %.2f" % (r['ok'] / float(sys.argv[2]), float(sys.argv[3]) / total * 1e6))
+m = r['responseMicros']
+print("%.1f %.2f %.0f %.0f %.0f" % (r['ok'] / float(sys.argv[2]), float(sys.argv[3]) / total * 1e6, m['p50'], m['p95'], m['p99']))
 PY
 }
 
-declare -a S J P SC JC PC
+declare -a S J P SC JC PC S50 S95 S99 J50 J95 J99 P50 P95 P99
 for r in $(seq 1 "$rounds"); do
   # alternate the order so that no contender always runs on a warmer or cooler machine
   if [ $((r % 2)) -eq 1 ]; then order="pgbench jdbc salvo"; else order="salvo jdbc pgbench"; fi
   for who in $order; do
     [[ ",$only," == *",$who,"* ]] || continue
     case $who in
-      pgbench) read -r tps cpu < <(run_pgbench "$r"); P+=("$tps"); PC+=("$cpu"); echo "round $r pgbench:  $tps tps, $cpu µs CPU/query" >&2;;
-      jdbc)    read -r qps cpu < <(run_jdbc "$r");    J+=("$qps"); JC+=("$cpu"); echo "round $r raw JDBC: $qps qps, $cpu µs CPU/query" >&2;;
-      salvo)   read -r qps cpu < <(run_salvo "$r");   S+=("$qps"); SC+=("$cpu"); echo "round $r Salvo:    $qps qps, $cpu µs CPU/query" >&2;;
+      pgbench) read -r tps cpu a b c < <(run_pgbench "$r"); P+=("$tps"); PC+=("$cpu"); P50+=("$a"); P95+=("$b"); P99+=("$c")
+               echo "round $r pgbench:  $tps tps, $cpu µs CPU/query, p50/p95/p99 $a/$b/$c µs" >&2;;
+      jdbc)    read -r qps cpu a b c < <(run_jdbc "$r");    J+=("$qps"); JC+=("$cpu"); J50+=("$a"); J95+=("$b"); J99+=("$c")
+               echo "round $r raw JDBC: $qps qps, $cpu µs CPU/query, p50/p95/p99 $a/$b/$c µs" >&2;;
+      salvo)   read -r qps cpu a b c < <(run_salvo "$r");   S+=("$qps"); SC+=("$cpu"); S50+=("$a"); S95+=("$b"); S99+=("$c")
+               echo "round $r Salvo:    $qps qps, $cpu µs CPU/query, p50/p95/p99 $a/$b/$c µs" >&2;;
     esac
   done
 done
@@ -136,9 +172,12 @@ echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg) (other processes on 
 median() { printf '%s\n' "$@" | { grep -v -e '^na$' -e '^$' || true; } | sort -g | awk '{a[NR]=$1} END{if (NR==0) print "na"; else if (NR%2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 s=$(median "${S[@]}"); j=$(median "${J[@]}"); p=$(median "${P[@]}")
 echo "medians: Salvo $s qps ($(median "${SC[@]}") µs CPU/query), raw JDBC $j qps ($(median "${JC[@]}") µs CPU/query), pgbench $p tps ($(median "${PC[@]}") µs CPU/query)"
+s95=$(median "${S95[@]}"); s99=$(median "${S99[@]}"); j95=$(median "${J95[@]}"); j99=$(median "${J99[@]}")
+echo "median latency p50/p95/p99 (µs): Salvo $(median "${S50[@]}")/$s95/$s99, raw JDBC $(median "${J50[@]}")/$j95/$j99, pgbench $(median "${P50[@]}")/$(median "${P95[@]}")/$(median "${P99[@]}")"
+ratio3() { if [ "$1" = na ] || [ "$2" = na ]; then echo na; else awk -v a="$1" -v b="$2" 'BEGIN{printf "%.3f", a / b}'; fi; }
 ratio() { if [ "$1" = na ] || [ "$2" = na ]; then echo na; else awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a / b}'; fi; }
 num() { [ "$1" = na ] && echo na || printf '%.0f' "$1"; }
 rj=$(ratio "$s" "$j")
 rp=$(ratio "$s" "$p")
 if [ "$p" = "na" ] && [[ ",$only," == *",pgbench,"* ]]; then echo "pgbench is not installed: skipped" >&2; fi
-echo "RESULT salvo_qps=$(num "$s") raw_jdbc_qps=$(num "$j") pgbench_tps=$(num "$p") ratio_vs_raw_jdbc=$rj ratio_vs_pgbench=$rp"
+echo "RESULT salvo_qps=$(num "$s") raw_jdbc_qps=$(num "$j") pgbench_tps=$(num "$p") ratio_vs_raw_jdbc=$rj ratio_vs_pgbench=$rp salvo_p95_us=$(num "$s95") salvo_p99_us=$(num "$s99") raw_jdbc_p95_us=$(num "$j95") raw_jdbc_p99_us=$(num "$j99") p95_ratio=$(ratio3 "$s95" "$j95") p99_ratio=$(ratio3 "$s99" "$j99")"

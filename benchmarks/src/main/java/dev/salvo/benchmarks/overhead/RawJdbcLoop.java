@@ -6,14 +6,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
 
 /**
  * The baseline: N threads, one connection each, one prepared statement each, random keys, every column of every row
- * read with {@code getBytes} (as Salvo reads them). Runs a warmup, then measures.
+ * read with {@code getBytes} (as Salvo reads them). Runs a warmup, then measures. Each measured request is timed from
+ * before its key is drawn until its last row is read, into a per-thread HdrHistogram (µs, 3 significant digits), the
+ * way Salvo's tight loop times its requests.
  *
- * <p>Arguments: {@code <jdbc url> <clients> <warmup seconds> <seconds>}; prints {@code measured=<n> qps=<x> total=<n>}.
+ * <p>Arguments: {@code <jdbc url> <clients> <warmup seconds> <seconds>}; prints {@code measured=<n> qps=<x> total=<n>
+ * p50_us=<x> p95_us=<x> p99_us=<x> p999_us=<x> max_us=<x>}.
  */
 public final class RawJdbcLoop {
   private RawJdbcLoop() {}
@@ -33,19 +38,26 @@ public final class RawJdbcLoop {
     long measureFrom = start + warmupNanos;
     long end = measureFrom + measureNanos;
     List<Thread> threads = new ArrayList<>();
+    List<Histogram> histograms = new ArrayList<>();
     for (int i = 0; i < clients; i++) {
-      Thread t = new Thread(() -> run(url, measureFrom, end, measured, total), "jdbc-" + i);
+      Histogram histogram = new Histogram(60_000_000L, 3);
+      histograms.add(histogram);
+      Thread t = new Thread(() -> run(url, measureFrom, end, measured, total, histogram), "jdbc-" + i);
       threads.add(t);
       t.start();
     }
-    for (Thread t : threads) {
-      t.join();
+    Histogram all = new Histogram(60_000_000L, 3);
+    for (int i = 0; i < clients; i++) {
+      threads.get(i).join();
+      all.add(histograms.get(i));
     }
-    System.out.printf(java.util.Locale.ROOT, "measured=%d qps=%.1f total=%d%n", measured.sum(),
-        measured.sum() / (measureNanos / 1e9), total.sum());
+    System.out.printf(Locale.ROOT, "measured=%d qps=%.1f total=%d p50_us=%d p95_us=%d p99_us=%d p999_us=%d max_us=%d%n",
+        measured.sum(), measured.sum() / (measureNanos / 1e9), total.sum(), all.getValueAtPercentile(50),
+        all.getValueAtPercentile(95), all.getValueAtPercentile(99), all.getValueAtPercentile(99.9), all.getMaxValue());
   }
 
-  private static void run(String url, long measureFrom, long end, LongAdder measured, LongAdder total) {
+  private static void run(String url, long measureFrom, long end, LongAdder measured, LongAdder total,
+      Histogram histogram) {
     try (Connection c = DriverManager.getConnection(url);
          PreparedStatement ps = c.prepareStatement(Lookup.SQL)) {
       ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -63,6 +75,7 @@ public final class RawJdbcLoop {
         total.increment();
         if (now >= measureFrom) {
           measured.increment();
+          histogram.recordValue(Math.max(0, (System.nanoTime() - now) / 1000));
         }
       }
     } catch (Exception e) {
