@@ -43,7 +43,7 @@ public final class ResultsBuilder {
   private Long parameterSeed;
   private ServerResults server;
   private final Map<String, String> config = new TreeMap<>();
-  private RunResults.Generator generator;
+  private GeneratorResults generator;
   private final Map<String, String> profileHashes = new TreeMap<>();
   private final List<FindMaxStep> findMax = new ArrayList<>();
   private final Map<String, KindLog> kindLogs = new TreeMap<>();
@@ -238,7 +238,7 @@ public final class ResultsBuilder {
    * @param timing intended starts, hiccups and stalls
    * @return this
    */
-  public synchronized ResultsBuilder generator(RunResults.Generator timing) {
+  public synchronized ResultsBuilder generator(GeneratorResults timing) {
     this.generator = timing;
     return this;
   }

@@ -24,7 +24,7 @@ class GeneratorVerdictTest {
     // no stall seen by the hiccup thread, but a tenth of the requests started 100-500 ms late (starved of CPU)
     RunResults.Latency late = new RunResults.Latency(1000, 0, 30_000, 0, 200, 500, 100_000, 200_000, 400_000, 480_000,
         500_000);
-    RunResults.Generator starved = new RunResults.Generator("schedule", 1000, late, RunResults.Latency.EMPTY, 0,
+    GeneratorResults starved = new GeneratorResults("schedule", 1000, late, RunResults.Latency.EMPTY, 0,
         List.of(), List.of(), "", null);
     assertThat(GeneratorVerdict.warnings(starved, r.requests(), 0L, r.measurementSeconds())).hasSize(3)
         .allSatisfy(w -> assertThat(w).contains(" p90, p95, p99, p99.9, max: ")
@@ -34,7 +34,7 @@ class GeneratorVerdictTest {
   @Test
   void hiccupsFarBelowTheLatenciesFlagNothing() {
     RunResults r = TestRuns.stalledRun().results();
-    RunResults.Generator quiet = new RunResults.Generator("schedule", 1, null, new RunResults.Latency(10, 0, 1, 0, 1, 1, 1,
+    GeneratorResults quiet = new GeneratorResults("schedule", 1, null, new RunResults.Latency(10, 0, 1, 0, 1, 1, 1,
         1, 1, 5, 9.0), 0, List.of(), List.of(), "", null);
     assertThat(GeneratorVerdict.warnings(quiet, r.requests(), 0L, r.measurementSeconds())).isEmpty();
   }

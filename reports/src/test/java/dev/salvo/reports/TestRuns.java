@@ -32,18 +32,18 @@ public final class TestRuns {
   /** @return {@link #run(String, int, double, double)} whose load generator stalled 1 s in its 30th second */
   static RunData stalledRun() {
     long t = START.toEpochMilli() + 5_000;
-    List<RunResults.HiccupPoint> timeline = new java.util.ArrayList<>();
+    List<GeneratorResults.HiccupPoint> timeline = new java.util.ArrayList<>();
     Histogram hiccups = new Histogram(3);
     for (int s = 0; s < 60; s++) {
       long max = s == 30 ? 1_003_000_000L : 80_000L + 10_000L * (s % 3);
-      timeline.add(new RunResults.HiccupPoint(t + s * 1000L, t + (s + 1) * 1000L, 70.0, max / 1000.0,
+      timeline.add(new GeneratorResults.HiccupPoint(t + s * 1000L, t + (s + 1) * 1000L, 70.0, max / 1000.0,
           s == 30 ? 1003.0 : 0, 200, 0, s == 31 ? 990_000.0 : 150.0, s == 31 ? 1_000_000.0 : 400.0));
       hiccups.recordValueWithCount(70_000, 900);
       hiccups.recordValue(max);
     }
     return builder("Stalled", 8, 1, 1, START, 0)
-        .generator(new RunResults.Generator("schedule", 12_000, null, RunResults.Latency.ofNanos(hiccups), 1003.0,
-            List.of(new RunResults.Stall(t + 30_000, 1003.0)), timeline, "", null))
+        .generator(new GeneratorResults("schedule", 12_000, null, RunResults.Latency.ofNanos(hiccups), 1003.0,
+            List.of(new GeneratorResults.Stall(t + 30_000, 1003.0)), timeline, "", null))
         .build();
   }
 

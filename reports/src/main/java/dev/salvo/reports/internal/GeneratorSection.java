@@ -4,6 +4,7 @@ import static dev.salvo.reports.internal.Html.esc;
 import static dev.salvo.reports.internal.Html.ms;
 import static dev.salvo.reports.internal.Html.num;
 
+import dev.salvo.reports.GeneratorResults;
 import dev.salvo.reports.RunResults;
 import dev.salvo.reports.internal.Html.Chart;
 import dev.salvo.reports.internal.Html.Series;
@@ -43,7 +44,7 @@ final class GeneratorSection {
     List<double[]> max = new ArrayList<>();
     List<double[]> p99 = new ArrayList<>();
     List<double[]> late = new ArrayList<>();
-    for (RunResults.HiccupPoint p : r.generator().hiccupTimeline()) {
+    for (GeneratorResults.HiccupPoint p : r.generator().hiccupTimeline()) {
       if (p.endEpochMillis() <= t0) {
         continue; // before the measurement (the database starting, the warmup)
       }
@@ -68,7 +69,7 @@ final class GeneratorSection {
    * @return the "Load generator" section, empty when the run has no generator timing
    */
   static String table(RunResults r) {
-    RunResults.Generator g = r.generator();
+    GeneratorResults g = r.generator();
     if (g == null) {
       return "";
     }
@@ -82,7 +83,7 @@ final class GeneratorSection {
     row(b, "hiccups p50 / p99 / p99.9 / max, ms", ms(h.p50()) + " / " + ms(h.p99()) + " / " + ms(h.p999()) + " / "
         + ms(h.max()));
     row(b, "stall time (hiccups ≥ 1 ms), ms", num(g.stallMillis(), 1));
-    for (RunResults.Stall s : g.stalls()) {
+    for (GeneratorResults.Stall s : g.stalls()) {
       row(b, "stall at " + Instant.ofEpochMilli(s.startEpochMillis()), num(s.millis(), 1) + " ms");
     }
     return b.append("</table>\n").toString();

@@ -1,5 +1,6 @@
 package dev.salvo.reports.internal;
 
+import dev.salvo.reports.GeneratorResults;
 import dev.salvo.reports.RunResults;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,15 +33,15 @@ public final class GeneratorVerdict {
    * @param seconds the measured duration
    * @return one warning line per request whose percentiles could be distorted, empty when none
    */
-  public static List<String> warnings(RunResults.Generator generator, List<RunResults.RequestStats> requests,
+  public static List<String> warnings(GeneratorResults generator, List<RunResults.RequestStats> requests,
       long measuredFromMillis, double seconds) {
     double maxHiccupMicros = generator.hiccupMicros().max();
     double stallMillis = generator.stallMillis();
-    List<RunResults.HiccupPoint> measured = generator.hiccupTimeline().stream()
+    List<GeneratorResults.HiccupPoint> measured = generator.hiccupTimeline().stream()
         .filter(p -> p.endEpochMillis() > measuredFromMillis).toList();
     if (!measured.isEmpty()) {
-      maxHiccupMicros = measured.stream().mapToDouble(RunResults.HiccupPoint::maxMicros).max().orElse(0);
-      stallMillis = measured.stream().mapToDouble(RunResults.HiccupPoint::stallMillis).sum();
+      maxHiccupMicros = measured.stream().mapToDouble(GeneratorResults.HiccupPoint::maxMicros).max().orElse(0);
+      stallMillis = measured.stream().mapToDouble(GeneratorResults.HiccupPoint::stallMillis).sum();
     }
     RunResults.Latency late = generator.lateMicros();
     double[] lateValues = {late.p50(), late.p90(), late.p95(), late.p99(), late.p999(), late.max()};

@@ -1,13 +1,14 @@
 package dev.salvo.runtime.internal;
 
+import dev.salvo.reports.GeneratorResults;
 import dev.salvo.reports.RunResults;
 import io.gatling.core.CoreComponents;
 
 /** Wires the run's {@link ArrivalSchedule} and {@link HiccupRecorder} into a run and its results. */
 final class GeneratorTiming {
-  /** {@link RunResults.Generator#intendedStart()} when open-model requests are timed from their scheduled arrival. */
+  /** {@link GeneratorResults#intendedStart()} when open-model requests are timed from their scheduled arrival. */
   static final String SCHEDULE = "schedule";
-  /** {@link RunResults.Generator#intendedStart()} when requests are timed from the moment a user reaches them. */
+  /** {@link GeneratorResults#intendedStart()} when requests are timed from the moment a user reaches them. */
   static final String ACTION = "action";
 
   private GeneratorTiming() {}
@@ -35,7 +36,7 @@ final class GeneratorTiming {
    * @param arrivals the schedule, null when none
    * @return the generator's timing for the results
    */
-  static RunResults.Generator summary(HiccupRecorder hiccups, ArrivalSchedule arrivals) {
+  static GeneratorResults summary(HiccupRecorder hiccups, ArrivalSchedule arrivals) {
     return hiccups.summary(arrivals == null ? ACTION : SCHEDULE, arrivals == null ? 0 : arrivals.users());
   }
 }

@@ -1,5 +1,6 @@
 package dev.salvo.runtime.internal;
 
+import dev.salvo.reports.GeneratorResults;
 import dev.salvo.reports.RunResults;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -37,8 +38,8 @@ final class HiccupRecorder implements Runnable {
   private final Histogram lateTotal = new Histogram(RequestRecorder.MAX_TRACKED_NANOS, 3);
   private Histogram lateInterval;
   private final Histogram interval = new Histogram(RequestRecorder.MAX_TRACKED_NANOS, 3);
-  private final List<RunResults.HiccupPoint> timeline = new ArrayList<>();
-  private final List<RunResults.Stall> events = new ArrayList<>();
+  private final List<GeneratorResults.HiccupPoint> timeline = new ArrayList<>();
+  private final List<GeneratorResults.Stall> events = new ArrayList<>();
   private volatile long stallNanos;
   private volatile boolean stopped;
   private long intervalStallNanos;
@@ -91,7 +92,7 @@ final class HiccupRecorder implements Runnable {
       intervalStallNanos += hiccup;
       if (hiccup >= EVENT_NANOS && events.size() < MAX_EVENTS) {
         long endMillis = System.currentTimeMillis();
-        events.add(new RunResults.Stall(endMillis - TimeUnit.NANOSECONDS.toMillis(hiccup), hiccup / 1e6));
+        events.add(new GeneratorResults.Stall(endMillis - TimeUnit.NANOSECONDS.toMillis(hiccup), hiccup / 1e6));
       }
     }
     if (nowNanos - intervalStartNanos >= INTERVAL_NANOS) {
@@ -104,7 +105,7 @@ final class HiccupRecorder implements Runnable {
     lateInterval = late.getIntervalHistogram(lateInterval);
     lateTotal.add(lateInterval);
     if (interval.getTotalCount() > 0 || lateInterval.getTotalCount() > 0) {
-      timeline.add(new RunResults.HiccupPoint(intervalStartMillis, endMillis, interval.getValueAtPercentile(99) / 1e3,
+      timeline.add(new GeneratorResults.HiccupPoint(intervalStartMillis, endMillis, interval.getValueAtPercentile(99) / 1e3,
           interval.getMaxValue() / 1e3, intervalStallNanos / 1e6, lateInterval.getTotalCount(),
           lateInterval.getValueAtPercentile(50) / 1e3, lateInterval.getValueAtPercentile(99) / 1e3,
           lateInterval.getMaxValue() / 1e3));
@@ -132,14 +133,14 @@ final class HiccupRecorder implements Runnable {
    * @param scheduledUsers open-model users matched to their scheduled arrival
    * @return what was recorded so far, for the results
    */
-  synchronized RunResults.Generator summary(String intendedStart, long scheduledUsers) {
+  synchronized GeneratorResults summary(String intendedStart, long scheduledUsers) {
     closeInterval(System.nanoTime());
     ByteBuffer buffer = ByteBuffer.allocate(total.getNeededByteBufferCapacity());
     int length = total.encodeIntoCompressedByteBuffer(buffer);
     byte[] bytes = new byte[length];
     buffer.flip();
     buffer.get(bytes);
-    return new RunResults.Generator(intendedStart, scheduledUsers, RunResults.Latency.ofNanos(lateTotal),
+    return new GeneratorResults(intendedStart, scheduledUsers, RunResults.Latency.ofNanos(lateTotal),
         RunResults.Latency.ofNanos(total),
         stallNanos / 1e6, List.copyOf(events), List.copyOf(timeline),
         Base64.getEncoder().encodeToString(bytes), List.of());

@@ -238,4 +238,20 @@ public final class PreparedRequest {
     }
     return -1;
   }
+
+  /**
+   * @param transaction the enclosing transaction's request name, null for a request on its own
+   * @return the statement's SQL as the driver sends it, and its hash (first 12 hex digits of SHA-256)
+   */
+  dev.salvo.reports.RunResults.RequestInfo info(String transaction) {
+    String numbered = sql.numberedSql();
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(numbered.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return new dev.salvo.reports.RunResults.RequestInfo(numbered,
+          java.util.HexFormat.of().formatHex(digest).substring(0, 12), transaction, List.of(), 0);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+    }
+  }
 }

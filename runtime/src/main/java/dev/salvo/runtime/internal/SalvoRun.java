@@ -1,13 +1,10 @@
 package dev.salvo.runtime.internal;
 
 import dev.salvo.reports.ResultsBuilder;
-import dev.salvo.reports.ResultsFiles;
 import dev.salvo.reports.RunData;
-import dev.salvo.reports.RunDirectory;
 import dev.salvo.reports.RunResults;
 import dev.salvo.runtime.SqlProtocol;
 import dev.salvo.runtime.SqlActionBuilder;
-import dev.salvo.runtime.WorkerIdentity;
 import dev.salvo.sql.SalvoException;
 import io.gatling.core.CoreComponents;
 import io.gatling.core.action.Action;
@@ -49,8 +46,6 @@ public final class SalvoRun {
   /** Created by the first action built, named after the simulation that built it. */
   private volatile ResultsBuilder results;
   private String simulationName;
-  /** Set by the patterns module's PatternSimulation: the pattern's {@code name@version}, recorded as config. */
-  static final String PATTERN_PROPERTY = "salvo.patternId";
   private volatile Target target;
   private ParameterContext parameters;
   private FindMaxController findMax;
@@ -60,10 +55,8 @@ public final class SalvoRun {
   // --- generator timing (issue 20): scheduled arrivals and the hiccup recorder
   private final HiccupRecorder hiccups = new HiccupRecorder();
   private ArrivalSchedule arrivals;
-  // --- distributed runs (issue 21): this worker, its start barrier
-  private WorkerIdentity worker;
-  private StartBarrier barrier;
-  // ---
+  /** this worker of a distributed run, its start barrier (issue 21) */
+  private RunWorker worker;
   /** the server's statistics of the run, null when off */
   private volatile ServerWatch server;
   private final Map<String, List<PreparedRequest>> statementsByName = new ConcurrentHashMap<>();
@@ -86,18 +79,7 @@ public final class SalvoRun {
 
   static SalvoRun start(CoreComponents core) {
     SalvoRun run = new SalvoRun();
-    try {
-      run.worker = WorkerIdentity.fromEnvironment();
-      run.barrier = new StartBarrier(run.worker.startAt(), run.worker.startTolerance());
-      if (run.worker.distributed() || run.worker.startAt() != null) {
-        WorkerShare.install(core, run.worker, run.barrier);
-      }
-    } catch (SalvoException e) {
-      throw Fatal.stop(e, null);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      throw Fatal.stop(new SalvoException("salvo.workerCount: splitting the injection over workers must be possible"
-          + " on this Gatling version, but its injection profiles cannot be read (" + e + ")"), null);
-    }
+    run.worker = RunWorker.start(core);
     run.arrivals = GeneratorTiming.schedule(core, run.hiccups.start());
     Function0<BoxedUnit> onTermination = () -> {
       run.finish();
@@ -128,9 +110,8 @@ public final class SalvoRun {
       }
     }
     Target t = target(protocol, core);
-    if (throttled && worker.distributed()) {
-      throw Fatal.stop(new SalvoException("throttle: a throttled simulation must run on one worker (Salvo does not"
-          + " divide a throttle yet), but salvo.workerCount was " + worker.count()), this::abort);
+    if (throttled) {
+      worker.refuseThrottle(this::abort);
     }
     List<PreparedRequest> statements;
     SharedValues shared = null;
@@ -156,12 +137,12 @@ public final class SalvoRun {
         PreparedRequest st = statements.get(i);
         String name = spec.name() + STATEMENT_SEPARATOR + st.request.name();
         statementRecorders[i] = recorder(name, st.request.kind(), dev.salvo.runtime.Slo.none(), spec.name());
-        statementRecorders[i].info(sqlInfo(st, spec.name()));
+        statementRecorders[i].info(st.info(spec.name()));
         names.add(name);
       }
       recorder.info(new RunResults.RequestInfo(null, null, null, names, 0));
     } else {
-      recorder.info(sqlInfo(statements.get(0), null));
+      recorder.info(statements.get(0).info(null));
     }
     return new SqlAction(spec.name(), this, statements, spec.transaction(), shared, statementRecorders,
         spec.loop().toNanos(), throttled && core.throttler().isDefined() ? core.throttler().get() : null, t, recorder,
@@ -180,19 +161,6 @@ public final class SalvoRun {
           + recorder.kind + " and " + kind), this::abort);
     }
     return recorder;
-  }
-
-  /** @return the statement's SQL as the driver sends it, and its hash (first 12 hex digits of SHA-256) */
-  static RunResults.RequestInfo sqlInfo(PreparedRequest statement, String transaction) {
-    String sql = statement.sql.numberedSql();
-    try {
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(sql.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return new RunResults.RequestInfo(sql, java.util.HexFormat.of().formatHex(digest).substring(0, 12), transaction,
-          List.of(), 0);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-    }
   }
 
   /**
@@ -272,11 +240,8 @@ public final class SalvoRun {
           }
         }
         parameters = new ParameterContext(protocol.parameters(), target, results);
-        if (protocol.findMax() != null && worker.distributed()) {
-          throw new SalvoException("findMax: a find-max search must run on one worker (its steps' verdicts need every"
-              + " request), but salvo.workerCount was " + worker.count());
-        }
         if (protocol.findMax() != null) {
+          worker.refuseFindMax();
           findMax = new FindMaxController(protocol.findMax(), results, core);
         }
       } catch (SalvoException e) {
@@ -337,11 +302,7 @@ public final class SalvoRun {
       target.drain(DRAIN_TIMEOUT_MILLIS);
       Path dir = Path.of(System.getProperty(RESULTS_DIR_PROPERTY, "target/salvo"))
           .resolve(simulationName + "-" + RUN_ID.format(startedAt));
-      RunData data = results();
-      RunDirectory.write(dir, data);
-      System.out.println("[salvo] results: " + dir.resolve(ResultsFiles.RESULTS_JSON).toAbsolutePath().normalize());
-      System.out.println("[salvo] report: " + dir.resolve(RunDirectory.INDEX_HTML).toAbsolutePath().normalize());
-      reportSlos(data.results());
+      ResultsOutput.write(dir, results());
     } catch (RuntimeException e) {
       System.err.println("[salvo] ERROR results could not be written: " + e.getMessage());
     } finally {
@@ -355,16 +316,6 @@ public final class SalvoRun {
     }
   }
 
-  private void reportSlos(RunResults results) {
-    List<RunResults.RequestStats> failed = results.requests().stream().filter(r -> r.slo() != null && !r.slo().pass()).toList();
-    if (failed.isEmpty()) {
-      System.out.println("[salvo] SLOs: all " + results.requests().size() + " requests pass");
-      return;
-    }
-    failed.forEach(r -> System.out.println("[salvo] SLO FAILED " + r.kind() + " '" + r.name() + "': "
-        + String.join(", ", r.slo().breaches())));
-  }
-
   RunData results() {
     recorders.values().stream().sorted(Comparator.comparing(r -> r.name)).forEach(RequestRecorder::snapshot);
     if (server != null) {
@@ -375,29 +326,11 @@ public final class SalvoRun {
       results.measurementStartedAt(Instant.now().minusNanos(System.nanoTime() - measurementStartNanos));
     }
     results.generator(GeneratorTiming.summary(hiccups, arrivals));
-    target.dialect.sessionFacts(target.session).forEach(results::config);
-    String pattern = System.getProperty(PATTERN_PROPERTY, "");
-    if (!pattern.isBlank()) {
-      results.config("pattern", pattern); // a built-in pattern's name@version (patterns module)
-    }
-    results.worker(worker.runId(), worker.index(), worker.count(),
-        barrier.startAt() == null ? null : barrier.startAt().toString(), barrier.lateMillis(), barrier.late());
+    RunSettings.record(results, target);
+    worker.record(results);
     return results.endedAt(Instant.now())
         .database(new RunResults.DatabaseInfo(target.dialect.name(), target.product, target.version, target.maskedUrl,
             target.protocol.settings().embedded(), target.protocol.poolSize()))
-        .config("pool.size", target.protocol.poolSize())
-        .config("warmup", target.protocol.warmup())
-        .config("connectionTimeout", target.protocol.connectionTimeout())
-        .config("queryTimeout", target.protocol.queryTimeout().isZero() ? "none" : target.protocol.queryTimeout())
-        .config("demoSchema", target.protocol.settings().embedded() && target.protocol.loadDemoSchema())
-        .config("embeddedSetup.statements", target.protocol.embeddedSetup().size())
-        .config("gatlingRequestStats", target.protocol.gatlingRequestStats())
-        .config("seed", target.protocol.parameters().seed())
-        .config("worker", target.protocol.parameters().workerIndex() + " of " + target.protocol.parameters().workerCount())
-        .config("profiles", target.protocol.parameters().profilesDirectory())
-        .config("refreshProfiles", target.protocol.parameters().refreshProfiles())
-        .config("findMax", target.protocol.findMax() == null ? "off" : target.protocol.findMax())
-        .config("progressSeconds", Long.getLong(PROGRESS_PROPERTY, 5))
         .build();
   }
 }

@@ -2,6 +2,7 @@ package dev.salvo.runtime.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.salvo.reports.GeneratorResults;
 import dev.salvo.reports.RunResults;
 import java.nio.ByteBuffer;
 import java.util.Base64;
@@ -21,7 +22,7 @@ class HiccupRecorderTest {
     assertThat(recorder.stallNanos()).isEqualTo(803 * MS);
     recorder.charged(0);
     recorder.charged(500 * MS);
-    RunResults.Generator g = recorder.summary("schedule", 42);
+    GeneratorResults g = recorder.summary("schedule", 42);
     assertThat(g.intendedStart()).isEqualTo("schedule");
     assertThat(g.scheduledUsers()).isEqualTo(42);
     assertThat(g.stallMillis()).isEqualTo(803.0);
