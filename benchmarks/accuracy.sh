@@ -4,7 +4,8 @@
 # out the first and last 2 seconds (ramp-up of the JVM and the drain), and compared with the target.
 #
 # Usage: bash benchmarks/accuracy.sh [--rates "1000 5000"] [--seconds 30] [--skip-build]
-# Last line: ACCURACY <rate>=<achieved> (<error %>) ...
+# Last line: RESULT rate_<r>_achieved=<x> rate_<r>_error_pct=<x> rate_<r>_worst_second_pct=<x> rate_<r>_total_error_pct=<x>
+#   per rate: the steady-state rate and its error, the worst single second, and all requests / (rate x seconds)
 set -euo pipefail
 rates="1000 5000"; seconds=30; build=1
 while [ $# -gt 0 ]; do
@@ -21,10 +22,12 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work="$root/benchmarks/target/accuracy"
 rm -rf "$work"; mkdir -p "$work"
 cd "$root"
-if [ "$build" = 1 ]; then mvn -B -q -pl benchmarks -am install -DskipTests >&2; fi
-mvn -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >&2
-cp="$root/benchmarks/target/classes:$(cat "$work/cp.txt")"
-line="ACCURACY"
+if [ "$build" = 1 ] || [ ! -s benchmarks/target/cp.txt ]; then
+  # packaged in the reactor, never installed: the classpath names the modules' own target/*.jar
+  mvn -B -q -pl benchmarks -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/cp.txt >&2
+fi
+cp="$root/benchmarks/target/classes:$(cat benchmarks/target/cp.txt)"
+line="RESULT"
 for rate in $rates; do
   [[ "$rate" =~ ^[0-9]+$ ]] && [ "$rate" -gt 0 ] || { echo "accuracy.sh: every rate must be a positive integer, but was '$rate'" >&2; exit 2; }
   java -Xmx1G -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12 --add-opens=java.base/java.lang=ALL-UNNAMED \
@@ -33,7 +36,7 @@ for rate in $rates; do
     -Dsalvo.progressSeconds=1 -Dbench.rate="$rate" -Dbench.seconds="$seconds" -cp "$cp" \
     io.gatling.app.Gatling --simulation dev.salvo.benchmarks.overhead.AccuracySimulation \
     --results-folder "$work/gatling-$rate" --no-reports > "$work/run-$rate.log" 2>&1
-  result=$(python3 - "$(ls "$work/salvo-$rate"/*/results.json)" "$rate" <<'PY'
+  result=$(python3 - "$(ls "$work/salvo-$rate"/*/results.json)" "$rate" "$seconds" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1])); target = float(sys.argv[2])
 points = r["timelines"]["POINT_LOOKUP"]
@@ -42,11 +45,14 @@ inner = [p for p in points if p["startEpochMillis"] >= first + 2000 and p["endEp
 count = sum(p["count"] for p in inner); span = sum(p["endEpochMillis"] - p["startEpochMillis"] for p in inner) / 1000.0
 achieved = count / span
 total = r["requests"][0]["count"]
-print("%.1f %+.2f%% %d %.1f %d" % (achieved, (achieved - target) / target * 100, total, span, r["requests"][0]["ko"]))
+per_second = [p["count"] / ((p["endEpochMillis"] - p["startEpochMillis"]) / 1000.0) for p in inner]
+worst = max(per_second, key=lambda x: abs(x - target))
+print("%.1f %+.3f %d %.1f %d %+.3f %+.3f" % (achieved, (achieved - target) / target * 100, total, span, r["requests"][0]["ko"],
+      (total / float(sys.argv[3]) - target) / target * 100, (worst - target) / target * 100))
 PY
 )
-  read -r achieved err total span ko <<< "$result"
-  echo "rate $rate/s: achieved $achieved/s ($err) over ${span}s of steady state; $total requests in all, $ko failed" >&2
-  line="$line $rate=$achieved($err)"
+  read -r achieved err total span ko whole worst <<< "$result"
+  echo "rate $rate/s: achieved $achieved/s ($err%) over ${span}s of steady state (worst second $worst%); $total requests in all ($whole% of rate x seconds), $ko failed" >&2
+  line="$line rate_${rate}_achieved=$achieved rate_${rate}_error_pct=$err rate_${rate}_worst_second_pct=$worst rate_${rate}_total_error_pct=$whole"
 done
 echo "$line"

@@ -19,6 +19,7 @@
 #   --pg15 [SCALE]  against Debian's PostgreSQL 15 (/usr/lib/postgresql/15) instead of the embedded 18: a private cluster
 #           in /var/tmp/salvo-overhead-pg15 (kept between invocations), pgbench's schema at SCALE (default 10: 1M
 #           accounts), every contender running `SELECT aid, bid, abalance, filler FROM pgbench_accounts WHERE aid = ?`
+#   SALVO_JAVA_OPTS (environment): extra JVM options for Salvo's contender only, e.g. a -D switch under study
 #   --work  the working directory (default benchmarks/target/overhead); emptied first. The harness runs from a copy of
 #           the benchmark classes and Salvo's jars taken there after the build, so a concurrent build cannot change the
 #           code under test mid-run.
@@ -26,6 +27,8 @@
 # HdrHistograms, timed like Salvo's tight loop; pgbench: its per-transaction log, -l), medians over rounds.
 # Last line: RESULT salvo_qps=<n> raw_jdbc_qps=<n> pgbench_tps=<n|na> ratio_vs_raw_jdbc=<x.xx> ratio_vs_pgbench=<x.xx|na>
 #   salvo_p95_us=<n> salvo_p99_us=<n> raw_jdbc_p95_us=<n> raw_jdbc_p99_us=<n> p95_ratio=<x.xxx> p99_ratio=<x.xxx>
+#   salvo_cpu_us=<x> raw_jdbc_cpu_us=<x> cpu_ratio=<x.xx>  (steady state: process CPU in the measured window per query,
+#   start-up and shutdown left out; "(n steady)" in the per-round lines)
 set -euo pipefail
 pg15=0; scale=10; clients=8; seconds=20; warmup=5; rounds=3; build=1; gatling_stats=true; server_stats=true; mode=loop; only=pgbench,jdbc,salvo; jfr=0; work=
 while [ $# -gt 0 ]; do
@@ -108,6 +111,11 @@ echo "$server on port $port; $clients clients, ${warmup}s warmup + ${seconds}s m
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average at start: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
 # cpu_of <file>: user+sys seconds written by bash's `time` with TIMEFORMAT='%U %S'
+# steady_cpu <file> <qps>: µs of process CPU per query in the measured window (SteadyCpu's readings), na without them
+steady_cpu() {
+  [ -s "$1" ] || { echo na; return; }
+  awk -v q="$2" '{split($1, c, "="); split($2, w, "="); printf "%.2f", c[2] / (q * w[2]) * 1e6}' "$1"
+}
 cpu_of() { awk '{printf "%.3f", $1 + $2}' "$1"; }
 TIMEFORMAT='%U %S'
 
@@ -128,30 +136,33 @@ run_pgbench() {
 
 run_jdbc() {
   local r=$1
-  { time java "${java_opts[@]}" $(jfr_opts "jdbc-$r") -cp "$cp" dev.salvo.benchmarks.overhead.RawJdbcLoop "$url" "$clients" "$warmup" "$seconds" > "$work/jdbc-$r.log" 2>&1 ; } 2> "$work/jdbc-$r.time"
+  { time java "${java_opts[@]}" $(jfr_opts "jdbc-$r") -Dbench.cpuFile="$work/jdbc-$r.cpu" -cp "$cp" dev.salvo.benchmarks.overhead.RawJdbcLoop "$url" "$clients" "$warmup" "$seconds" > "$work/jdbc-$r.log" 2>&1 ; } 2> "$work/jdbc-$r.time"
   local qps total
   qps=$(grep -oP 'qps=\K[0-9.]+' "$work/jdbc-$r.log")
   total=$(grep -oP 'total=\K[0-9]+' "$work/jdbc-$r.log")
-  echo "$qps $(awk -v c="$(cpu_of "$work/jdbc-$r.time")" -v n="$total" 'BEGIN{printf "%.2f", c / n * 1e6}') $(grep -oP 'p50_us=\K[0-9]+' "$work/jdbc-$r.log") $(grep -oP 'p95_us=\K[0-9]+' "$work/jdbc-$r.log") $(grep -oP 'p99_us=\K[0-9]+' "$work/jdbc-$r.log")"
+  echo "$qps $(awk -v c="$(cpu_of "$work/jdbc-$r.time")" -v n="$total" 'BEGIN{printf "%.2f", c / n * 1e6}') $(grep -oP 'p50_us=\K[0-9]+' "$work/jdbc-$r.log") $(grep -oP 'p95_us=\K[0-9]+' "$work/jdbc-$r.log") $(grep -oP 'p99_us=\K[0-9]+' "$work/jdbc-$r.log") $(steady_cpu "$work/jdbc-$r.cpu" "$qps")"
 }
 
 run_salvo() {
   local r=$1
-  { time java "${java_opts[@]}" $(jfr_opts "salvo-$r") -cp "$cp" -Dsalvo.url="$url" -Dsalvo.resultsDir="$work/salvo-$r" -Dsalvo.progressSeconds=0 -Dsalvo.serverStatistics="$server_stats" \
+  # shellcheck disable=SC2086 # SALVO_JAVA_OPTS: extra JVM options for Salvo's contender only (experiments)
+  { time java "${java_opts[@]}" $(jfr_opts "salvo-$r") ${SALVO_JAVA_OPTS:-} -cp "$cp" -Dbench.cpuFile="$work/salvo-$r.cpu" -Dsalvo.url="$url" -Dsalvo.resultsDir="$work/salvo-$r" -Dsalvo.progressSeconds=0 -Dsalvo.serverStatistics="$server_stats" \
       -Dbench.clients="$clients" -Dbench.seconds="$seconds" -Dbench.warmup="$warmup" -Dbench.gatlingStats="$gatling_stats" -Dbench.mode="$mode" \
       io.gatling.app.Gatling --simulation dev.salvo.benchmarks.overhead.OverheadSimulation \
       --results-folder "$work/gatling-$r" --no-reports > "$work/salvo-$r.log" 2>&1 ; } 2> "$work/salvo-$r.time"
   local json; json=$(ls "$work/salvo-$r"/*/results.json)
-  python3 - "$json" "$seconds" "$(cpu_of "$work/salvo-$r.time")" <<'PY'
+  local line; line=$(python3 - "$json" "$seconds" "$(cpu_of "$work/salvo-$r.time")" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))['requests'][0]
 total = r['count'] + r['warmupRequests']
 m = r['responseMicros']
 print("%.1f %.2f %.0f %.0f %.0f" % (r['ok'] / float(sys.argv[2]), float(sys.argv[3]) / total * 1e6, m['p50'], m['p95'], m['p99']))
 PY
+)
+  echo "$line $(steady_cpu "$work/salvo-$r.cpu" "${line%% *}")"
 }
 
-declare -a S J P SC JC PC S50 S95 S99 J50 J95 J99 P50 P95 P99
+declare -a S J P SC JC PC SS JS S50 S95 S99 J50 J95 J99 P50 P95 P99
 for r in $(seq 1 "$rounds"); do
   # alternate the order so that no contender always runs on a warmer or cooler machine
   if [ $((r % 2)) -eq 1 ]; then order="pgbench jdbc salvo"; else order="salvo jdbc pgbench"; fi
@@ -160,10 +171,10 @@ for r in $(seq 1 "$rounds"); do
     case $who in
       pgbench) read -r tps cpu a b c < <(run_pgbench "$r"); P+=("$tps"); PC+=("$cpu"); P50+=("$a"); P95+=("$b"); P99+=("$c")
                echo "round $r pgbench:  $tps tps, $cpu µs CPU/query, p50/p95/p99 $a/$b/$c µs" >&2;;
-      jdbc)    read -r qps cpu a b c < <(run_jdbc "$r");    J+=("$qps"); JC+=("$cpu"); J50+=("$a"); J95+=("$b"); J99+=("$c")
-               echo "round $r raw JDBC: $qps qps, $cpu µs CPU/query, p50/p95/p99 $a/$b/$c µs" >&2;;
-      salvo)   read -r qps cpu a b c < <(run_salvo "$r");   S+=("$qps"); SC+=("$cpu"); S50+=("$a"); S95+=("$b"); S99+=("$c")
-               echo "round $r Salvo:    $qps qps, $cpu µs CPU/query, p50/p95/p99 $a/$b/$c µs" >&2;;
+      jdbc)    read -r qps cpu a b c d < <(run_jdbc "$r");    J+=("$qps"); JC+=("$cpu"); J50+=("$a"); J95+=("$b"); J99+=("$c"); JS+=("$d")
+               echo "round $r raw JDBC: $qps qps, $cpu µs CPU/query ($d steady), p50/p95/p99 $a/$b/$c µs" >&2;;
+      salvo)   read -r qps cpu a b c d < <(run_salvo "$r");   S+=("$qps"); SC+=("$cpu"); S50+=("$a"); S95+=("$b"); S99+=("$c"); SS+=("$d")
+               echo "round $r Salvo:    $qps qps, $cpu µs CPU/query ($d steady), p50/p95/p99 $a/$b/$c µs" >&2;;
     esac
   done
 done
@@ -180,4 +191,4 @@ num() { [ "$1" = na ] && echo na || printf '%.0f' "$1"; }
 rj=$(ratio "$s" "$j")
 rp=$(ratio "$s" "$p")
 if [ "$p" = "na" ] && [[ ",$only," == *",pgbench,"* ]]; then echo "pgbench is not installed: skipped" >&2; fi
-echo "RESULT salvo_qps=$(num "$s") raw_jdbc_qps=$(num "$j") pgbench_tps=$(num "$p") ratio_vs_raw_jdbc=$rj ratio_vs_pgbench=$rp salvo_p95_us=$(num "$s95") salvo_p99_us=$(num "$s99") raw_jdbc_p95_us=$(num "$j95") raw_jdbc_p99_us=$(num "$j99") p95_ratio=$(ratio3 "$s95" "$j95") p99_ratio=$(ratio3 "$s99" "$j99")"
+echo "RESULT salvo_qps=$(num "$s") raw_jdbc_qps=$(num "$j") pgbench_tps=$(num "$p") ratio_vs_raw_jdbc=$rj ratio_vs_pgbench=$rp salvo_p95_us=$(num "$s95") salvo_p99_us=$(num "$s99") raw_jdbc_p95_us=$(num "$j95") raw_jdbc_p99_us=$(num "$j99") p95_ratio=$(ratio3 "$s95" "$j95") p99_ratio=$(ratio3 "$s99" "$j99") salvo_cpu_us=$(median "${SS[@]}") raw_jdbc_cpu_us=$(median "${JS[@]}") cpu_ratio=$(ratio "$(median "${SS[@]}")" "$(median "${JS[@]}")")"

@@ -29,4 +29,10 @@ public class OverheadSimulation extends Simulation {
             : database().poolSize(CLIENTS).warmup(Duration.ofSeconds(WARMUP)).noGatlingRequestStats())
         .maxDuration(Duration.ofSeconds(WARMUP + SECONDS));
   }
+
+  @Override
+  public void before() {
+    SteadyCpu.start(java.util.concurrent.TimeUnit.SECONDS.toNanos(WARMUP),
+        java.util.concurrent.TimeUnit.SECONDS.toNanos(SECONDS));
+  }
 }

@@ -37,6 +37,7 @@ public final class RawJdbcLoop {
     long start = System.nanoTime();
     long measureFrom = start + warmupNanos;
     long end = measureFrom + measureNanos;
+    SteadyCpu.start(warmupNanos, measureNanos);
     List<Thread> threads = new ArrayList<>();
     List<Histogram> histograms = new ArrayList<>();
     for (int i = 0; i < clients; i++) {

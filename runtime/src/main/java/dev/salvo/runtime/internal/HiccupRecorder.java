@@ -2,6 +2,7 @@ package dev.salvo.runtime.internal;
 
 import dev.salvo.reports.GeneratorResults;
 import dev.salvo.reports.RunResults;
+import dev.salvo.sql.SalvoException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -12,7 +13,8 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * The load generator's own hiccups, in the spirit of jHiccup: a thread that sleeps 1 ms over and over records how much
+ * The load generator's own hiccups, in the spirit of jHiccup: a thread that sleeps (5 ms by default, see
+ * {@link #DEFAULT_SLEEP_MILLIS}) over and over records how much
  * later than that it wakes up. Whatever stops or starves the JVM (a GC pause, a SIGSTOP, a CPU-starved container)
  * delays this thread as it delays Gatling and Salvo, so its histogram is the generator's own latency floor, and its
  * running total of stall time is charged to the requests that could not start on time (see {@link UserClock}).
@@ -20,8 +22,19 @@ import org.HdrHistogram.Recorder;
  * <p>Written by its own thread only; the stall total is a volatile read on the request path.
  */
 final class HiccupRecorder implements Runnable {
+  /** The system property that sets how long the thread sleeps each time, in whole milliseconds (1 to 1000). */
+  static final String SLEEP_PROPERTY = "salvo.hiccupMillis";
+  /**
+   * The default sleep. jHiccup sleeps 1 ms; on a machine whose cores are all busy (the load generator beside the
+   * database on 2 cores) 1,000 wake-ups a second preempt the threads being measured, and the benchmark showed it: p95
+   * +30% and throughput -15% against 5 ms or 10 ms, which were as good as no recorder (docs/performance.md, issue 24).
+   * A stall shorter than the sleep can fall inside it unseen; open-model requests are timed from their scheduled
+   * arrival regardless (ArrivalSchedule), so what a longer sleep loses is only the short stalls between two requests
+   * of one user.
+   */
+  static final long DEFAULT_SLEEP_MILLIS = 5;
   /** How long the thread sleeps each time. */
-  static final long SLEEP_NANOS = 1_000_000;
+  final long sleepNanos = sleepMillis() * 1_000_000L;
   /** A wake-up later than this (beyond the sleep) counts as a stall of the generator. */
   static final long STALL_NANOS = 1_000_000;
   /** A stall at least this long is listed as an event in the results. */
@@ -50,6 +63,27 @@ final class HiccupRecorder implements Runnable {
     thread.setDaemon(true);
   }
 
+  /**
+   * @return the sleep, from {@value #SLEEP_PROPERTY} or {@link #DEFAULT_SLEEP_MILLIS}
+   * @throws SalvoException when the property is not a whole number from 1 to 1000
+   */
+  static long sleepMillis() {
+    String value = System.getProperty(SLEEP_PROPERTY);
+    if (value == null) {
+      return DEFAULT_SLEEP_MILLIS;
+    }
+    try {
+      long millis = Long.parseLong(value.trim());
+      if (millis >= 1 && millis <= 1000) {
+        return millis;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new SalvoException(SLEEP_PROPERTY + ": the hiccup recorder's sleep must be a whole number of milliseconds"
+        + " from 1 to 1000, but was '" + value + "'");
+  }
+
   /** @return this, its thread started */
   HiccupRecorder start() {
     thread.start();
@@ -74,9 +108,9 @@ final class HiccupRecorder implements Runnable {
   public void run() {
     while (!stopped) {
       long before = System.nanoTime();
-      LockSupport.parkNanos(SLEEP_NANOS);
+      LockSupport.parkNanos(sleepNanos);
       long after = System.nanoTime();
-      long hiccup = Math.max(0, Math.min(after - before - SLEEP_NANOS, RequestRecorder.MAX_TRACKED_NANOS));
+      long hiccup = Math.max(0, Math.min(after - before - sleepNanos, RequestRecorder.MAX_TRACKED_NANOS));
       record(hiccup, after);
     }
   }

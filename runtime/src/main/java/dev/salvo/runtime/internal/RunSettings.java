@@ -35,6 +35,7 @@ final class RunSettings {
         .config("profiles", protocol.parameters().profilesDirectory())
         .config("refreshProfiles", protocol.parameters().refreshProfiles())
         .config("findMax", protocol.findMax() == null ? "off" : protocol.findMax())
-        .config("progressSeconds", Long.getLong(SalvoRun.PROGRESS_PROPERTY, 5));
+        .config("progressSeconds", Long.getLong(SalvoRun.PROGRESS_PROPERTY, 5))
+        .config("hiccupMillis", HiccupRecorder.sleepMillis());
   }
 }

@@ -52,4 +52,28 @@ class HiccupRecorderTest {
     Thread.sleep(20);
     assertThat(recorder.summary("action", 0).hiccupMicros().count()).as("stopped").isEqualTo(count);
   }
+
+  @Test
+  void theSleepIsFiveMillisecondsUnlessThePropertySaysOtherwiseWithinOneToAThousand() {
+    String saved = System.getProperty(HiccupRecorder.SLEEP_PROPERTY);
+    try {
+      System.clearProperty(HiccupRecorder.SLEEP_PROPERTY);
+      assertThat(HiccupRecorder.sleepMillis()).isEqualTo(5);
+      System.setProperty(HiccupRecorder.SLEEP_PROPERTY, "1");
+      assertThat(new HiccupRecorder().sleepNanos).isEqualTo(MS);
+      System.setProperty(HiccupRecorder.SLEEP_PROPERTY, "0");
+      org.assertj.core.api.Assertions.assertThatThrownBy(HiccupRecorder::sleepMillis)
+          .hasMessage("salvo.hiccupMillis: the hiccup recorder's sleep must be a whole number of milliseconds from 1"
+              + " to 1000, but was '0'");
+      System.setProperty(HiccupRecorder.SLEEP_PROPERTY, "2.5");
+      org.assertj.core.api.Assertions.assertThatThrownBy(HiccupRecorder::sleepMillis)
+          .hasMessageEndingWith("but was '2.5'");
+    } finally {
+      if (saved == null) {
+        System.clearProperty(HiccupRecorder.SLEEP_PROPERTY);
+      } else {
+        System.setProperty(HiccupRecorder.SLEEP_PROPERTY, saved);
+      }
+    }
+  }
 }
