@@ -30,7 +30,7 @@ raw="$root/benchmarks/results/server-overhead-$(date -u +%Y%m%dT%H%M%SZ).txt"
 echo "# server-overhead.sh --rounds $rounds --clients $clients --seconds $seconds --warmup $warmup --mode $mode; $(nproc) CPUs; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)" > "$raw"
 if [ "$build" = 1 ]; then
   echo "building..." >&2
-  mvn -B -q -pl benchmarks -am install -DskipTests >&2
+  mvn -B -q -pl benchmarks -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/cp.txt >&2
 fi
 one() { # $1 = with|without; prints the Salvo qps
   local extra=(); [ "$1" = without ] && extra=(--no-server-stats)
