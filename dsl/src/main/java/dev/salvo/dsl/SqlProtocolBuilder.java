@@ -273,4 +273,42 @@ public final class SqlProtocolBuilder implements ProtocolBuilder {
   public SqlProtocol protocol() {
     return protocol;
   }
+
+  /**
+   * Sets how long no connection may be made before Salvo names an outage: one line at the time ({@code [salvo]
+   * database unreachable since ...}), one when the database is back, the interval in results.json and on the report's
+   * timelines, with the requests that failed during it (docs/reliability.md).
+   *
+   * @param threshold at least 100 ms; default 2 s
+   * @return a new builder
+   */
+  public SqlProtocolBuilder unreachableAfter(Duration threshold) {
+    return change(p -> p.withFaults(new dev.salvo.runtime.FaultSettings(threshold, p.faults().failFast(),
+        p.faults().drainTimeout())));
+  }
+
+  /**
+   * During a named outage, makes requests fail at once (SQLSTATE 08001) instead of each waiting up to the connection
+   * timeout. Off by default: with it on, the requests of an outage are counted as fast failures, so the latency
+   * percentiles no longer show the wait a real client would have seen (docs/reliability.md).
+   *
+   * @param on true to fail fast
+   * @return a new builder
+   */
+  public SqlProtocolBuilder failFastWhenUnreachable(boolean on) {
+    return change(p -> p.withFaults(new dev.salvo.runtime.FaultSettings(p.faults().unreachableAfter(), on,
+        p.faults().drainTimeout())));
+  }
+
+  /**
+   * Sets how long in-flight requests may finish once the load stops; statements still running then are cancelled on
+   * the server ({@code Statement.cancel}), counted, and the run ends within a few seconds more.
+   *
+   * @param timeout at least 100 ms; default 30 s
+   * @return a new builder
+   */
+  public SqlProtocolBuilder drainTimeout(Duration timeout) {
+    return change(p -> p.withFaults(new dev.salvo.runtime.FaultSettings(p.faults().unreachableAfter(),
+        p.faults().failFast(), timeout)));
+  }
 }

@@ -39,6 +39,7 @@ class DatabaseRestartTest {
       awaitProgress(dir, run, 0);              // load is flowing, no errors yet
       server.stop();
       awaitProgress(dir, run, 1);              // the run has counted failures
+      awaitLine(dir, run, "[salvo] database unreachable since "); // the outage is named (after 1 s)
       server.start();
       assertThat(run.waitFor(5, TimeUnit.MINUTES)).isTrue();
       String output = Files.readString(dir.resolve("output.log"));
@@ -64,8 +65,59 @@ class DatabaseRestartTest {
       int recovered = indexOf(intervals, false, firstKo);
       assertThat(recovered).as("a clean interval after the failures: " + intervals).isGreaterThan(firstKo);
       assertThat(intervals.get(recovered).get("count").asLong()).isPositive();
-      System.out.printf("[restart] %d requests, %d KO while down, %d OK; errors %s%n", count, ko,
-          lookup.get("ok").asLong(), lookup.get("errors"));
+      // the outage: named once when it began and once when it ended, its interval and failures in results.json
+      assertThat(output).containsOnlyOnce("[salvo] database unreachable since ")
+          .containsOnlyOnce("[salvo] database reachable again at ");
+      JsonNode outages = results(dir).at("/faults/outages");
+      assertThat(outages).hasSize(1);
+      JsonNode outage = outages.get(0);
+      assertThat(outage.get("ongoing").asBoolean()).isFalse();
+      assertThat(outage.get("seconds").asDouble()).as("named after 1 s, restarted after that").isGreaterThanOrEqualTo(1.0);
+      assertThat(outage.get("toEpochMillis").asLong()).isGreaterThan(outage.get("fromEpochMillis").asLong())
+          .isGreaterThanOrEqualTo(outage.get("reachableEpochMillis").asLong());
+      assertThat(outage.get("cause").asText()).contains("SQLSTATE 08");
+      long duringOutage = outage.get("failedRequests").asLong();
+      assertThat(duringOutage).isPositive().isLessThanOrEqualTo(ko);
+      assertThat(outage.at("/failedByKind/POINT_LOOKUP").asLong()).isEqualTo(duringOutage);
+      assertThat(outage.at("/failedByRequest/lookup").asLong()).isEqualTo(duringOutage);
+      assertThat(results(dir).at("/faults/unreachableAfterMillis").asLong()).isEqualTo(1000);
+      System.out.printf("[restart] %d requests, %d KO while down (%d during the named outage of %.3f s), %d OK;"
+          + " errors %s%n", count, ko, duringOutage, outage.get("seconds").asDouble(), lookup.get("ok").asLong(),
+          lookup.get("errors"));
+      System.out.println("[restart] output:\n" + output.lines().filter(l -> l.startsWith("[salvo]")).reduce("",
+          (a, b) -> a + b + "\n"));
+    }
+  }
+
+  @Test
+  void failFastMakesTheRequestsOfAnOutageFailAtOnceWithTheirOwnStatus() throws Exception {
+    Path work = Path.of("target", "restart-pg-fast");
+    try (EmbeddedDatabase db = EmbeddedDatabase.start(work)) {
+      loadDemo(db);
+      Path dir = Files.createTempDirectory(Path.of("target"), "FailFast-");
+      String[] args = Stream.concat(Stream.of(args(db)), Stream.of("-Drestart.failFast=true")).toArray(String[]::new);
+      Process run = GatlingRunTest.start(RestartSimulation.class, dir, args);
+      Server server = Server.of(work);
+      awaitProgress(dir, run, 0);
+      server.stop();
+      awaitLine(dir, run, "[salvo] database unreachable since ");
+      awaitProgress(dir, run, 30);             // fail-fast failures pile up
+      server.start();
+      assertThat(run.waitFor(5, TimeUnit.MINUTES)).isTrue();
+      String output = Files.readString(dir.resolve("output.log"));
+      assertThat(run.exitValue()).as(output).isZero();
+      assertThat(output).contains("(Salvo's check connected; fail-fast ends)");
+      JsonNode lookup = results(dir).at("/requests/0");
+      long failFast = lookup.at("/errors").path("08001: fail-fast: the database is unreachable (outage in progress),"
+          + " the request was not sent").asLong();
+      assertThat(failFast).as(lookup.toString()).isPositive();
+      JsonNode outage = results(dir).at("/faults/outages/0");
+      assertThat(results(dir).at("/faults/failFast").asBoolean()).isTrue();
+      assertThat(outage.get("failedRequests").asLong()).isGreaterThanOrEqualTo(failFast);
+      assertThat(outage.get("toEpochMillis").asLong()).isEqualTo(outage.get("reachableEpochMillis").asLong());
+      System.out.printf("[fail-fast] %d requests, %d KO, %d failed fast, outage %.3f s; errors %s%n",
+          lookup.get("count").asLong(), lookup.get("ko").asLong(), failFast, outage.get("seconds").asDouble(),
+          lookup.get("errors"));
     }
   }
 
@@ -89,7 +141,10 @@ class DatabaseRestartTest {
       results(dir).at("/timelines/POINT_LOOKUP").forEach(intervals::add);
       JsonNode last = intervals.get(intervals.size() - 1);
       assertThat(last.get("ko").asLong()).as("still failing at the end").isEqualTo(last.get("count").asLong());
-      assertThat(output).doesNotContain("\tat ");
+      assertThat(output).doesNotContain("\tat ").contains("[salvo] database still unreachable when the run ended");
+      JsonNode outage = results(dir).at("/faults/outages/0");
+      assertThat(outage.get("ongoing").asBoolean()).isTrue();
+      assertThat(outage.get("failedRequests").asLong()).isPositive();
       System.out.printf("[gone] %d requests, %d KO, %d OK; errors %s%n", lookup.get("count").asLong(),
           lookup.get("ko").asLong(), lookup.get("ok").asLong(), lookup.get("errors"));
       System.out.println("[gone] output:\n" + output.lines().filter(l -> l.startsWith("[salvo]")).reduce("",
@@ -122,6 +177,18 @@ class DatabaseRestartTest {
       }
     }
     return -1;
+  }
+
+  /** Waits until the run prints a line starting with {@code prefix}. */
+  private static void awaitLine(Path dir, Process run, String prefix) throws Exception {
+    Path log = dir.resolve("output.log");
+    while (run.isAlive()) {
+      if (Files.exists(log) && Files.readString(log).lines().anyMatch(l -> l.startsWith(prefix))) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the run ended before a line " + prefix + ": " + Files.readString(log));
   }
 
   /** Waits until a progress line reports at least {@code errors} errors (0: any progress line). */

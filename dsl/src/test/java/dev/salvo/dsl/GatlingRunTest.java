@@ -228,7 +228,7 @@ class GatlingRunTest {
     }
   }
 
-  private static JsonNode findRequest(JsonNode results, String name) {
+  static JsonNode findRequest(JsonNode results, String name) {
     for (JsonNode r : results.get("requests")) {
       if (r.get("name").asText().equals(name)) {
         return r;

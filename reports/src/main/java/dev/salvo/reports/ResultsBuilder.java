@@ -42,6 +42,7 @@ public final class ResultsBuilder {
   private Environment environment;
   private Long parameterSeed;
   private ServerResults server;
+  private FaultResults faults;
   private final Map<String, String> config = new TreeMap<>();
   private GeneratorResults generator;
   private final Map<String, String> profileHashes = new TreeMap<>();
@@ -254,6 +255,17 @@ public final class ResultsBuilder {
     return this;
   }
 
+  /**
+   * Sets the faults section: outages and the drain's end.
+   *
+   * @param value the section, null for none
+   * @return this
+   */
+  public synchronized ResultsBuilder faults(FaultResults value) {
+    this.faults = value;
+    return this;
+  }
+
   /** @return the run's data: summary, per-kind aggregates, timelines and histogram logs */
   public synchronized RunData build() {
     Instant end = endedAt != null ? endedAt : Instant.now();
@@ -304,7 +316,7 @@ public final class ResultsBuilder {
         new TreeMap<>(profileHashes), parameterSeed, perKind, perName, timelines, List.copyOf(findMax),
         new TreeMap<>(requestInfo),
         generator == null ? null : generator.withWarnings(
-            GeneratorVerdict.warnings(generator, perName, measuredFrom.toEpochMilli(), seconds)), server);
+            GeneratorVerdict.warnings(generator, perName, measuredFrom.toEpochMilli(), seconds)), server, faults);
     return new RunData(results, logs, totals);
   }
 

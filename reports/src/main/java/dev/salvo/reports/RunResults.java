@@ -30,6 +30,7 @@ import java.util.Map;
  * @param generator the load generator's own timing: intended starts, hiccups and stalls; null in results written
  *     before it was recorded
  * @param server the database server's own statistics of the run (format 3), null when not collected
+ * @param faults outages and the drain's end (an optional section of format 3), null when not recorded
  */
 public record RunResults(
     int formatVersion,
@@ -50,7 +51,8 @@ public record RunResults(
     List<FindMaxStep> findMax,
     Map<String, RequestInfo> requestInfo,
     GeneratorResults generator,
-    ServerResults server) {
+    ServerResults server,
+    FaultResults faults) {
 
   /**
    * The version this build writes (it reads {@link #OLDEST_READABLE_FORMAT_VERSION} and later). Version 3 added
@@ -78,7 +80,7 @@ public record RunResults(
   }
 
   /**
-   * Results without the generator's timing or server statistics.
+   * Results without the faults section.
    *
    * @param formatVersion the format version
    * @param simulation the simulation's simple class name
@@ -97,14 +99,17 @@ public record RunResults(
    * @param timelines per query kind
    * @param findMax the find-max steps
    * @param requestInfo per request name: SQL text and hash, transaction membership
+   * @param generator the load generator's timing, or null
+   * @param server the server's statistics, or null
    */
   public RunResults(int formatVersion, String simulation, String startedAt, String measurementStartedAt,
       String endedAt, double measurementSeconds, String verdict, Environment environment, DatabaseInfo database,
       Map<String, String> config, Map<String, String> profileHashes, Long parameterSeed, List<RequestStats> kinds,
       List<RequestStats> requests, Map<String, List<TimelinePoint>> timelines, List<FindMaxStep> findMax,
-      Map<String, RequestInfo> requestInfo) {
+      Map<String, RequestInfo> requestInfo, GeneratorResults generator, ServerResults server) {
     this(formatVersion, simulation, startedAt, measurementStartedAt, endedAt, measurementSeconds, verdict, environment,
-        database, config, profileHashes, parameterSeed, kinds, requests, timelines, findMax, requestInfo, null, null);
+        database, config, profileHashes, parameterSeed, kinds, requests, timelines, findMax, requestInfo, generator,
+        server, null);
   }
 
   /**

@@ -23,10 +23,11 @@ import java.time.Duration;
  *     e.g. to create a benchmark's tables; not run against a database given by URL
  * @param beforeLoad steps run once, in order, on the run's database (embedded or by URL) after it accepts a connection
  *     and before load, e.g. seeding test data ({@code database().seed(spec)} in the DSL)
+ * @param faults the outage threshold, fail-fast and the drain timeout
  */
 public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration connectionTimeout, boolean loadDemoSchema,
     Duration warmup, Duration queryTimeout, ParameterSettings parameters, FindMax findMax, boolean gatlingRequestStats,
-    java.util.List<String> embeddedSetup, java.util.List<BeforeLoad> beforeLoad)
+    java.util.List<String> embeddedSetup, java.util.List<BeforeLoad> beforeLoad, FaultSettings faults)
     implements Protocol {
 
   /** Default pool size. */
@@ -57,9 +58,32 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
     }
     embeddedSetup = embeddedSetup == null ? java.util.List.of() : java.util.List.copyOf(embeddedSetup);
     beforeLoad = beforeLoad == null ? java.util.List.of() : java.util.List.copyOf(beforeLoad);
+    faults = faults == null ? FaultSettings.DEFAULTS : faults;
     if (queryTimeout == null || queryTimeout.isNegative()) {
       throw new SalvoException("database: queryTimeout must be zero (none) or positive, but was " + queryTimeout);
     }
+  }
+
+  /**
+   * A protocol with the default fault settings.
+   *
+   * @param settings see the record
+   * @param poolSize see the record
+   * @param connectionTimeout see the record
+   * @param loadDemoSchema see the record
+   * @param warmup see the record
+   * @param queryTimeout see the record
+   * @param parameters see the record
+   * @param findMax see the record
+   * @param gatlingRequestStats see the record
+   * @param embeddedSetup see the record
+   * @param beforeLoad see the record
+   */
+  public SqlProtocol(DatabaseSettings settings, int poolSize, Duration connectionTimeout, boolean loadDemoSchema,
+      Duration warmup, Duration queryTimeout, ParameterSettings parameters, FindMax findMax, boolean gatlingRequestStats,
+      java.util.List<String> embeddedSetup, java.util.List<BeforeLoad> beforeLoad) {
+    this(settings, poolSize, connectionTimeout, loadDemoSchema, warmup, queryTimeout, parameters, findMax,
+        gatlingRequestStats, embeddedSetup, beforeLoad, FaultSettings.DEFAULTS);
   }
 
   /** @return settings from system properties and environment, pool of {@value #DEFAULT_POOL_SIZE} */
@@ -161,6 +185,7 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
     boolean gatlingRequestStats;
     java.util.List<String> embeddedSetup;
     java.util.List<BeforeLoad> beforeLoad;
+    FaultSettings faults;
 
     Copy(SqlProtocol p) {
       settings = p.settings;
@@ -174,11 +199,12 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
       gatlingRequestStats = p.gatlingRequestStats;
       embeddedSetup = p.embeddedSetup;
       beforeLoad = p.beforeLoad;
+      faults = p.faults;
     }
 
     SqlProtocol build() {
       return new SqlProtocol(settings, poolSize, connectionTimeout, loadDemoSchema, warmup, queryTimeout, parameters,
-          findMax, gatlingRequestStats, embeddedSetup, beforeLoad);
+          findMax, gatlingRequestStats, embeddedSetup, beforeLoad, faults);
     }
   }
 
@@ -202,5 +228,13 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
    */
   public SqlProtocol withBeforeLoad(java.util.List<BeforeLoad> value) {
     return with(c -> c.beforeLoad = value);
+  }
+
+  /**
+   * @param value the outage threshold, fail-fast and drain timeout
+   * @return a copy with them
+   */
+  public SqlProtocol withFaults(FaultSettings value) {
+    return with(c -> c.faults = value);
   }
 }

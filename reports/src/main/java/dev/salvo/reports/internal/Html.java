@@ -26,9 +26,40 @@ public final class Html {
    * @param categories x categories (then x values are indexes), or null for numeric x
    * @param series lines
    * @param stacked each series drawn as a filled area on top of the ones before it
+   * @param bands shaded x intervals {@code [from, to]} behind the lines (outages), empty for none
    */
   public record Chart(String id, String title, String xLabel, String yLabel, boolean logY, List<String> categories,
-      List<Series> series, boolean stacked) {
+      List<Series> series, boolean stacked, List<double[]> bands) {
+    /** Normalizes absent bands. */
+    public Chart {
+      bands = bands == null ? List.of() : bands;
+    }
+
+    /**
+     * A chart without bands.
+     *
+     * @param id element id
+     * @param title shown above the chart
+     * @param xLabel x axis
+     * @param yLabel y axis
+     * @param logY logarithmic y axis
+     * @param categories x categories (then x values are indexes), or null for numeric x
+     * @param series lines
+     * @param stacked filled areas
+     */
+    public Chart(String id, String title, String xLabel, String yLabel, boolean logY, List<String> categories,
+        List<Series> series, boolean stacked) {
+      this(id, title, xLabel, yLabel, logY, categories, series, stacked, List.of());
+    }
+
+    /**
+     * @param value shaded x intervals
+     * @return this chart with them
+     */
+    public Chart withBands(List<double[]> value) {
+      return new Chart(id, title, xLabel, yLabel, logY, categories, series, stacked, value);
+    }
+
     /**
      * A line chart.
      *
@@ -42,7 +73,7 @@ public final class Html {
      */
     public Chart(String id, String title, String xLabel, String yLabel, boolean logY, List<String> categories,
         List<Series> series) {
-      this(id, title, xLabel, yLabel, logY, categories, series, false);
+      this(id, title, xLabel, yLabel, logY, categories, series, false, List.of());
     }
   }
 

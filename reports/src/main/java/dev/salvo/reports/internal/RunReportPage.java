@@ -45,6 +45,7 @@ public final class RunReportPage {
       b.append(" · <a id=\"gatling-report\" href=\"").append(esc(gatlingReport)).append("\">Gatling's report</a>");
     }
     b.append("</div>\n").append(verdict(r)).append(GeneratorSection.warnings(r));
+    b.append(FaultSection.render(r));
     b.append("<h2>Query kinds</h2>\n").append(statsTable(r.kinds(), false));
     b.append("<h2>Timelines and latency distribution</h2>\n<div class=\"charts\">");
     charts.forEach(c -> b.append(Html.placeholder(c)));
@@ -293,7 +294,8 @@ public final class RunReportPage {
         series.add(new Series(e.getKey() + m.suffix(), points(e.getValue(), t0, m.value()), m.dashed(), color));
       }
     }
-    return new Chart(id, title, "seconds since measurement start", yLabel, logY, null, series);
+    return new Chart(id, title, "seconds since measurement start", yLabel, logY, null, series)
+        .withBands(FaultSection.bands(r, t0));
   }
 
   /**

@@ -74,6 +74,12 @@
     xt.forEach(function (t) {
       el('text', { x: sx(t), y: H - B + 16, 'text-anchor': 'middle', 'class': 'tick' }, svg).textContent = cats ? cats[t] : fmt(t);
     });
+    (spec.bands || []).forEach(function (band) {
+      var a = sx(Math.max(band[0], x0)), z = sx(Math.min(band[1], x1));
+      if (z < a) { return; }
+      var r = el('rect', { x: a, y: T, width: Math.max(z - a, 2), height: H - T - B, 'class': 'band outage' }, svg);
+      el('title', {}, r).textContent = 'database unreachable: ' + fmt(band[0]) + ' s to ' + fmt(band[1]) + ' s';
+    });
     el('line', { x1: L, x2: W - R, y1: H - B, y2: H - B, 'class': 'axis' }, svg);
     el('line', { x1: L, x2: L, y1: T, y2: H - B, 'class': 'axis' }, svg);
     el('text', { x: (L + W - R) / 2, y: H - 6, 'text-anchor': 'middle', 'class': 'label' }, svg).textContent = spec.xLabel || '';

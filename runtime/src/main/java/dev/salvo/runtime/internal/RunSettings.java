@@ -36,6 +36,9 @@ final class RunSettings {
         .config("refreshProfiles", protocol.parameters().refreshProfiles())
         .config("findMax", protocol.findMax() == null ? "off" : protocol.findMax())
         .config("progressSeconds", Long.getLong(SalvoRun.PROGRESS_PROPERTY, 5))
-        .config("hiccupMillis", HiccupRecorder.sleepMillis());
+        .config("hiccupMillis", HiccupRecorder.sleepMillis())
+        .config("faults.unreachableAfter", protocol.faults().unreachableAfter())
+        .config("faults.failFast", protocol.faults().failFast())
+        .config("faults.drainTimeout", protocol.faults().drainTimeout());
   }
 }

@@ -28,8 +28,6 @@ public final class SalvoRun {
   public static final String RESULTS_DIR_PROPERTY = "salvo.resultsDir";
   /** System property: where the embedded PostgreSQL keeps its files (default {@code target/salvo-pg}). */
   public static final String WORK_DIR_PROPERTY = "salvo.workDir";
-  /** How long in-flight requests may finish once Gatling stops. */
-  static final long DRAIN_TIMEOUT_MILLIS = 30_000;
 
   private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
 
@@ -59,6 +57,8 @@ public final class SalvoRun {
   private RunWorker worker;
   /** the server's statistics of the run, null when off */
   private volatile ServerWatch server;
+  /** names outages (issue 23) */
+  private volatile OutageWatch outages;
   private final Map<String, List<PreparedRequest>> statementsByName = new ConcurrentHashMap<>();
 
   private SalvoRun() {}
@@ -232,6 +232,7 @@ public final class SalvoRun {
         String tag = "salvo-" + RUN_ID.format(startedAt) + "-" + ProcessHandle.current().pid();
         target = Target.open(protocol, Path.of(System.getProperty(WORK_DIR_PROPERTY, "target/salvo-pg")),
             simulationName + "-" + RUN_ID.format(startedAt), tag);
+        outages = target.watchOutages(recorders::values);
         server = ServerWatch.create(target, tag, 1000);
         if (server != null) {
           results.config("server.applicationName", tag);
@@ -299,7 +300,8 @@ public final class SalvoRun {
       findMax.stop();
     }
     try {
-      target.drain(DRAIN_TIMEOUT_MILLIS);
+      var drain = target.drain(target.protocol.faults().drainTimeout().toMillis());
+      results.faults(outages.finish(drain));
       Path dir = Path.of(System.getProperty(RESULTS_DIR_PROPERTY, "target/salvo"))
           .resolve(simulationName + "-" + RUN_ID.format(startedAt));
       ResultsOutput.write(dir, results());

@@ -103,6 +103,27 @@ final class SqlThread extends Thread {
     statements.clear();
   }
 
+  /**
+   * From the draining thread, at the drain timeout: asks the server to cancel whichever of this thread's statements is
+   * running ({@code Statement.cancel}; the driver ignores idle ones). Races with this thread are harmless: a statement
+   * that just finished is not cancelled, and a failure here is ignored.
+   */
+  void cancelRunning() {
+    PreparedStatement[] open;
+    try {
+      open = statements.values().toArray(PreparedStatement[]::new);
+    } catch (RuntimeException changing) {
+      return; // the thread is between requests
+    }
+    for (PreparedStatement ps : open) {
+      try {
+        ps.cancel();
+      } catch (SQLException | RuntimeException ignored) {
+        // the statement ended or its connection broke: nothing left to cancel
+      }
+    }
+  }
+
   @Override
   public void run() {
     try {

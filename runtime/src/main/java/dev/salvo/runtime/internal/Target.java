@@ -38,6 +38,14 @@ final class Target implements AutoCloseable {
   private final ExecutorService executor;
   /** reaches the database outside the pool, untagged (server statistics) */
   private final java.util.concurrent.Callable<Connection> direct;
+  /** the SQL threads started so far, for cancelling their statements at the drain timeout */
+  private final java.util.Queue<SqlThread> threads = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  /** SQL threads waiting for the pool */
+  private final java.util.Set<Thread> acquiring = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** names outages; null until the run watches */
+  private volatile OutageWatch outage;
+  /** How long cancelled statements may take to end after the drain timeout, in ms. */
+  static final long CANCEL_BOUND_MILLIS = 5_000;
 
   private Target(SqlProtocol protocol, Dialect dialect, String product, String version, String maskedUrl,
       SessionSetup session, EmbeddedDatabase embedded, HikariDataSource pool,
@@ -158,7 +166,11 @@ final class Target implements AutoCloseable {
 
   private static ThreadFactory threads(Target target) {
     AtomicInteger n = new AtomicInteger();
-    return r -> new SqlThread(target, r, "salvo-sql-" + n.incrementAndGet());
+    return r -> {
+      SqlThread t = new SqlThread(target, r, "salvo-sql-" + n.incrementAndGet());
+      target.threads.add(t);
+      return t;
+    };
   }
 
   /** @return one line: the driver's first message line and the SQLSTATE */
@@ -214,8 +226,42 @@ final class Target implements AutoCloseable {
     executor.execute(task);
   }
 
+  /**
+   * @return a pooled connection; attempts, successes and failures go to the outage watch
+   * @throws SQLException when the pool gives none within the connection timeout, or at once during an outage in
+   *     fail-fast mode
+   */
   Connection connection() throws SQLException {
-    return pool.getConnection();
+    OutageWatch watch = outage;
+    if (watch == null) {
+      return pool.getConnection();
+    }
+    watch.failFast();
+    watch.attempt();
+    Thread self = Thread.currentThread();
+    acquiring.add(self);
+    try {
+      Connection c = pool.getConnection();
+      watch.connected();
+      return c;
+    } catch (SQLException e) {
+      watch.failed(e);
+      throw e;
+    } finally {
+      acquiring.remove(self);
+    }
+  }
+
+  /**
+   * Starts naming outages.
+   *
+   * @param recorders the run's request recorders
+   * @return the watch
+   */
+  OutageWatch watchOutages(java.util.function.Supplier<java.util.Collection<RequestRecorder>> recorders) {
+    OutageWatch watch = new OutageWatch(protocol.faults(), this::directConnection, recorders);
+    outage = watch;
+    return watch;
   }
 
   /** @return a new connection outside the pool, not tagged as the run's (for server statistics) */
@@ -229,21 +275,46 @@ final class Target implements AutoCloseable {
     }
   }
 
-  /** Waits for in-flight requests (up to the timeout), then closes the pool and stops the embedded database. */
-  void drain(long timeoutMillis) {
+  /**
+   * Waits for in-flight requests up to the timeout; then cancels on the server the statements still running
+   * ({@code Statement.cancel}), waits up to {@link #CANCEL_BOUND_MILLIS} more for their requests to end (they fail
+   * with the server's cancel error), and interrupts what is left.
+   *
+   * @param timeoutMillis the drain timeout
+   * @return how long it took and how many statements were cancelled
+   */
+  dev.salvo.reports.FaultResults.Drain drain(long timeoutMillis) {
+    long t0 = System.nanoTime();
+    int cancelled = 0;
     executor.shutdown();
     try {
       if (!executor.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS)) {
-        executor.shutdownNow();
+        for (SqlThread t : threads) {
+          if (t.isAlive() && !acquiring.contains(t)) {
+            t.cancelRunning();
+            cancelled++;
+          }
+        }
+        System.out.println("[salvo] drain timeout (" + timeoutMillis + " ms): cancelled " + cancelled
+            + " statement(s) still running on the server");
+        if (!executor.awaitTermination(CANCEL_BOUND_MILLIS, TimeUnit.MILLISECONDS)) {
+          executor.shutdownNow();
+        }
       }
     } catch (InterruptedException e) {
       executor.shutdownNow();
       Thread.currentThread().interrupt();
     }
+    return new dev.salvo.reports.FaultResults.Drain(timeoutMillis,
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), cancelled);
   }
 
   @Override
   public void close() {
+    OutageWatch watch = outage;
+    if (watch != null) {
+      watch.close();
+    }
     executor.shutdownNow();
     pool.close();
     closeQuietly(embedded);
