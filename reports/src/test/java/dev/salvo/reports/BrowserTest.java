@@ -127,6 +127,17 @@ class BrowserTest {
   }
 
   @Test
+  void anOutageIsShadedOnEveryTimelineAndListedWithItsFailures() throws Exception {
+    Path run = RunDirectory.write(dir.resolve("Outage-run"), TestRuns.outageRun());
+    String dom = open(run.resolve("index.html"), "run-report-outage.png", 2400);
+    assertRendered(dom, 4);
+    assertThat(count(dom, "class=\"band outage\"")).as("throughput, latency and errors timelines").isEqualTo(3);
+    assertThat(dom).contains("database unreachable: 20 s to 25 s").contains("id=\"outages\"")
+        .contains("Connection to localhost:5432 refused. (SQLSTATE 08001)").contains("{POINT_LOOKUP=42}")
+        .contains("1 statement(s) still running at the drain timeout (30000 ms) were cancelled");
+  }
+
+  @Test
   void errorSentinelCatchesScriptErrors() throws Exception {
     Path page = dir.resolve("broken.html");
     Files.writeString(page, "<!DOCTYPE html><html><body><pre id=\"salvo-errors\" hidden></pre>"

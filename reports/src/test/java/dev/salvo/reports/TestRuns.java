@@ -47,6 +47,16 @@ public final class TestRuns {
         .build();
   }
 
+  /** A run with a 5 s outage 20 s into the measurement, its failures, and a drain that cancelled one statement. */
+  static RunData outageRun() {
+    long t = START.toEpochMilli() + 5_000 + 20_000;
+    FaultResults.Outage outage = new FaultResults.Outage(t, t + 5_000, 5.0,
+        "Connection to localhost:5432 refused. (SQLSTATE 08001)", false, 42, java.util.Map.of("POINT_LOOKUP", 42L),
+        java.util.Map.of("order by id", 42L), t + 4_600);
+    return builder("Outage", 8, 1, 1, START, 0)
+        .faults(new FaultResults(2000, false, List.of(outage), new FaultResults.Drain(30_000, 30_012, 1))).build();
+  }
+
   /** {@link #run} with a server section: a transaction whose second statement is slow, waits, an outlier, an error. */
   public static RunData runWithServer(String simulation, int poolSize, double slowdown, double qpsFactor) {
     return builder(simulation, poolSize, slowdown, qpsFactor, START, 0).server(server(slowdown)).build();
