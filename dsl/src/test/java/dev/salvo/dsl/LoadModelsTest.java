@@ -30,11 +30,34 @@ class LoadModelsTest {
     return byName;
   }
 
+  /** Each scenario's injection profile as results.json's config records it (Gatling's own step descriptions). */
+  private static final Map<String, String> INJECTION = Map.of(
+      "atOnceUsers", "open: AtOnceOpenInjection(5)",
+      "rampUsers", "open: RampOpenInjection(10,2 seconds)",
+      "constantUsersPerSec", "open: ConstantRateOpenInjection(10.0,2 seconds)",
+      "rampUsersPerSec", "open: RampRateOpenInjection(5.0,15.0,2 seconds)",
+      "stressPeakUsers", "open: HeavisideOpenInjection(10,2 seconds)",
+      "nothingFor+atOnce", "open: NothingForOpenInjection(1 second), AtOnceOpenInjection(3)",
+      "constantConcurrentUsers", "closed: ConstantConcurrentUsersInjection(2,2 seconds)",
+      "rampConcurrentUsers", "closed: RampConcurrentUsersInjection(1,3,2 seconds)",
+      "incrementConcurrentUsers", "closed: StairsConcurrentUsersCompositeStep(1,2,1 second,1,0 days)");
+
   @Test
   void everyInjectionProfileDrivesSalvo() throws Exception {
     Run run = gatling(InjectionProfilesSimulation.class);
     // 0, or 1 when this machine's load breaks the default point-lookup SLO: this test is about the injection profiles
     assertThat(run.exitCode()).as(run.output()).isIn(0, 1);
+    // the injection profile is recorded in config (issue 14 item 11) and shown in the report's settings
+    JsonNode config = new ObjectMapper().readTree(run.salvoRun().resolve("results.json").toFile()).get("config");
+    config.fieldNames().forEachRemaining(k -> {
+      if (k.startsWith("injection")) {
+        System.out.println("[injection] " + k + " = " + config.get(k).asText());
+      }
+    });
+    INJECTION.forEach((scenario, text) ->
+        assertThat(config.path("injection." + scenario).asText()).as(scenario).isEqualTo(text));
+    assertThat(Files.readString(run.salvoRun().resolve("index.html")))
+        .contains("injection.rampUsersPerSec").contains(INJECTION.get("rampUsersPerSec"));
     Map<String, JsonNode> r = requests(run);
     // open models: exact user counts, one request each
     assertThat(r.get("atOnceUsers").get("ok").asLong()).isEqualTo(5);
@@ -79,6 +102,14 @@ class LoadModelsTest {
     }
     assertThat(results.at("/config/findMax.bestStep").asText()).isNotEmpty();
     assertThat(run.output()).contains("[salvo] find-max step 1: 1 users");
+    // a closed model's offered load is its users, labelled so, never a 0 rate (issue 14 item 11)
+    for (JsonNode step : steps) {
+      assertThat(step.get("offeredUnit").asText()).isEqualTo("users");
+      assertThat(step.get("offeredLoad").asDouble()).isEqualTo(step.get("concurrency").asDouble());
+      assertThat(step.get("targetPerSecond").isNull()).as(step.toString()).isTrue();
+    }
+    assertThat(Files.readString(run.salvoRun().resolve("index.html"))).contains("<th>offered load</th>")
+        .contains(">4 users<").doesNotContain("target req/s");
   }
 
   @Test

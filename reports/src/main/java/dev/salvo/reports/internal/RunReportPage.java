@@ -188,11 +188,12 @@ public final class RunReportPage {
   }
 
   private static String findMax(List<FindMaxStep> steps) {
-    StringBuilder b = new StringBuilder("<table class=\"findmax\"><tr><th>step</th><th>users</th><th>target req/s</th>"
+    StringBuilder b = new StringBuilder("<table class=\"findmax\"><tr><th>step</th><th>offered load</th>"
         + "<th>achieved req/s</th><th>p95 ms</th><th>p99 ms</th><th>error rate</th><th class=\"l\">SLO</th></tr>\n");
     for (FindMaxStep s : steps) {
-      b.append("<tr>").append(td(String.valueOf(s.step()))).append(td(String.valueOf(s.concurrency())))
-          .append(td(num(s.targetPerSecond(), 1)))
+      b.append("<tr>").append(td(String.valueOf(s.step())))
+          .append(td(num(s.offeredLoad(), FindMaxStep.USERS.equals(s.offeredUnit()) ? 0 : 1) + " "
+              + esc(s.offeredUnit())))
           .append(td(num(s.achievedPerSecond(), 1))).append(td(ms(s.p95Micros()))).append(td(ms(s.p99Micros())))
           .append(td(num(s.errorRate() * 100, 2) + " %"))
           .append(s.pass() ? "<td class=\"l pass\">pass</td>" : "<td class=\"l fail\">fail</td>").append("</tr>\n");
@@ -255,14 +256,22 @@ public final class RunReportPage {
       charts.add(hiccups);
     }
     if (!r.findMax().isEmpty()) {
-      List<double[]> target = new ArrayList<>();
+      // a closed model's offered load is users, not a rate: only an open model's is drawn on the req/s axis
+      boolean open = r.findMax().stream().allMatch(st -> FindMaxStep.PER_SECOND.equals(st.offeredUnit()));
+      List<double[]> offered = new ArrayList<>();
       List<double[]> achieved = new ArrayList<>();
-      r.findMax().forEach(s -> {
-        target.add(new double[] {s.step(), s.targetPerSecond()});
-        achieved.add(new double[] {s.step(), s.achievedPerSecond()});
+      r.findMax().forEach(st -> {
+        offered.add(new double[] {st.step(), st.offeredLoad()});
+        achieved.add(new double[] {st.step(), st.achievedPerSecond()});
       });
-      charts.add(new Chart("chart-findmax", "Find-max: offered and achieved rate", "step", "req/s", false, null,
-          List.of(new Series("target", target, true, null), new Series("achieved", achieved, false, null))));
+      List<Series> series = new ArrayList<>();
+      if (open) {
+        series.add(new Series("offered req/s", offered, true, null));
+      }
+      series.add(new Series("achieved req/s", achieved, false, null));
+      charts.add(new Chart("chart-findmax", open ? "Find-max: offered and achieved rate"
+          : "Find-max: achieved rate per step (offered load in users: see the table)", "step", "req/s", false, null,
+          series));
     }
     return charts;
   }

@@ -82,7 +82,7 @@ final class FindMaxController {
       stop = String.format(Locale.ROOT, "throughput %.1f req/s rose less than %.1f%% over %.1f", qps,
           config.minThroughputGainPercent(), previousQps);
     }
-    FindMaxStep judged = new FindMaxStep(step, config.concurrencyOf(step), 0, qps, p95, p99, errorRate, stop == null);
+    FindMaxStep judged = FindMaxStep.closed(step, config.concurrencyOf(step), qps, p95, p99, errorRate, stop == null);
     results.findMaxStep(judged);
     System.out.printf(Locale.ROOT, "[salvo] find-max step %d: %d users, %.1f req/s, p95 %.3f ms, p99 %.3f ms, errors %.2f%%"
         + " -> %s%n", step, judged.concurrency(), qps, p95 / 1000, p99 / 1000, errorRate * 100,

@@ -55,6 +55,8 @@ public final class SalvoRun {
   private ArrivalSchedule arrivals;
   /** this worker of a distributed run, its start barrier (issue 21) */
   private RunWorker worker;
+  /** the injection profile as text, for the results' config */
+  private Map<String, String> injection = Map.of();
   /** the server's statistics of the run, null when off */
   private volatile ServerWatch server;
   /** names outages (issue 23) */
@@ -79,6 +81,7 @@ public final class SalvoRun {
 
   static SalvoRun start(CoreComponents core) {
     SalvoRun run = new SalvoRun();
+    run.injection = InjectionProfiles.describe(core); // before a distributed run takes its share of the steps
     run.worker = RunWorker.start(core);
     run.arrivals = GeneratorTiming.schedule(core, run.hiccups.start());
     Function0<BoxedUnit> onTermination = () -> {
@@ -301,7 +304,7 @@ public final class SalvoRun {
     }
     try {
       var drain = target.drain(target.protocol.faults().drainTimeout().toMillis());
-      results.faults(outages.finish(drain));
+      results.faults(outages == null ? null : outages.finish(drain));
       Path dir = Path.of(System.getProperty(RESULTS_DIR_PROPERTY, "target/salvo"))
           .resolve(simulationName + "-" + RUN_ID.format(startedAt));
       ResultsOutput.write(dir, results());
@@ -329,6 +332,7 @@ public final class SalvoRun {
     }
     results.generator(GeneratorTiming.summary(hiccups, arrivals));
     RunSettings.record(results, target);
+    injection.forEach(results::config);
     worker.record(results);
     return results.endedAt(Instant.now())
         .database(new RunResults.DatabaseInfo(target.dialect.name(), target.product, target.version, target.maskedUrl,
