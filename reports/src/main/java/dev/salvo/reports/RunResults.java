@@ -343,23 +343,6 @@ public record RunResults(
         targetPerSecond = open ? targetPerSecond : null;
       }
     }
-
-    /**
-     * A closed-model step: its offered load is its users.
-     *
-     * @param step the step number
-     * @param users the step's virtual users
-     * @param achievedPerSecond the completed rate
-     * @param p95Micros 95th percentile in µs
-     * @param p99Micros 99th percentile in µs
-     * @param errorRate failed fraction
-     * @param pass true when stable
-     * @return the step
-     */
-    public static FindMaxStep closed(int step, int users, double achievedPerSecond, double p95Micros, double p99Micros,
-        double errorRate, boolean pass) {
-      return new FindMaxStep(step, users, null, achievedPerSecond, p95Micros, p99Micros, errorRate, pass, users, USERS);
-    }
   }
 
   /**

@@ -82,7 +82,9 @@ final class FindMaxController {
       stop = String.format(Locale.ROOT, "throughput %.1f req/s rose less than %.1f%% over %.1f", qps,
           config.minThroughputGainPercent(), previousQps);
     }
-    FindMaxStep judged = FindMaxStep.closed(step, config.concurrencyOf(step), qps, p95, p99, errorRate, stop == null);
+    int users = config.concurrencyOf(step); // a closed model: the offered load is users, never a 0 rate
+    FindMaxStep judged = new FindMaxStep(step, users, null, qps, p95, p99, errorRate, stop == null, users,
+        FindMaxStep.USERS);
     results.findMaxStep(judged);
     System.out.printf(Locale.ROOT, "[salvo] find-max step %d: %d users, %.1f req/s, p95 %.3f ms, p99 %.3f ms, errors %.2f%%"
         + " -> %s%n", step, judged.concurrency(), qps, p95 / 1000, p99 / 1000, errorRate * 100,
