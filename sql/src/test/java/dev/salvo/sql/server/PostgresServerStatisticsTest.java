@@ -102,7 +102,8 @@ class PostgresServerStatisticsTest {
     assertThat(s.calls()).isEqualTo(2);
     // two sleeps of about 10 and 30 ms: mean about 20, population stddev about 10 (the earlier 1 ms calls excluded)
     assertThat(s.meanExecMillis()).isBetween(19.0, 40.0);
-    assertThat(s.stddevExecMillis()).isBetween(8.0, 15.0);
+    // |a - b| / 2 for two calls: about 10, more when a loaded host wakes the 30 ms sleep late (15.5 seen at load 20)
+    assertThat(s.stddevExecMillis()).isBetween(8.0, 30.0);
   }
 
   @Test
