@@ -10,8 +10,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -21,14 +22,27 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code salvo init DIR}: creates a workload repository (a Maven project depending on Salvo's artifacts, with a
- * sample simulation, a templates directory, profiles and baselines directories, a .gitignore and a CI recipe).
+ * sample simulation, a sample template, profiles and baselines directories, a .gitignore and a CI recipe).
+ *
+ * <p>The files are the resources of Salvo's Maven archetype ({@code salvo-archetype}: {@code archetype-resources/}),
+ * filled in the way the archetype's Velocity fills them ({@code ${name}} of its properties; the versions are the
+ * defaults of its {@code archetype-metadata.xml}), so {@code salvo init} and {@code mvn archetype:generate} give the
+ * same repository (InitIT compares the two trees).
  */
 @Command(name = "init", mixinStandardHelpOptions = true,
     description = {"Creates a workload repository of your own: simulations, templates, profile snapshots and"
-        + " baselines, versioned in git, with Salvo as a dependency.",
+        + " baselines, versioned in git, with Salvo as a dependency (the same files as the salvo-archetype).",
         "Salvo's artifacts must be in your local Maven repository: once, in a Salvo clone, mvn install -DskipTests."})
 final class InitCommand implements Callable<Integer> {
-  /** Resource (under {@code init/}) to path in the new repository; {@code PACKAGE} is the package's directory. */
+  /** Where the archetype keeps the starter files and its descriptor (on the class path through salvo-archetype). */
+  static final String RESOURCES = "/archetype-resources/";
+  static final String DESCRIPTOR = "/META-INF/maven/archetype-metadata.xml";
+  /** The version of the new repository's own pom, as the archetype's default. */
+  static final String VERSION = "1.0-SNAPSHOT";
+  /**
+   * Resource (under {@link #RESOURCES}) to path in the new repository; {@code PACKAGE} is the package's directory, as
+   * the archetype's packaged file set places it, and {@code __gitignore__} is renamed as the archetype renames it.
+   */
   static final Map<String, String> FILES = files();
 
   @Parameters(index = "0", paramLabel = "DIR", description = "the new repository; must not exist or be empty")
@@ -43,17 +57,13 @@ final class InitCommand implements Callable<Integer> {
 
   private static Map<String, String> files() {
     Map<String, String> f = new LinkedHashMap<>();
-    f.put("pom.xml", "pom.xml");
-    f.put("README.md", "README.md");
-    f.put("gitignore", ".gitignore");
-    f.put("SampleSimulation.java", "src/test/java/PACKAGE/SampleSimulation.java");
-    f.put("gatling.conf", "src/test/resources/gatling.conf");
-    f.put("logback-test.xml", "src/test/resources/logback-test.xml");
-    f.put("sample-template.yaml", "templates/sample.yaml");
-    f.put("profiles-README.md", "profiles/README.md");
-    f.put("baselines-README.md", "baselines/README.md");
-    f.put("load-test.sh", "ci/load-test.sh");
-    f.put("load-test.yml", ".github/workflows/load-test.yml");
+    for (String same : List.of("pom.xml", "README.md", "src/test/resources/gatling.conf",
+        "src/test/resources/logback-test.xml", "templates/sample.yaml", "profiles/README.md", "baselines/README.md",
+        "ci/load-test.sh", ".github/workflows/load-test.yml")) {
+      f.put(same, same);
+    }
+    f.put("__gitignore__", ".gitignore");
+    f.put("src/test/java/SampleSimulation.java", "src/test/java/PACKAGE/SampleSimulation.java");
     return Collections.unmodifiableMap(f);
   }
 
@@ -105,21 +115,45 @@ final class InitCommand implements Callable<Integer> {
   }
 
   private Map<String, String> values(String artifactId) {
-    Properties versions = new Properties();
-    try (InputStream in = InitCommand.class.getResourceAsStream("versions.properties")) {
-      versions.load(in);
+    Map<String, String> defaults = archetypeDefaults();
+    Map<String, String> v = new LinkedHashMap<>();
+    v.put("groupId", groupId);
+    v.put("artifactId", artifactId);
+    v.put("version", VERSION);
+    v.put("package", packageName);
+    v.put("packageInPathFormat", packageName.replace('.', '/'));
+    for (String key : List.of("salvoVersion", "gatlingVersion", "gatlingMavenPluginVersion")) {
+      v.put(key, Objects.requireNonNull(defaults.get(key), key + " in the archetype's descriptor"));
+    }
+    Map<String, String> references = new LinkedHashMap<>();
+    v.forEach((key, value) -> references.put("${" + key + "}", value));
+    return references;
+  }
+
+  /** @return the default value of every required property of the archetype's descriptor */
+  static Map<String, String> archetypeDefaults() {
+    try (InputStream in = InitCommand.class.getResourceAsStream(DESCRIPTOR)) {
+      if (in == null) {
+        throw new IllegalStateException(DESCRIPTOR + " (salvo-archetype) is missing from salvo's class path");
+      }
+      var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      org.w3c.dom.NodeList properties = factory.newDocumentBuilder().parse(in)
+          .getElementsByTagName("requiredProperty");
+      Map<String, String> defaults = new LinkedHashMap<>();
+      for (int i = 0; i < properties.getLength(); i++) {
+        var property = (org.w3c.dom.Element) properties.item(i);
+        org.w3c.dom.NodeList value = property.getElementsByTagName("defaultValue");
+        if (value.getLength() > 0) {
+          defaults.put(property.getAttribute("key"), value.item(0).getTextContent().trim());
+        }
+      }
+      return defaults;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
+      throw new IllegalStateException(DESCRIPTOR + ": must be readable XML, but " + e.getMessage(), e);
     }
-    Map<String, String> v = new LinkedHashMap<>();
-    v.put("@@GROUP_ID@@", groupId);
-    v.put("@@ARTIFACT_ID@@", artifactId);
-    v.put("@@PACKAGE_PATH@@", packageName.replace('.', '/'));
-    v.put("@@PACKAGE@@", packageName);
-    v.put("@@SALVO_VERSION@@", versions.getProperty("salvo.version"));
-    v.put("@@GATLING_VERSION@@", versions.getProperty("gatling.version"));
-    v.put("@@GATLING_MAVEN_PLUGIN_VERSION@@", versions.getProperty("gatling-maven-plugin.version"));
-    return v;
   }
 
   static String fill(String text, Map<String, String> values) {
@@ -130,10 +164,10 @@ final class InitCommand implements Callable<Integer> {
     return s;
   }
 
-  private static String resource(String name) throws IOException {
-    try (InputStream in = InitCommand.class.getResourceAsStream("init/" + name)) {
+  static String resource(String name) throws IOException {
+    try (InputStream in = InitCommand.class.getResourceAsStream(RESOURCES + name)) {
       if (in == null) {
-        throw new IllegalStateException("init/" + name + " is missing from salvo's jar");
+        throw new IllegalStateException(RESOURCES + name + " (salvo-archetype) is missing from salvo's class path");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }

@@ -41,6 +41,32 @@ class InitCommandTest {
   }
 
   @Test
+  void writesEveryStarterFileOfTheArchetypeAndNoOther() throws Exception {
+    Path resources = Path.of("..", "archetype", "src", "main", "resources", "archetype-resources");
+    try (var files = Files.walk(resources)) {
+      assertThat(files.filter(Files::isRegularFile).map(p -> resources.relativize(p).toString().replace('\\', '/')))
+          .containsExactlyInAnyOrderElementsOf(InitCommand.FILES.keySet());
+    }
+    Path repo = dir.resolve("r");
+    assertThat(cli.run("init", repo.toString())).isZero();
+    for (var file : InitCommand.FILES.entrySet()) {
+      String written = Files.readString(repo.resolve(file.getValue().replace("PACKAGE", "loadtests")));
+      assertThat(written).as(file.getKey()).doesNotContain("${groupId}", "${artifactId}", "${package}", "${version}",
+          "Version}", "${packageInPathFormat}");
+    }
+  }
+
+  @Test
+  void theSampleTemplateIsAValidTemplateOfTheDemoSchema() throws Exception {
+    Path repo = dir.resolve("r");
+    assertThat(cli.run("init", repo.toString())).isZero();
+    dev.salvo.templates.Template template = dev.salvo.templates.TemplateParser.parse(repo.resolve("templates/sample.yaml"));
+    assertThat(template.name()).isEqualTo("sample");
+    assertThat(template.queries()).extracting(dev.salvo.templates.Template.Query::name)
+        .containsExactly("order by id", "a range of orders");
+  }
+
+  @Test
   void pinsThePluginVersionsOfSalvosOwnBuild() throws Exception {
     Path repo = dir.resolve("x");
     assertThat(cli.run("init", repo.toString())).isZero();

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * repository ({@code cli/target/init-m2}; never {@code ~/.m2}), {@code java -jar salvo.jar init} creates a workload
  * repository in a temporary directory, and {@code mvn gatling:test} there runs its sample simulation against the
  * embedded PostgreSQL. Every other artifact comes from the machine's local repository used as a {@code file://}
- * mirror, so nothing is downloaded and nothing leaves the machine.
+ * mirror, so nothing is downloaded and nothing leaves the machine. The archetype ({@code salvo-archetype}) is installed
+ * there too, and {@code mvn archetype:generate} must write the same files as {@code salvo init}, and compile.
  */
 class InitIT {
   private static final Path REPOSITORY = Path.of(System.getProperty("salvo.repository", "..")).toAbsolutePath()
@@ -107,5 +110,56 @@ class InitIT {
     assertThat(repo.resolve("target/gatling-prefs")).as("Gatling's prefs stay under target/").isDirectory();
     System.out.printf("[init-it] install %.1f s, init + mvn gatling:test %.1f s%n", (installed - started) / 1e9,
         (ran - installed) / 1e9);
+  }
+
+  @Test
+  void theArchetypeGeneratesTheSameRepositoryAsInitAndItCompiles() throws Exception {
+    Path settings = Files.writeString(dir.resolve("settings.xml"), """
+        <settings>
+          <mirrors>
+            <mirror><id>machine-local-repository</id><mirrorOf>*</mirrorOf><url>%s</url></mirror>
+          </mirrors>
+        </settings>
+        """.formatted(LOCAL_REPOSITORY.toUri()), StandardCharsets.UTF_8);
+    install(settings, ".", "pom");
+    for (String module : List.of("sql", "feeders", "seed", "reports", "runtime", "dsl")) {
+      install(settings, module, "jar");
+    }
+    install(settings, "archetype", "jar"); // packaging maven-archetype, a jar
+
+    Path generated = Files.createDirectories(dir.resolve("generated"));
+    Result archetype = run(generated, mvn(settings, "-q",
+        "org.apache.maven.plugins:maven-archetype-plugin:" + System.getProperty("maven-archetype.version", "3.4.1")
+            + ":generate", "-DarchetypeGroupId=dev.salvo", "-DarchetypeArtifactId=salvo-archetype",
+        "-DarchetypeVersion=" + VERSION, "-DgroupId=com.acme", "-DartifactId=acme-load-tests",
+        "-Dpackage=com.acme.load"));
+    assertThat(archetype.status()).as(archetype.output()).isZero();
+    Path fromArchetype = generated.resolve("acme-load-tests");
+
+    Path initialised = Files.createDirectories(dir.resolve("initialised"));
+    Result init = run(initialised, List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        JAR.toString(), "init", "--group-id", "com.acme", "--package", "com.acme.load", "acme-load-tests"));
+    assertThat(init.status()).as(init.output()).isZero();
+    Path fromInit = initialised.resolve("acme-load-tests");
+
+    Map<String, String> archetypeFiles = tree(fromArchetype);
+    assertThat(archetypeFiles.keySet()).hasSize(InitCommand.FILES.size()).contains(".gitignore",
+        ".github/workflows/load-test.yml", "src/test/java/com/acme/load/SampleSimulation.java");
+    assertThat(tree(fromInit)).as("salvo init and the archetype write the same files").isEqualTo(archetypeFiles);
+
+    Result compiled = run(fromArchetype, mvn(settings, "-q", "test-compile"));
+    assertThat(compiled.status()).as(compiled.output()).isZero();
+    assertThat(fromArchetype.resolve("target/test-classes/com/acme/load/SampleSimulation.class")).isRegularFile();
+  }
+
+  /** @return every file under the directory (relative path, '/'-separated) to its content */
+  private static Map<String, String> tree(Path root) throws Exception {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        files.put(root.relativize(p).toString().replace('\\', '/'), Files.readString(p));
+      }
+    }
+    return files;
   }
 }

@@ -33,7 +33,7 @@ public final class FindMaxBuilder {
   private FindMaxBuilder with(Consumer<Draft> change) {
     Draft d = new Draft(config);
     change.accept(d);
-    return new FindMaxBuilder(Guard.check(d::build));
+    return new FindMaxBuilder(d.build());
   }
 
   /** A mutable copy of a {@link FindMax}'s components. */

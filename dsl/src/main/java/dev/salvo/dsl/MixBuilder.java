@@ -88,15 +88,13 @@ public final class MixBuilder implements ActionBuilder {
    */
   @Override
   public io.gatling.core.action.builder.ActionBuilder asScala() {
-    return Guard.check(() -> {
-      String where = "mix '" + name + "'";
-      double[] w = weights.stream().mapToDouble(Double::doubleValue).toArray();
-      double sum = weights.stream().mapToDouble(Double::doubleValue).sum();
-      if (percentages && Math.abs(sum - 100) > 0.001) {
-        throw new SalvoException(where + ": percentages must sum to 100, but sum to " + sum);
-      }
-      List<SqlActionBuilder> actions = requests.stream().map(Supplier::get).toList();
-      return roundRobin ? MixActionBuilder.roundRobin(name, actions, w) : MixActionBuilder.random(name, actions, w);
-    });
+    String where = "mix '" + name + "'";
+    double[] w = weights.stream().mapToDouble(Double::doubleValue).toArray();
+    double sum = weights.stream().mapToDouble(Double::doubleValue).sum();
+    if (percentages && Math.abs(sum - 100) > 0.001) {
+      throw new SalvoException(where + ": percentages must sum to 100, but sum to " + sum);
+    }
+    List<SqlActionBuilder> actions = requests.stream().map(Supplier::get).toList();
+    return roundRobin ? MixActionBuilder.roundRobin(name, actions, w) : MixActionBuilder.random(name, actions, w);
   }
 }

@@ -157,7 +157,7 @@ public final class SqlDsl {
    */
   public static ParameterSpec randomInRange(String parameter, String column) {
     Nulls.check("randomInRange", "randomInRange", "column", column);
-    return Guard.check(() -> ParameterSpec.randomInRange(parameter, column));
+    return ParameterSpec.randomInRange(parameter, column);
   }
 
   /**
@@ -169,7 +169,7 @@ public final class SqlDsl {
    */
   public static ParameterSpec sampleFromTable(String parameter, String column) {
     Nulls.check("sampleFromTable", "sampleFromTable", "column", column);
-    return Guard.check(() -> ParameterSpec.sampleFromTable(parameter, column));
+    return ParameterSpec.sampleFromTable(parameter, column);
   }
 
   /**
@@ -181,7 +181,7 @@ public final class SqlDsl {
    */
   public static ParameterSpec weightedSample(String parameter, String column) {
     Nulls.check("weightedSample", "weightedSample", "column", column);
-    return Guard.check(() -> ParameterSpec.weightedSample(parameter, column));
+    return ParameterSpec.weightedSample(parameter, column);
   }
 
   /**
@@ -195,7 +195,7 @@ public final class SqlDsl {
   public static ParameterSpec offsetFromPrevious(String parameter, String base, Number... offsets) {
     Nulls.check("offsetFromPrevious", "offsetFromPrevious", "base", base);
     Nulls.checkAll("offsetFromPrevious", "offsetFromPrevious", "offsets", offsets);
-    return Guard.check(() -> ParameterSpec.offsetFromPrevious(parameter, base, offsets));
+    return ParameterSpec.offsetFromPrevious(parameter, base, offsets);
   }
 
   /**
@@ -209,7 +209,7 @@ public final class SqlDsl {
    */
   public static ParameterSpec sampleList(String parameter, String column, int min, int max) {
     Nulls.check("sampleList", "sampleList", "column", column);
-    return Guard.check(() -> ParameterSpec.sampleList(parameter, column, min, max));
+    return ParameterSpec.sampleList(parameter, column, min, max);
   }
 
   /**
@@ -221,7 +221,7 @@ public final class SqlDsl {
    */
   public static ParameterSpec choice(String parameter, java.util.List<?> values) {
     Nulls.check("choice", "choice", "values", values);
-    return Guard.check(() -> ParameterSpec.choice(parameter, values));
+    return ParameterSpec.choice(parameter, values);
   }
 
   /**
@@ -235,7 +235,7 @@ public final class SqlDsl {
   public static ParameterSpec randomNumeric(String parameter, Number min, Number max) {
     Nulls.check("randomNumeric", "randomNumeric", "min", min);
     Nulls.check("randomNumeric", "randomNumeric", "max", max);
-    return Guard.check(() -> ParameterSpec.randomNumeric(parameter, min, max));
+    return ParameterSpec.randomNumeric(parameter, min, max);
   }
 
   /**
@@ -247,7 +247,7 @@ public final class SqlDsl {
    */
   public static ParameterSpec sequence(String parameter, String column) {
     Nulls.check("sequence", "sequence", "column", column);
-    return Guard.check(() -> ParameterSpec.sequence(parameter, column));
+    return ParameterSpec.sequence(parameter, column);
   }
 
   /**
@@ -284,7 +284,7 @@ public final class SqlDsl {
    */
   public static io.gatling.javaapi.core.ActionBuilder tightLoop(java.time.Duration duration, SqlRequestBuilder request) {
     Nulls.check("tightLoop", "tightLoop", "request", request);
-    dev.salvo.runtime.SqlActionBuilder action = Guard.check(() -> request.toAction().withLoop(duration));
+    dev.salvo.runtime.SqlActionBuilder action = request.toAction().withLoop(duration);
     return () -> action;
   }
 
@@ -300,7 +300,7 @@ public final class SqlDsl {
   public static io.gatling.javaapi.core.ActionBuilder tightLoop(java.time.Duration duration,
       TransactionBuilder transaction) {
     Nulls.check("tightLoop", "tightLoop", "transaction", transaction);
-    dev.salvo.runtime.SqlActionBuilder action = Guard.check(() -> transaction.toAction().withLoop(duration));
+    dev.salvo.runtime.SqlActionBuilder action = transaction.toAction().withLoop(duration);
     return () -> action;
   }
 
@@ -316,7 +316,7 @@ public final class SqlDsl {
   public static ParameterSpec sampleFromPool(String parameter, String pool, dev.salvo.feeders.PoolOrdering ordering) {
     Nulls.check("sampleFromPool", "sampleFromPool", "pool", pool);
     Nulls.check("sampleFromPool", "sampleFromPool", "ordering", ordering);
-    return Guard.check(() -> ParameterSpec.sampleFromPool(parameter, pool, ordering));
+    return ParameterSpec.sampleFromPool(parameter, pool, ordering);
   }
 
   /**
@@ -339,7 +339,7 @@ public final class SqlDsl {
    * @return a value source for {@link SqlRequestBuilder#param(String, Object)}
    */
   public static dev.salvo.feeders.ParameterStrategy<Long> randomLong(long min, long max) {
-    return Guard.check(() -> dev.salvo.feeders.Strategies.randomLong(min, max));
+    return dev.salvo.feeders.Strategies.randomLong(min, max);
   }
 
   /**
@@ -351,6 +351,6 @@ public final class SqlDsl {
    */
   public static dev.salvo.feeders.ParameterStrategy<java.time.LocalDate> randomDate(java.time.LocalDate min,
       java.time.LocalDate max) {
-    return Guard.check(() -> dev.salvo.feeders.Strategies.randomDate(min, max));
+    return dev.salvo.feeders.Strategies.randomDate(min, max);
   }
 }

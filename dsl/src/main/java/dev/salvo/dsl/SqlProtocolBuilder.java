@@ -18,11 +18,11 @@ public final class SqlProtocolBuilder implements ProtocolBuilder {
   }
 
   static SqlProtocolBuilder fromEnvironment() {
-    return new SqlProtocolBuilder(Guard.check(SqlProtocol::fromEnvironment));
+    return new SqlProtocolBuilder(SqlProtocol.fromEnvironment());
   }
 
   private SqlProtocolBuilder change(java.util.function.UnaryOperator<SqlProtocol> change) {
-    return new SqlProtocolBuilder(Guard.check(() -> change.apply(protocol)));
+    return new SqlProtocolBuilder(change.apply(protocol));
   }
 
   /**

@@ -301,13 +301,13 @@ public final class SqlRequestBuilder implements ActionBuilder {
   }
 
   private SqlRequestBuilder withSlo(java.util.function.Supplier<Slo> slo) {
-    return new SqlRequestBuilder(name, kind, sql, shape, params, Guard.check(() -> {
-      try {
-        return slo.get();
-      } catch (SalvoException e) {
-        throw new SalvoException("request '" + name + "': " + e.getMessage(), e); // name the culprit
-      }
-    }), specs, strategies, pools);
+    Slo checked;
+    try {
+      checked = slo.get();
+    } catch (SalvoException e) {
+      throw new SalvoException("request '" + name + "': " + e.getMessage(), e); // name the culprit
+    }
+    return new SqlRequestBuilder(name, kind, sql, shape, params, checked, specs, strategies, pools);
   }
 
   /** @return the request's name */
@@ -325,7 +325,7 @@ public final class SqlRequestBuilder implements ActionBuilder {
    * @return the runtime request; checks that parameters and SQL agree
    */
   SqlRequest toRequest(java.util.Set<String> shared) {
-    return Guard.check(() -> SqlRequest.of(name, kind, sql, shape, params, strategies, specs, pools, shared));
+    return SqlRequest.of(name, kind, sql, shape, params, strategies, specs, pools, shared);
   }
 
   /**

@@ -192,25 +192,22 @@ public final class TransactionBuilder implements ActionBuilder {
   }
 
   private TransactionBuilder withSlo(Supplier<Slo> next) {
-    Slo checked = Guard.check(() -> {
-      try {
-        return next.get();
-      } catch (SalvoException e) {
-        throw new SalvoException(where() + ": " + e.getMessage(), e);
-      }
-    });
+    Slo checked;
+    try {
+      checked = next.get();
+    } catch (SalvoException e) {
+      throw new SalvoException(where() + ": " + e.getMessage(), e);
+    }
     return new TransactionBuilder(name, kind, statements, params, strategies, specs, pools, checked);
   }
 
   /** @return the runtime action builder */
   SqlActionBuilder toAction() {
-    return Guard.check(() -> {
-      SharedParameters shared = new SharedParameters(params, strategies, specs, pools);
-      Set<String> names = shared.names(where());
-      List<SqlRequest> requests = statements.stream().map(s -> s.toRequest(names)).toList();
-      SqlActionBuilder action = SqlActionBuilder.transaction(name, kind, requests, shared);
-      return slo == null ? action : action.withSlo(slo);
-    });
+    SharedParameters shared = new SharedParameters(params, strategies, specs, pools);
+    Set<String> names = shared.names(where());
+    List<SqlRequest> requests = statements.stream().map(s -> s.toRequest(names)).toList();
+    SqlActionBuilder action = SqlActionBuilder.transaction(name, kind, requests, shared);
+    return slo == null ? action : action.withSlo(slo);
   }
 
   /**

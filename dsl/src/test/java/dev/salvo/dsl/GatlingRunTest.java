@@ -271,6 +271,20 @@ class GatlingRunTest {
   }
 
   @Test
+  void aRunWhoseResultsCannotBeWrittenCrashesWithStatusThreeAndOneLineNamingTheDirectory() throws Exception {
+    Path notADirectory = Files.createTempFile(Path.of("target"), "not-a-directory-", ".txt").toAbsolutePath();
+    Path results = notADirectory.resolve("salvo");
+    Run run = gatling(TinySimulation.class, "-Dsalvo.resultsDir=" + results);
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(3);
+    assertThat(run.output()).contains("[salvo] ERROR results could not be written: ");
+    assertThat(run.output().lines().filter(l -> l.startsWith("[salvo] CRASHED")).toList()).containsExactly(
+        "[salvo] CRASHED results: salvo.resultsDir must be a writable directory, but " + results
+            + " is not (Not a directory)");
+    assertThat(run.output()).doesNotContain("SLOs: all");
+    assertThat(run.embeddedDataLeft()).isFalse();
+  }
+
+  @Test
   void gatlingsOwnLauncherReportsABreachedSloButExitsWithItsOwnStatus() throws Exception {
     Run run = ForkedGatling.run(ForkedGatling.GATLING_LAUNCHER, SloBreachSimulation.class);
     assertThat(run.exitCode()).as(run.output()).isZero();

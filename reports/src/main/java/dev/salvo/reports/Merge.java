@@ -60,6 +60,10 @@ public final class Merge {
     for (int i = 0; i < runs.size(); i++) {
       RunResults.Environment e = runs.get(i).results().environment();
       out.config("worker." + (e == null ? i : e.workerIndex()), MergeChecks.summary(dirs.get(i), runs.get(i)));
+      for (RequestStats kind : runs.get(i).results().kinds()) { // the report's per-worker columns
+        out.config("worker." + (e == null ? i : e.workerIndex()) + "." + kind.kind(),
+            dev.salvo.reports.internal.WorkerColumns.line(kind));
+      }
     }
     runs.forEach(r -> r.results().profileHashes().forEach(out::profileHash));
     if (first.parameterSeed() != null) {
@@ -72,6 +76,17 @@ public final class Merge {
             .mapToLong(RunResults.RequestInfo::secondaryErrors).sum())));
     mergeIntervals(runs, started.toEpochMilli(), out);
     mergeRequests(runs, out);
+    List<Integer> workers = new ArrayList<>();
+    for (int i = 0; i < runs.size(); i++) {
+      RunResults.Environment e = runs.get(i).results().environment();
+      workers.add(e == null ? i : e.workerIndex());
+    }
+    MergeServer.Merged server = MergeServer.merge(runs.stream().map(r -> r.results().server()).toList(), workers);
+    if (server != null) {
+      out.server(server.server());
+      out.config("server.window", "worker " + workers.get(server.windowOf()) + " (server-wide numbers count every"
+          + " worker's work; docs/server-statistics.md)");
+    }
     return out.build();
   }
 

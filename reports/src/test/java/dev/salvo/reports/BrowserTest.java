@@ -138,6 +138,48 @@ class BrowserTest {
   }
 
   @Test
+  void mergedReportShowsEachWorkersColumnsBesideTheTotals() throws Exception {
+    RunData w0 = TestRuns.builder("Sim", 8, 1, 1, TestRuns.START, 0).worker("r1", 0, 2, null, null, false).build();
+    RunData w1 = TestRuns.builder("Sim", 8, 2, 0.5, TestRuns.START, 1).worker("r1", 1, 2, null, null, false).build();
+    Path d0 = RunDirectory.write(dir.resolve("merge-w0"), w0);
+    Path d1 = RunDirectory.write(dir.resolve("merge-w1"), w1);
+    Path merged = RunDirectory.write(dir.resolve("Merged-run"), Merge.merge(List.of(d0, d1)));
+    // a probe reads the rendered table back: header cells, then each kind's row as the browser shows it
+    String probe = "<script>window.addEventListener('load', () => { const t = document.getElementById('workers');"
+        + " const rows = [...t.querySelectorAll('tr')].map(tr => [...tr.children].map(c => c.textContent).join('|'));"
+        + " const w = Math.ceil(t.getBoundingClientRect().width);"
+        + " document.body.setAttribute('data-workers', rows.join('~') + '~width=' + w); });</script>";
+    Path page = merged.resolve("probe.html");
+    Files.writeString(page, Files.readString(merged.resolve("index.html")).replace("</body>", probe + "</body>"));
+    String dom = chromium(List.of("--window-size=1400,900", "--dump-dom", page.toUri().toString()),
+        page.getParent().resolve("probe.txt"));
+    open(merged.resolve("index.html"), "merged-report.png", 2400);
+    Matcher m = Pattern.compile("data-workers=\"([^\"]+)\"").matcher(dom);
+    assertThat(m.find()).as("the probe ran").isTrue();
+    List<String> rows = List.of(m.group(1).split("~"));
+    assertThat(rows.get(0)).isEqualTo("kind|all 2 workers|worker 0|worker 1");
+    assertThat(rows.get(1)).isEqualTo(String.join("|", java.util.Collections.nCopies(3, "requests|req/s|p50 ms|p99 ms")));
+    RunResults.RequestStats total = RunDirectory.read(merged).results().kind("POINT_LOOKUP");
+    RunResults.RequestStats k0 = w0.results().kind("POINT_LOOKUP");
+    RunResults.RequestStats k1 = w1.results().kind("POINT_LOOKUP");
+    String fmt = "%s|%s|%s|%s";
+    assertThat(rows).contains("POINT_LOOKUP|"
+        + String.format(java.util.Locale.ROOT, fmt, String.format(java.util.Locale.ROOT, "%,d", total.count()),
+            String.format(java.util.Locale.ROOT, "%,.1f", total.throughput()),
+            String.format(java.util.Locale.ROOT, "%,.3f", total.responseMicros().p50() / 1000),
+            String.format(java.util.Locale.ROOT, "%,.3f", total.responseMicros().p99() / 1000)) + "|"
+        + workerCells(k0) + "|" + workerCells(k1));
+    assertThat(k1.responseMicros().p99()).as("the fixture's workers differ").isGreaterThan(k0.responseMicros().p99());
+    int width = Integer.parseInt(rows.get(rows.size() - 1).substring("width=".length()));
+    assertThat(width).as("two workers' columns fit a 1,400 px window").isPositive().isLessThanOrEqualTo(1400);
+  }
+
+  private static String workerCells(RunResults.RequestStats k) {
+    return String.format(java.util.Locale.ROOT, "%,d|%.1f|%.3f|%.3f", k.count(), k.throughput(),
+        k.responseMicros().p50() / 1000, k.responseMicros().p99() / 1000);
+  }
+
+  @Test
   void errorSentinelCatchesScriptErrors() throws Exception {
     Path page = dir.resolve("broken.html");
     Files.writeString(page, "<!DOCTYPE html><html><body><pre id=\"salvo-errors\" hidden></pre>"

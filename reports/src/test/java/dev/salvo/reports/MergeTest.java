@@ -59,6 +59,20 @@ class MergeTest {
   }
 
   @Test
+  void keepsTheServerSectionOnceWithTheWindowItCameFrom() {
+    RunData w0 = TestRuns.runWithServer("Sim", 8, 1, 1);
+    RunData w1 = TestRuns.builder("Sim", 8, 1, 1, TestRuns.START, 1).server(TestRuns.server(1)).build();
+    Path d0 = RunDirectory.write(dir.resolve("w0"), w0);
+    Path d1 = RunDirectory.write(dir.resolve("w1"), w1);
+    Path out = RunDirectory.write(dir.resolve("merged"), Merge.merge(List.of(d0, d1)));
+    RunResults m = RunDirectory.read(out).results();
+    assertThat(m.server()).isNotNull();
+    assertThat(m.server().database()).isEqualTo(w0.results().server().database());
+    assertThat(m.server().requests().get("transfer").ok()).isEqualTo(1800);
+    assertThat(m.config().get("server.window")).asString().startsWith("worker 0 ");
+  }
+
+  @Test
   void refusesWorkersOfDifferentSimulations() {
     Path d0 = RunDirectory.write(dir.resolve("w0"), TestRuns.run("Sim", 8, 1, 1));
     Path d1 = RunDirectory.write(dir.resolve("w1"), TestRuns.run("Other", 8, 1, 1));

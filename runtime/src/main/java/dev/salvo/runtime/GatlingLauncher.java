@@ -96,6 +96,10 @@ public final class GatlingLauncher {
     }
     List<Path> written = new ArrayList<>(runDirectories(results));
     written.removeAll(before);
+    if (written.isEmpty()) {
+      err.println("[salvo] CRASHED " + noResultsCause(results));
+      return Outcome.CRASHED;
+    }
     boolean sloBreached = false;
     for (Path run : written) {
       try {
@@ -130,6 +134,25 @@ public final class GatlingLauncher {
       }
     }
     return null;
+  }
+
+  /**
+   * The one line naming why a run left no results: the results directory cannot be created or written (probed here
+   * with a file of its own), or the run wrote none there (its {@code [salvo] ERROR} line above says why).
+   */
+  static String noResultsCause(Path results) {
+    Path dir = results.toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(dir);
+      Files.delete(Files.createTempFile(dir, ".salvo-probe-", ".tmp"));
+    } catch (IOException | RuntimeException e) {
+      String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+          : e.getClass().getSimpleName() + ": " + e.getMessage();
+      return "results: " + SalvoRun.RESULTS_DIR_PROPERTY + " must be a writable directory, but " + dir
+          + " is not (" + reason + ")";
+    }
+    return "results: every run must write " + ResultsFiles.RESULTS_JSON + ", but none was written under " + dir
+        + " (the [salvo] ERROR line above says why)";
   }
 
   private static Set<Path> runDirectories(Path results) {

@@ -47,6 +47,7 @@ public final class RunReportPage {
     b.append("</div>\n").append(verdict(r)).append(GeneratorSection.warnings(r));
     b.append(FaultSection.render(r));
     b.append("<h2>Query kinds</h2>\n").append(statsTable(r.kinds(), false));
+    b.append(WorkerColumns.render(r));
     b.append("<h2>Timelines and latency distribution</h2>\n<div class=\"charts\">");
     charts.forEach(c -> b.append(Html.placeholder(c)));
     b.append("</div>\n");

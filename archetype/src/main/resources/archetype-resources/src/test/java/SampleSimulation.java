@@ -1,4 +1,4 @@
-package @@PACKAGE@@;
+package ${package};
 
 import static dev.salvo.dsl.SqlDsl.*;
 import static io.gatling.javaapi.core.CoreDsl.*;
