@@ -94,8 +94,9 @@ class GatlingRunTest {
     assertThat(lookup.at("/responseMicros/p999").asDouble()).isGreaterThan(400_000);
     assertThat(lookup.at("/responseMicros/p99").asDouble()).isGreaterThan(250_000);
     assertThat(lookup.at("/scheduleLagMicros/p99").asDouble()).isGreaterThan(250_000);
-    // ... while service time (connection in hand to last row) hides most of it: only the 3 blocked requests
-    assertThat(lookup.at("/serviceMicros/p99").asDouble()).isLessThan(250_000);
+    // ... while service time (connection in hand to last row) hides most of it: only the 3 blocked requests (0.5%) see
+    // it, so service p95 stays far below (p99 was 253 ms once at load average 22: a loaded host slows a few more)
+    assertThat(lookup.at("/serviceMicros/p95").asDouble()).isLessThan(100_000);
     // live progress lines
     assertThat(run.output()).containsPattern("\\[salvo\\] +\\d+s POINT_LOOKUP +lookup .* qps .* p99 .* ms  errors 0");
     // the warmup's line says so rather than printing 0 qps (or adds the warmup requests it did not measure)
