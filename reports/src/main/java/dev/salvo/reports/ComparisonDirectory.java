@@ -13,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A comparison's directory: {@code comparison.json} (the {@link Comparison} as data) and its {@code index.html} page.
+ * A comparison's directory: {@code comparison.json} (the {@link Comparison} as data) and its {@code index.html} page
+ * (with a Snowflake cost table when at least two runs' directories hold a {@value SnowflakeResults#FILE}).
  * Each file is replaced atomically, so a reader never sees half a file.
  */
 public final class ComparisonDirectory {
@@ -62,7 +63,15 @@ public final class ComparisonDirectory {
       throw new UncheckedIOException(dir + ": must be writable, but " + e.getMessage(), e);
     }
     Path index = dir.resolve(RunDirectory.INDEX_HTML);
-    Files2.writeAtomically(index, ComparePage.render(comparison, results).getBytes(StandardCharsets.UTF_8));
+    List<SnowflakeResults> snowflake = new ArrayList<>();
+    for (Comparison.Run r : comparison.runs()) {
+      try {
+        snowflake.add(SnowflakeResults.read(Path.of(r.dir())).orElse(null));
+      } catch (IllegalArgumentException e) {
+        snowflake.add(null); // a damaged snowflake.json costs the cost table, never the comparison
+      }
+    }
+    Files2.writeAtomically(index, ComparePage.render(comparison, results, snowflake).getBytes(StandardCharsets.UTF_8));
     return index;
   }
 }

@@ -83,7 +83,8 @@ public final class RunDirectory {
   }
 
   /**
-   * Regenerates a run's {@code index.html} from its results (replacing the file atomically).
+   * Regenerates a run's {@code index.html} from its results and, when present, its {@value SnowflakeResults#FILE}
+   * (replacing the file atomically).
    *
    * @param dir a run directory
    * @return the report file
@@ -92,8 +93,8 @@ public final class RunDirectory {
   public static Path report(Path dir) {
     RunResults results = read(dir).results();
     Path index = dir.resolve(INDEX_HTML);
-    Files2.writeAtomically(index, RunReportPage.render(results, gatlingReport(dir, results))
-        .getBytes(StandardCharsets.UTF_8));
+    Files2.writeAtomically(index, RunReportPage.render(results, gatlingReport(dir, results),
+        SnowflakeResults.read(dir).orElse(null)).getBytes(StandardCharsets.UTF_8));
     return index;
   }
 

@@ -29,6 +29,16 @@ public final class ComparePage {
    * @return the page
    */
   public static String render(Comparison c, List<RunResults> runs) {
+    return render(c, runs, null);
+  }
+
+  /**
+   * @param c the comparison
+   * @param runs the runs' results, in the comparison's order
+   * @param snowflake each run's Snowflake results (null entries for runs without), or null
+   * @return the page
+   */
+  public static String render(Comparison c, List<RunResults> runs, List<dev.salvo.reports.SnowflakeResults> snowflake) {
     List<Chart> charts = charts(c, runs);
     StringBuilder b = new StringBuilder("<h1>Comparison of ").append(runs.size()).append(" runs</h1>\n");
     b.append("<div id=\"verdict\" class=\"verdict ").append(c.regression() ? "REGRESSION" : "OK").append("\">")
@@ -53,6 +63,7 @@ public final class ComparePage {
     b.append("<h2>Aligned timelines</h2>\n<div class=\"charts\">");
     charts.forEach(ch -> b.append(Html.placeholder(ch)));
     b.append("</div>\n").append(ServerComparison.render(runs, c.runs().stream().map(r -> r.label()).toList()));
+    b.append(SnowflakeComparison.render(snowflake, c.runs().stream().map(r -> r.label()).toList()));
     b.append("<h2>Configuration</h2>\n<table class=\"config\"><tr><th class=\"l\">setting</th>");
     c.runs().forEach(r -> b.append("<th class=\"l\">").append(esc(r.label())).append("</th>"));
     b.append("</tr>\n");

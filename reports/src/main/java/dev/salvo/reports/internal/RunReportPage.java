@@ -31,8 +31,19 @@ public final class RunReportPage {
    * @return the page
    */
   public static String render(RunResults r, String gatlingReport) {
+    return render(r, gatlingReport, null);
+  }
+
+  /**
+   * @param r the run
+   * @param gatlingReport relative link to Gatling's report of the run, or null
+   * @param snowflake the run's Snowflake results (snowflake.json), or null
+   * @return the page
+   */
+  public static String render(RunResults r, String gatlingReport, dev.salvo.reports.SnowflakeResults snowflake) {
     List<Chart> charts = charts(r);
-    List<Chart> serverCharts = ServerSection.charts(r);
+    List<Chart> serverCharts = new ArrayList<>(ServerSection.charts(r));
+    List<Chart> snowflakeCharts = SnowflakeReportSection.charts(snowflake, r);
     StringBuilder b = new StringBuilder();
     b.append("<h1>").append(esc(r.simulation())).append("</h1>\n<div class=\"meta\">")
         .append(esc(r.startedAt())).append(" → ").append(esc(r.endedAt())).append(" · measured ")
@@ -59,6 +70,8 @@ public final class RunReportPage {
     b.append(errors(r));
     b.append(sql(r));
     b.append(ServerSection.render(r, serverCharts));
+    b.append(SnowflakeReportSection.render(snowflake, r, snowflakeCharts));
+    serverCharts.addAll(snowflakeCharts);
     if (!r.findMax().isEmpty()) {
       b.append("<h2>Find-max steps</h2>\n").append(findMax(r.findMax()));
     }

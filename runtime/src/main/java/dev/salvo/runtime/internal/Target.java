@@ -234,7 +234,7 @@ final class Target implements AutoCloseable {
   Connection connection() throws SQLException {
     OutageWatch watch = outage;
     if (watch == null) {
-      return pool.getConnection();
+      return hooks.decorate(pool.getConnection());
     }
     watch.failFast();
     watch.attempt();
@@ -243,13 +243,21 @@ final class Target implements AutoCloseable {
     try {
       Connection c = pool.getConnection();
       watch.connected();
-      return c;
+      return hooks.decorate(c);
     } catch (SQLException e) {
       watch.failed(e);
       throw e;
     } finally {
       acquiring.remove(self);
     }
+  }
+
+  /** The run's hooks (a hook may see each statement a request prepares: {@link RunHooks#decorate}). */
+  private volatile RunHooks hooks = RunHooks.none();
+
+  /** @param hooks the run's hooks, once started */
+  void hooks(RunHooks hooks) {
+    this.hooks = hooks;
   }
 
   /**

@@ -167,6 +167,14 @@ public final class QueryHistory {
     return new Result(out, truncated);
   }
 
+  /**
+   * @param c a connection
+   * @return an executor running each statement on it (rows keyed by upper-case column name)
+   */
+  public static Executor executor(Connection c) {
+    return (sql, binds) -> Rows.query(c, sql, binds);
+  }
+
   /** Runs one statement. */
   @FunctionalInterface
   public interface Executor {

@@ -1,0 +1,158 @@
+package dev.salvo.runtime.internal;
+
+import dev.salvo.runtime.RunContext;
+import dev.salvo.runtime.RunHook;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The run's {@link RunHook}s: found with {@link ServiceLoader}, each call guarded so that a failing hook is one WARN line
+ * and never costs the run or its results.
+ */
+final class RunHooks {
+  private final List<RunHook> active = new ArrayList<>();
+  private final List<RunHook> taggers = new ArrayList<>();
+  private final Map<String, String> requestBySql = new ConcurrentHashMap<>();
+  private final AtomicBoolean tagWarned = new AtomicBoolean();
+  private RunContext context;
+
+  private RunHooks() {}
+
+  /** @return no hooks */
+  static RunHooks none() {
+    return new RunHooks();
+  }
+
+  /**
+   * Loads the hooks on the class path and starts them.
+   *
+   * @param context the run
+   * @return the hooks that take part in it
+   */
+  static RunHooks start(RunContext context) {
+    List<RunHook> found = new ArrayList<>();
+    try {
+      ServiceLoader.load(RunHook.class, RunHooks.class.getClassLoader()).forEach(found::add);
+    } catch (ServiceConfigurationError | LinkageError e) {
+      warn("run hooks", "cannot be loaded", e);
+    }
+    return start(context, found);
+  }
+
+  /**
+   * @param context the run
+   * @param hooks candidate hooks
+   * @return the hooks that take part in it
+   */
+  static RunHooks start(RunContext context, List<RunHook> hooks) {
+    RunHooks h = new RunHooks();
+    h.context = context;
+    for (RunHook hook : hooks) {
+      try {
+        if (hook.start(context)) {
+          h.active.add(hook);
+          if (hook.tagsStatements()) {
+            h.taggers.add(hook);
+          }
+        }
+      } catch (Exception | LinkageError e) {
+        warn(hook, "cannot start", e);
+        closeQuietly(hook);
+      }
+    }
+    return h;
+  }
+
+  /** @return true when some hook takes part in the run */
+  boolean any() {
+    return !active.isEmpty();
+  }
+
+  /**
+   * A request's statement SQL, for naming the request of a statement prepared with that text (the first request to
+   * use a text names it).
+   */
+  void request(String name, String jdbcSql) {
+    if (context != null) {
+      context.sqlByRequest().putIfAbsent(name, jdbcSql);
+    }
+    requestBySql.putIfAbsent(jdbcSql, name);
+  }
+
+  /**
+   * @param c a pooled connection
+   * @return {@code c}, or a view of it whose prepared statements the hooks see first, when a hook tags statements
+   */
+  Connection decorate(Connection c) {
+    if (taggers.isEmpty()) {
+      return c;
+    }
+    InvocationHandler handler = (proxy, method, args) -> {
+      Object result;
+      try {
+        result = method.invoke(c, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+      if (result instanceof PreparedStatement ps && method.getName().equals("prepareStatement")
+          && args != null && args[0] instanceof String sql) {
+        String request = requestBySql.get(sql);
+        for (RunHook hook : taggers) {
+          try {
+            hook.prepared(ps, request);
+          } catch (Exception | LinkageError e) {
+            if (tagWarned.compareAndSet(false, true)) {
+              warn(hook, "cannot tag statements (the run goes on without per-statement tags)", e);
+            }
+          }
+        }
+      }
+      return result;
+    };
+    return (Connection) Proxy.newProxyInstance(RunHooks.class.getClassLoader(), new Class<?>[] {Connection.class},
+        handler);
+  }
+
+  /** The run's directory is written: each hook's {@link RunHook#finish}. */
+  void finish(Path runDirectory) {
+    for (RunHook hook : active) {
+      try {
+        hook.finish(context, runDirectory);
+      } catch (Exception | LinkageError e) {
+        warn(hook, "failed at the end of the run (results.json and index.html are kept as written)", e);
+      }
+    }
+  }
+
+  /** Closes every hook (once). */
+  void close() {
+    active.forEach(RunHooks::closeQuietly);
+    active.clear();
+    taggers.clear();
+  }
+
+  private static void closeQuietly(RunHook hook) {
+    try {
+      hook.close();
+    } catch (RuntimeException | LinkageError e) {
+      warn(hook, "cannot close", e);
+    }
+  }
+
+  private static void warn(Object hook, String what, Throwable e) {
+    String name = hook instanceof String s ? s : hook.getClass().getName();
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+    System.out.println("[salvo] WARN run hook " + name + ": " + what + ": " + message);
+  }
+}
