@@ -112,6 +112,64 @@ class BrowserTest {
   }
 
   @Test
+  void snowflakeSectionShowsServerTimesCostAndTheWarehouseChart() throws Exception {
+    Path run = RunDirectory.write(dir.resolve("Snowflake-run"), TestRuns.run("Sample02_EveryKind", 8, 1, 1));
+    TestRuns.writeSnowflake(run, 1, 126, 3.0); // constructed, not captured (TestRuns.writeSnowflake)
+    RunDirectory.report(run);
+    String dom = open(run.resolve("index.html"), "snowflake-section.png", 3600);
+    assertRendered(dom, 5);
+    assertThat(dom).contains("<section id=\"snowflake\"><h2>Snowflake</h2>").contains("id=\"chart-snowflake-warehouse\"")
+        .contains("Result cache: off.");
+    String requests = dom.substring(dom.indexOf("id=\"snowflake-requests\""));
+    requests = requests.substring(0, requests.indexOf("</table>"));
+    // order by id: 600 requests (TestRuns), 10 % reused; Snowflake p50 120 ms, compilation 12.25 -> 12.3, execution 95
+    assertThat(requests).containsPattern("<td class=\"l name\">order by id</td><td class=\"l\">POINT_LOOKUP</td>"
+        + "<td>600</td><td>600</td><td>0</td><td>[0-9.,]+</td><td>120</td><td>[0-9.,]+</td><td>310</td><td>12.3</td>"
+        + "<td>0.0</td><td>0.0</td><td>0.0</td><td>95.0</td><td>10.0</td><td>75.0</td><td>0.0</td>")
+        .contains("<td class=\"l name\">(other)</td>");
+    String cost = dom.substring(dom.indexOf("id=\"snowflake-cost\""));
+    cost = cost.substring(0, cost.indexOf("</table>"));
+    // 126 cluster-seconds of X-Small (1 credit/h) = 0.035 credits, at 3.0 per credit = 0.105
+    assertThat(cost).contains("<td>126</td>").contains("<td>0.0350</td>").contains("<td>0.1050 (at 3.00 per credit)</td>");
+    assertThat(dom).contains("most started clusters 2 · most running queries 6 · most queued queries 3");
+  }
+
+  @Test
+  void comparisonPageShowsQpsPerCreditWhenBothRunsHaveSnowflakeCosts() throws Exception {
+    Path a = RunDirectory.write(dir.resolve("xsmall"), TestRuns.run("Sample02_EveryKind", 8, 1, 1));
+    Path b = RunDirectory.write(dir.resolve("small"), TestRuns.run("Sample02_EveryKind", 8, 0.8, 1.5));
+    Path c = RunDirectory.write(dir.resolve("pg"), TestRuns.run("Sample02_EveryKind", 8, 1, 1));
+    TestRuns.writeSnowflake(a, 1, 120, 2.0);
+    TestRuns.writeSnowflake(b, 2, 120, 2.0);
+    Path out = dir.resolve("cmp-snowflake");
+    ComparisonDirectory.compare(out, List.of(a, b, c), Comparison.Options.DEFAULTS, false);
+    String dom = open(out.resolve("index.html"), "comparison-snowflake.png", 2600);
+    assertRendered(dom, 6);
+    String table = dom.substring(dom.indexOf("id=\"snowflake-cost-comparison\""));
+    table = table.substring(0, table.indexOf("</table>"));
+    double qpsA = qpsPerCredit(a);
+    double qpsB = qpsPerCredit(b);
+    // B: 1.5x the queries for 2x the credits -> 0.75x the queries/s per credit
+    assertThat(qpsB / qpsA).isCloseTo(0.75, org.assertj.core.api.Assertions.within(0.01));
+    assertThat(table).contains("<td class=\"l\">A</td><td class=\"l\">X-Small STANDARD</td><td>0.0333</td><td>"
+        + Html2.num(qpsA, 1) + "</td><td></td>")
+        .contains("<td class=\"l\">B</td><td class=\"l\">Small STANDARD</td><td>0.0667</td><td>" + Html2.num(qpsB, 1)
+            + "</td><td>" + String.format(java.util.Locale.ROOT, "%+.1f%%", (qpsB / qpsA - 1) * 100) + "</td>")
+        .contains("<td class=\"l\">C</td><td class=\"l\">no Snowflake cost estimate</td>");
+  }
+
+  private static double qpsPerCredit(Path run) {
+    return SnowflakeResults.read(run).orElseThrow().cost().qpsPerCredit();
+  }
+
+  /** The report's number format. */
+  private static final class Html2 {
+    static String num(double v, int decimals) {
+      return String.format(java.util.Locale.ROOT, "%,." + decimals + "f", v);
+    }
+  }
+
+  @Test
   void trendPageRendersEveryChartWithItsSignificanceMarkers() throws Exception {
     List<Path> runs = new ArrayList<>();
     double[] slowdowns = {1, 1, 1.6, 1.6, 1.05, 1};

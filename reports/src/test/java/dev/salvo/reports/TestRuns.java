@@ -3,6 +3,7 @@ package dev.salvo.reports;
 import dev.salvo.reports.RunResults.DatabaseInfo;
 import dev.salvo.reports.RunResults.Environment;
 import dev.salvo.reports.RunResults.SloVerdict;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -219,5 +220,46 @@ public final class TestRuns {
           null, total, total, new Histogram(3), new Histogram(3), null));
     }
     return b.build();
+  }
+
+  /**
+   * Writes a {@code snowflake.json} into a run directory of {@link #run}: the values a Snowflake run of these requests
+   * would give, CONSTRUCTED (from the shapes documented for QUERY_HISTORY and SHOW WAREHOUSES, turned into the file by
+   * hand), never captured from a live account.
+   *
+   * @param runDir a run directory written from {@link #run}
+   * @param creditsPerHour the warehouse's rate (X-Small 1, Small 2)
+   * @param billedSeconds billed cluster-seconds
+   * @param pricePerCredit price per credit, or null
+   */
+  static void writeSnowflake(Path runDir, double creditsPerHour, long billedSeconds, Double pricePerCredit)
+      throws java.io.IOException {
+    RunResults r = ResultsFiles.read(runDir);
+    List<SnowflakeResults.Request> requests = new java.util.ArrayList<>();
+    long queries = 0;
+    for (RunResults.RequestStats s : r.requests()) {
+      long n = s.count() + s.ko();
+      queries += n;
+      requests.add(new SnowflakeResults.Request(s.name(), s.count(), s.responseMicros().p50(),
+          s.responseMicros().p95(), new SnowflakeResults.Server(n, s.ko(), s.name().equals("order by id") ? n / 10 : 0,
+          120, 310, 150.5, 12.25, 0, s.kind().equals("RANGE_SCAN") ? 40.0 : 0, 0, 95.0, 1_000_000L * n, 0.75,
+          s.kind().equals("RANGE_SCAN") ? 5_000_000L : 0, 0L, 0.0001 * n)));
+    }
+    requests.add(new SnowflakeResults.Request("(other)", null, null, null,
+        new SnowflakeResults.Server(3, 0, 0, 40, 60, 45, 20, 0, 0, 0, 5, 0L, null, 0L, 0L, 0.0)));
+    long t0 = java.time.Instant.parse(r.measurementStartedAt()).toEpochMilli();
+    List<SnowflakeResults.Warehouse> warehouse = new java.util.ArrayList<>();
+    for (int i = 0; i <= 12; i++) {
+      warehouse.add(new SnowflakeResults.Warehouse(t0 - 5_000 + i * 5_000L, "STARTED", "STANDARD",
+          creditsPerHour == 1 ? "X-Small" : "Small", i > 6 ? 2 : 1, 2, 4 + i % 3, i == 7 ? 3 : 0));
+    }
+    double credits = billedSeconds * creditsPerHour / 3600;
+    SnowflakeResults.Cost cost = new SnowflakeResults.Cost(creditsPerHour, billedSeconds, credits,
+        pricePerCredit == null ? null : credits * pricePerCredit, pricePerCredit,
+        Map.of("POINT_LOOKUP", credits * 0.4, "RANGE_SCAN", credits * 0.6), credits * 1000 / queries,
+        queries / credits, queries / r.measurementSeconds() / credits);
+    SnowflakeResults s = new SnowflakeResults(1, runDir.getFileName().toString(), "off", false, requests, warehouse,
+        cost, List.of("cost: credits from polled cluster intervals and documented rates"));
+    new com.fasterxml.jackson.databind.ObjectMapper().writeValue(runDir.resolve(SnowflakeResults.FILE).toFile(), s);
   }
 }
