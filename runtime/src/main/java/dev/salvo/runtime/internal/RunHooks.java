@@ -80,6 +80,21 @@ final class RunHooks {
   }
 
   /**
+   * A request's statements (a transaction's named {@code <transaction> / <statement>}, as in the results).
+   *
+   * @param name the request's name
+   * @param transaction true for a transaction
+   * @param statements its statements
+   */
+  void requests(String name, boolean transaction, List<PreparedRequest> statements) {
+    if (transaction) {
+      statements.forEach(st -> request(name + SalvoRun.STATEMENT_SEPARATOR + st.request.name(), st.sql.jdbcSql()));
+    } else {
+      request(name, statements.get(0).sql.jdbcSql());
+    }
+  }
+
+  /**
    * A request's statement SQL, for naming the request of a statement prepared with that text (the first request to
    * use a text names it).
    */

@@ -62,6 +62,8 @@ public final class SalvoRun {
   /** names outages (issue 23) */
   private volatile OutageWatch outages;
   private final Map<String, List<PreparedRequest>> statementsByName = new ConcurrentHashMap<>();
+  /** Opt-in modules' lifecycle hooks ({@link dev.salvo.runtime.RunHook}, e.g. Snowflake's query history). */
+  private volatile RunHooks hooks = RunHooks.none();
 
   private SalvoRun() {}
 
@@ -131,6 +133,7 @@ public final class SalvoRun {
       throw Fatal.stop(e, this::abort);
     }
     statementsByName.putIfAbsent(spec.name(), statements);
+    hooks.requests(spec.name(), spec.transaction(), statements);
     RequestRecorder recorder = recorder(spec.name(), spec.kind(), spec.slo(), null);
     RequestRecorder[] statementRecorders = null;
     if (spec.transaction()) {
@@ -244,6 +247,9 @@ public final class SalvoRun {
           }
         }
         parameters = new ParameterContext(protocol.parameters(), target, results);
+        hooks = RunHooks.start(new dev.salvo.runtime.RunContext(simulationName + "-" + RUN_ID.format(startedAt),
+            target.dialect.name(), protocol.settings(), target.session, startedAt, new ConcurrentHashMap<>()));
+        target.hooks(hooks);
         if (protocol.findMax() != null) {
           worker.refuseFindMax();
           findMax = new FindMaxController(protocol.findMax(), results, core);
@@ -260,6 +266,7 @@ public final class SalvoRun {
 
   private synchronized void abort() {
     finished = true;
+    hooks.close();
     hiccups.stop();
     if (server != null) {
       server.close();
@@ -308,9 +315,11 @@ public final class SalvoRun {
       Path dir = Path.of(System.getProperty(RESULTS_DIR_PROPERTY, "target/salvo"))
           .resolve(simulationName + "-" + RUN_ID.format(startedAt));
       ResultsOutput.write(dir, results());
+      hooks.finish(dir); // after the results are safe; a failing hook is one WARN line
     } catch (RuntimeException e) {
       System.err.println("[salvo] ERROR results could not be written: " + e.getMessage());
     } finally {
+      hooks.close();
       if (server != null) {
         server.close();
       }
