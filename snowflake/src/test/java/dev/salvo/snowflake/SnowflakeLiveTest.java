@@ -89,6 +89,12 @@ class SnowflakeLiveTest {
     String runId = run.salvoRun().getFileName().toString();
     JsonNode results = new ObjectMapper().readTree(Files.readString(run.salvoRun().resolve("results.json")));
     assertThat(results.path("config").path("snowflake.queryTag").asText()).contains(runId);
+    // the end-of-run hook (SnowflakeRunHook) wrote snowflake.json by itself, every measured request found by its tag
+    dev.salvo.reports.SnowflakeResults automatic = dev.salvo.reports.SnowflakeResults.read(run.salvoRun())
+        .orElseThrow(() -> new AssertionError("no snowflake.json: " + run.output()));
+    assertThat(automatic.requests()).filteredOn(r -> r.clientCount() != null).isNotEmpty()
+        .allSatisfy(r -> assertThat(r.snowflake().queries()).as(r.request()).isGreaterThanOrEqualTo(r.clientCount()));
+    assertThat(java.nio.file.Files.readString(run.salvoRun().resolve("index.html"))).contains("id=\"snowflake\"");
 
     Map<String, String> sqlByRequest = new LinkedHashMap<>();
     sqlByRequest.put("order by key", "SELECT * FROM " + SnowflakeLiveSimulation.TABLE + " WHERE O_ORDERKEY = ?");
