@@ -24,8 +24,8 @@ import java.util.stream.Stream;
  * Baselines kept in git: {@code <baselines>/<simulation>/<name>/}, a compact copy of one run with exactly what
  * {@link Comparison} needs: {@code results.json}, per kind one total histogram per metric
  * ({@code histograms/<KIND>.hlog}, a single interval), the per-request totals ({@code histograms/requests.hlog}) and
- * {@code baseline.json} (its own {@link #FORMAT_VERSION}, name, source run). No report and no intervals: a baseline is
- * a few kilobytes. It is itself readable as a run directory ({@link RunDirectory#read}).
+ * {@code baseline.json} (its own {@link #FORMAT_VERSION}, name, source run), and a Snowflake run's
+ * {@code snowflake.json} as it is. No report and no intervals: a baseline is a few kilobytes. It is itself readable as a run directory ({@link RunDirectory#read}).
  */
 public final class Baselines {
   /** Version of the baseline layout; changes when a file changes meaning or disappears. */
@@ -102,6 +102,9 @@ public final class Baselines {
       }
       Files.write(histograms.resolve(HlogFiles.REQUESTS), HlogFiles.requestsLog(data.requestTotals(), start, end));
       ResultsFiles.write(temp, r);
+      if (Files.isRegularFile(run.resolve(SnowflakeResults.FILE))) { // a Snowflake run's cost, for the compare page
+        Files.copy(run.resolve(SnowflakeResults.FILE), temp.resolve(SnowflakeResults.FILE));
+      }
       Files.write(temp.resolve(BASELINE_JSON), JSON.writeValueAsBytes(info));
     });
     try {

@@ -44,6 +44,15 @@ class BaselinesTest {
   }
 
   @Test
+  void keepsASnowflakeRunsSnowflakeJsonForTheComparePagesCostTable() throws Exception {
+    Path run = run("Sim-20260101000000000", TestRuns.run("Sim", 8, 1, 1));
+    TestRuns.writeSnowflake(run, 1, 120, 2.0);
+    Path saved = Baselines.save(run, "sf", dir.resolve("baselines"));
+    assertThat(Files.readString(saved.resolve("snowflake.json"))).isEqualTo(Files.readString(run.resolve("snowflake.json")));
+    assertThat(SnowflakeResults.read(saved).orElseThrow().cost().billedClusterSeconds()).isEqualTo(120);
+  }
+
+  @Test
   void replacesABaselineOfTheSameName() {
     Path first = run("Sim-20260101000000000", TestRuns.run("Sim", 8, 1, 1));
     Path second = run("Sim-20260102000000000", TestRuns.run("Sim", 16, 1, 1));

@@ -18,7 +18,8 @@ public interface RunHook {
    *
    * @param run the run
    * @return true to take part in this run (the other methods are called only then); false, e.g., for another database
-   * @throws Exception when the hook cannot start (one WARN line; the hook takes no further part)
+   * @throws dev.salvo.sql.SalvoException when a setting of the hook is wrong: the run stops before load with its line
+   * @throws Exception when the hook cannot start otherwise (one WARN line; the hook takes no further part)
    */
   boolean start(RunContext run) throws Exception;
 

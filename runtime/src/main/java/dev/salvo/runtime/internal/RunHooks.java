@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The run's {@link RunHook}s: found with {@link ServiceLoader}, each call guarded so that a failing hook is one WARN line
- * and never costs the run or its results.
+ * and never costs the run or its results. A {@link dev.salvo.sql.SalvoException} from {@link RunHook#start} (a hook's
+ * setting is wrong) stops the run before load instead, like any other configuration error.
  */
 final class RunHooks {
   private final List<RunHook> active = new ArrayList<>();
@@ -66,6 +67,10 @@ final class RunHooks {
             h.taggers.add(hook);
           }
         }
+      } catch (dev.salvo.sql.SalvoException e) {
+        closeQuietly(hook); // a setting of the hook is wrong: stop the run before load, in one line
+        h.close();
+        throw e;
       } catch (Exception | LinkageError e) {
         warn(hook, "cannot start", e);
         closeQuietly(hook);

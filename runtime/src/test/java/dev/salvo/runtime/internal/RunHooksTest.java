@@ -26,7 +26,7 @@ class RunHooksTest {
       new SessionSetup("Sim-20260101000000000", 0, Duration.ZERO, true), Instant.EPOCH, new ConcurrentHashMap<>());
 
   /** Records what it is called with; fails where told. */
-  static final class Recording implements RunHook {
+  static class Recording implements RunHook {
     final List<String> calls = new ArrayList<>();
     final String failAt;
     final boolean tags;
@@ -117,6 +117,20 @@ class RunHooksTest {
     hooks[0].close();
     assertThat(failing.calls).containsExactly("start Sim-20260101000000000", "close");
     assertThat(fine.calls).containsExactly("start Sim-20260101000000000", "finish run-dir {by id=SELECT 1}", "close");
+  }
+
+  @Test
+  void aWrongSettingOfAHookStopsTheRunBeforeLoadAndClosesTheHooksStartedSoFar() {
+    Recording fine = new Recording(null, false);
+    RunHook wrong = new Recording(null, false) {
+      @Override
+      public boolean start(RunContext run) {
+        throw new dev.salvo.sql.SalvoException("salvo.snowflake.requestTags: must be on or off, but was 'yes'");
+      }
+    };
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunHooks.start(run, List.of(fine, wrong)))
+        .hasMessage("salvo.snowflake.requestTags: must be on or off, but was 'yes'");
+    assertThat(fine.calls).containsExactly("start Sim-20260101000000000", "close");
   }
 
   @Test
