@@ -39,7 +39,7 @@ class ArchitectureTest {
     // dsl -> seed: database().seed(spec) seeds the database before load (added with the seed module)
     m.put("dsl", Set.of("runtime", "seed", "sql", "feeders", "reports"));
     // the Snowflake opt-in (-Psnowflake): on cli's class path only with that profile
-    m.put("snowflake", Set.of("runtime", "sql", "feeders", "reports"));
+    m.put("snowflake", Set.of("runtime", "sql", "reports"));
     m.put("templates", Set.of("dsl", "runtime", "seed", "sql", "feeders", "reports"));
     m.put("patterns", Set.of("templates", "dsl", "runtime", "seed", "sql", "feeders", "reports"));
     m.put("benchmarks", Set.of("runtime", "seed", "sql", "feeders", "reports"));
