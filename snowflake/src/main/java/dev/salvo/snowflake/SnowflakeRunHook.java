@@ -180,6 +180,14 @@ public final class SnowflakeRunHook implements RunHook {
     RunResults results = ResultsFiles.read(runDirectory);
     long expected = results.requests().stream().filter(r -> results.info(r.name()) == null
         || results.info(r.name()).statements().isEmpty()).mapToLong(RunResults.RequestStats::count).sum();
+    Map<String, String> sqlByRequest = new java.util.LinkedHashMap<>(); // in the results' order
+    results.requests().forEach(r -> {
+      String sql = run.sqlByRequest().get(r.name());
+      if (sql != null) {
+        sqlByRequest.put(r.name(), sql);
+      }
+    });
+    new java.util.TreeMap<>(run.sqlByRequest()).forEach(sqlByRequest::putIfAbsent);
     long waitMillis = (long) (number("historyWaitSeconds", 60, 0) * 1000);
     long deadline = clock.getAsLong() + waitMillis;
     Instant from = run.startedAt().minusSeconds(60);
@@ -187,14 +195,14 @@ public final class SnowflakeRunHook implements RunHook {
     long found;
     while (true) {
       history = QueryHistory.byUser().read(db, run.runId(), from, Instant.ofEpochMilli(clock.getAsLong()).plusSeconds(60));
-      found = RequestHistory.join(history.records(), run.sqlByRequest()).stream()
+      found = RequestHistory.join(history.records(), sqlByRequest).stream()
           .filter(h -> !h.request().equals(RequestHistory.OTHER)).mapToLong(RequestHistory::queries).sum();
       if (found >= expected || clock.getAsLong() >= deadline) {
         break;
       }
       Thread.sleep(Math.min(5_000, Math.max(1, deadline - clock.getAsLong())));
     }
-    SnowflakeSection section = SnowflakeSection.of(results, run.runId(), history, run.sqlByRequest(), samples,
+    SnowflakeSection section = SnowflakeSection.of(results, run.runId(), history, sqlByRequest, samples,
         costModel(samples), tailMillis(samples));
     Path file = section.write(runDirectory);
     RunDirectory.report(runDirectory);

@@ -45,8 +45,9 @@ final class FakeSnowflakeEndpoint implements AutoCloseable {
       if (path.equals("/session/v1/login-request")) {
         answer = LOGIN;
       } else if (path.equals("/queries/v1/query-request")) {
-        queries.add(JSON.readTree(body));
-        answer = ONE_ROW;
+        JsonNode query = JSON.readTree(body);
+        answer = answer(query);
+        queries.add(query);
       }
       byte[] out = answer.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -55,6 +56,80 @@ final class FakeSnowflakeEndpoint implements AutoCloseable {
       exchange.close();
     });
     server.start();
+  }
+
+  /**
+   * Answers SHOW WAREHOUSES with one started X-Small warehouse, Salvo's history count and read with the statements it
+   * received so far (their text and QUERY_TAG: the statement's own, else the session's last ALTER SESSION tag), and
+   * everything else with one row.
+   */
+  private String answer(JsonNode query) {
+    String sql = query.path("sqlText").asText();
+    if (query.path("describeOnly").asBoolean()) {
+      return ONE_ROW;
+    }
+    if (sql.startsWith("SHOW WAREHOUSES")) {
+      return rows(List.of("name", "state", "type", "size", "min_cluster_count", "max_cluster_count",
+          "started_clusters", "running", "queued", "auto_suspend"),
+          List.of(List.of("BENCH_WH", "STARTED", "STANDARD", "X-Small", "1", "1", "1", "2", "0", "60")));
+    }
+    if (sql.contains("QUERY_HISTORY_BY_USER")) {
+      List<List<String>> history = new ArrayList<>();
+      String sessionTag = null;
+      for (JsonNode q : queries()) {
+        String text = q.path("sqlText").asText();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("QUERY_TAG = '((?:[^'\\\\]|\\\\.)*)'")
+            .matcher(text);
+        if (m.find()) {
+          sessionTag = m.group(1).replace("\\'", "'").replace("\\\\", "\\");
+        }
+        if (q.path("describeOnly").asBoolean() || text.contains("QUERY_HISTORY") || text.startsWith("SHOW ")) {
+          continue;
+        }
+        String tag = q.path("parameters").path("QUERY_TAG").isMissingNode() ? sessionTag
+            : q.path("parameters").path("QUERY_TAG").asText();
+        String runId = query.path("bindings").path("3").path("value").asText();
+        if (tag != null && tag.contains("\"salvo\":\"" + runId + "\"")) {
+          history.add(List.of("q" + history.size(), text, tag, "SELECT", "SUCCESS", "7", "2", "4", "1024"));
+        }
+      }
+      if (sql.startsWith("SELECT COUNT(*)")) {
+        return rows(List.of("QUERIES"), List.of(List.of(String.valueOf(history.size()))));
+      }
+      return rows(List.of("QUERY_ID", "QUERY_TEXT", "QUERY_TAG", "QUERY_TYPE", "EXECUTION_STATUS",
+          "TOTAL_ELAPSED_TIME", "COMPILATION_TIME", "EXECUTION_TIME", "BYTES_SCANNED"), history);
+    }
+    return ONE_ROW;
+  }
+
+  /** A JSON result set: columns whose names end in a number-like meaning are FIXED, the others TEXT. */
+  private static String rows(List<String> columns, List<List<String>> rows) {
+    java.util.Set<String> numbers = java.util.Set.of("min_cluster_count", "max_cluster_count", "started_clusters",
+        "running", "queued", "auto_suspend", "QUERIES", "TOTAL_ELAPSED_TIME", "COMPILATION_TIME", "EXECUTION_TIME",
+        "BYTES_SCANNED");
+    com.fasterxml.jackson.databind.node.ObjectNode data = JSON.createObjectNode();
+    data.putArray("parameters");
+    com.fasterxml.jackson.databind.node.ArrayNode rowtype = data.putArray("rowtype");
+    for (String c : columns) {
+      boolean number = numbers.contains(c);
+      com.fasterxml.jackson.databind.node.ObjectNode t = rowtype.addObject().put("name", c)
+          .put("type", number ? "fixed" : "text").put("nullable", true);
+      if (number) {
+        t.put("scale", 0).put("precision", 38).putNull("length").putNull("byteLength");
+      } else {
+        t.putNull("scale").putNull("precision").put("length", 16777216).put("byteLength", 16777216);
+      }
+    }
+    com.fasterxml.jackson.databind.node.ArrayNode rowset = data.putArray("rowset");
+    rows.forEach(r -> {
+      com.fasterxml.jackson.databind.node.ArrayNode row = rowset.addArray();
+      r.forEach(row::add);
+    });
+    data.put("total", rows.size()).put("returned", rows.size()).put("queryId", "q").put("queryResultFormat", "json")
+        .put("statementTypeId", 4096).put("finalDatabaseName", "DB").put("finalSchemaName", "S");
+    com.fasterxml.jackson.databind.node.ObjectNode answer = JSON.createObjectNode().put("success", true);
+    answer.putNull("code").putNull("message").set("data", data);
+    return answer.toString();
   }
 
   /** @return the JDBC URL of this endpoint */

@@ -1,0 +1,60 @@
+package dev.salvo.snowflake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.salvo.dsl.ForkedGatling;
+import dev.salvo.reports.ResultsFiles;
+import dev.salvo.reports.RunResults;
+import dev.salvo.reports.SnowflakeResults;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A whole Snowflake run with no network: a REAL forked Gatling run with the REAL snowflake-jdbc driver against
+ * {@link FakeSnowflakeEndpoint} on the loopback interface (constructed answers; its query history is made of the
+ * statements it received, with the tags the driver sent). Proves the automatic path end to end: session setup, per-
+ * statement tags, the end-of-run hook's poller and history reading over JDBC, snowflake.json and the report section.
+ */
+class SnowflakeOfflineRunTest {
+  @Test
+  void aSnowflakeRunEndsWithSnowflakeJsonJoinedByTheTagsTheDriverSent() throws Exception {
+    try (FakeSnowflakeEndpoint snowflake = new FakeSnowflakeEndpoint()) {
+      ForkedGatling.Run run = ForkedGatling.run(SnowflakeOfflineSimulation.class,
+          "-Dsalvo.url=" + snowflake.url() + "/?ssl=off", "-Dsalvo.user=bench", "-Dsalvo.password=pw",
+          "-Dsalvo.warehouse=BENCH_WH", "-Dsalvo.resultCache=off", "-Dsalvo.snowflake.pollSeconds=1",
+          "-Dsalvo.snowflake.historyWaitSeconds=10", "-Dsalvo.snowflake.pricePerCredit=3");
+      assertThat(run.exitCode()).as(run.output()).isIn(0, 1);
+      Path dir = run.salvoRun();
+      String runId = dir.getFileName().toString();
+      RunResults results = ResultsFiles.read(dir);
+      long byId = results.requests().stream().filter(r -> r.name().equals("by id")).findFirst().orElseThrow().count();
+      long count = results.requests().stream().filter(r -> r.name().equals("count")).findFirst().orElseThrow().count();
+      assertThat(byId + count).isPositive();
+
+      List<JsonNode> sent = snowflake.queries();
+      assertThat(sent).filteredOn(q -> q.path("sqlText").asText().startsWith("ALTER SESSION SET QUERY_TAG"))
+          .as("the session setup on each pooled connection").isNotEmpty()
+          .allSatisfy(q -> assertThat(q.path("sqlText").asText()).contains(runId).contains("USE_CACHED_RESULT = FALSE"));
+      assertThat(sent).filteredOn(q -> q.path("sqlText").asText().startsWith("SELECT * FROM ORDERS")
+              && !q.path("describeOnly").asBoolean())
+          .allSatisfy(q -> assertThat(q.path("parameters").path("QUERY_TAG").asText())
+              .isEqualTo("{\"salvo\":\"" + runId + "\",\"worker\":0,\"request\":\"by id\"}"));
+
+      SnowflakeResults s = SnowflakeResults.read(dir).orElseThrow(() -> new AssertionError(run.output()));
+      assertThat(s.resultCache()).isEqualTo("off");
+      assertThat(s.requests()).extracting(SnowflakeResults.Request::request).startsWith("by id", "count");
+      assertThat(s.requests().get(0).snowflake().queries()).as("warmup-free run: every measured request found")
+          .isGreaterThanOrEqualTo(byId);
+      assertThat(s.requests().get(1).snowflake().queries()).isGreaterThanOrEqualTo(count);
+      assertThat(s.requests().get(0).snowflake().meanCompilationMillis()).isEqualTo(2.0);
+      assertThat(s.warehouse()).isNotEmpty().allSatisfy(w -> assertThat(w.size()).isEqualTo("X-Small"));
+      assertThat(s.cost().creditsPerHour()).isEqualTo(1.0);
+      assertThat(s.cost().pricePerCredit()).isEqualTo(3.0);
+      assertThat(run.output()).contains("[salvo] snowflake: ").doesNotContain("WARN run hook");
+      assertThat(Files.readString(dir.resolve("index.html"))).contains("<section id=\"snowflake\">");
+    }
+  }
+}
