@@ -46,8 +46,8 @@ class SnowflakeSectionTest {
   @Test
   void joinsClientLatencyWithSnowflakesAccountAndCostAndWritesIt() throws Exception {
     ForkedGatling.Run run = ForkedGatling.run(SectionSimulation.class);
-    // 2 when a default SLO breaks on a loaded machine: timing is not what this test is about
-    assertThat(run.exitCode()).as(run.output()).isIn(0, 2);
+    // 1 when a default SLO breaks on a loaded machine (GatlingLauncher): timing is not what this test is about
+    assertThat(run.exitCode()).as(run.output()).isIn(0, 1);
     Path dir = run.salvoRun();
     RunResults results = ResultsFiles.read(dir);
     long byId = results.requests().stream().filter(r -> r.name().equals("by id")).findFirst().orElseThrow().count();
