@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * load; no errors, the achieved mix within 2 percentage points of the declared weights, and the results naming the
  * pattern and its version. One embedded server serves every fork (given as {@code salvo.url}, tables replaced), so a
  * fork costs a JVM, the seeding and the load, not a server start each; {@code -Dsalvo.test.patternSeconds} sets the
- * load's seconds (default 4). The forks run with C1 only ({@code -XX:TieredStopAtLevel=1}): they check correctness, and
+ * load's seconds (default 3). The forks run with C1 only ({@code -XX:TieredStopAtLevel=1}): they check correctness, and
  * start faster.
  */
 class PatternSimulationTest {
@@ -59,7 +59,7 @@ class PatternSimulationTest {
     Pattern pattern = Patterns.load(name);
     ForkedGatling.Run run = ForkedGatling.run(PatternSimulation.class, "-Dsalvo.pattern=" + name,
         "-Dsalvo.url=" + db.jdbcUrl(), "-Dsalvo.user=" + EmbeddedDatabase.USER, "-Dsalvo.pattern.replace=true",
-        "-Dsalvo.duration=" + Integer.getInteger("salvo.test.patternSeconds", 4), "-Dsalvo.users=" + users(name),
+        "-Dsalvo.duration=" + Integer.getInteger("salvo.test.patternSeconds", 3), "-Dsalvo.users=" + users(name),
         "-Dsalvo.progressSeconds=0", "-XX:TieredStopAtLevel=1");
     // 0, or 1 when only SLOs were breached: this test is about correctness, and latencies on a shared CI machine say
     // little (the SLO gate itself is tested in runtime and cli)
