@@ -43,7 +43,8 @@ class ArchitectureTest {
     m.put("templates", Set.of("dsl", "runtime", "seed", "sql", "feeders", "reports"));
     m.put("patterns", Set.of("templates", "dsl", "runtime", "seed", "sql", "feeders", "reports"));
     m.put("benchmarks", Set.of("runtime", "seed", "sql", "feeders", "reports"));
-    m.put("simulations", Set.of("templates", "dsl", "runtime", "seed", "sql", "feeders", "reports"));
+    // simulations -> patterns: Sample06_TpcbLike runs the tpcb-like pattern's transaction (one definition)
+    m.put("simulations", Set.of("patterns", "templates", "dsl", "runtime", "seed", "sql", "feeders", "reports"));
     m.put("cli", Set.of("patterns", "templates", "seed", "dsl", "runtime", "sql", "feeders", "reports"));
     return m;
   }

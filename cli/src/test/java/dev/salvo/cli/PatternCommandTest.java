@@ -2,12 +2,17 @@ package dev.salvo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salvo.sql.EmbeddedDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,8 +23,10 @@ class PatternCommandTest {
   void listsEveryPatternWithItsVersion() {
     Cli cli = new Cli();
     assertThat(cli.run("pattern", "--list")).isZero();
-    assertThat(cli.out()).contains("tpcb-like@1").contains("read-heavy@1").contains("write-heavy@1")
-        .contains("balanced@1");
+    for (String name : dev.salvo.patterns.Patterns.names()) {
+      assertThat(cli.out()).contains(dev.salvo.patterns.Patterns.load(name).id());
+    }
+    assertThat(cli.out()).contains("tpcb-like@1").contains("ycsb-f@1").contains("sysbench-read-write@1");
   }
 
   @Test
@@ -47,11 +54,47 @@ class PatternCommandTest {
   void namesTheCatalogueForAnUnknownPattern() {
     Cli cli = new Cli();
     assertThat(cli.run("pattern", "tpcc")).isEqualTo(ExitCode.BAD_INPUT);
-    assertThat(cli.err()).isEqualTo("salvo pattern: pattern: name must be one of tpcb-like, read-heavy, write-heavy, "
-        + "balanced, but was 'tpcc'" + System.lineSeparator());
+    assertThat(cli.err()).isEqualTo("salvo pattern: pattern: name must be one of oltp, ecommerce, olap, reporting, "
+        + "time-series, social, iot, read-heavy, write-heavy, balanced, tpcb-like, ycsb-a, ycsb-b, ycsb-c, ycsb-d, "
+        + "ycsb-e, ycsb-f, sysbench-point-select, sysbench-read-only, sysbench-read-write, but was 'tpcc'"
+        + System.lineSeparator());
     assertThat(cli.run("pattern", "balanced", "--scale", "0")).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(cli.err()).isEqualTo("salvo pattern: pattern: scale must be a whole number >= 1, but was 0"
         + System.lineSeparator());
+  }
+
+  /**
+   * {@code --rate} reaches the Gatling JVM as an open model: at 40 visits/s for 3 s, 120 arrivals (a closed model of the
+   * same 2 users would run thousands back to back), on the embedded default, the results naming the pattern.
+   */
+  @Test
+  void theRateOverrideRunsThePatternAsAnOpenModelOnTheEmbeddedDefault() throws Exception {
+    Path results = Path.of("target", "salvo");
+    List<Path> before = runs(results);
+    Cli cli = new Cli();
+    // 0, or 1 when a latency SLO was breached on a busy machine (errors are checked below, the rate is the point here)
+    assertThat(cli.run("pattern", "read-heavy", "--rate", "40", "--users", "2", "--duration", "3")).as(cli.err())
+        .isIn(ExitCode.PASSED, ExitCode.FAILED);
+    List<Path> after = new ArrayList<>(runs(results));
+    after.removeAll(before);
+    assertThat(after).hasSize(1);
+    JsonNode run = new ObjectMapper().readTree(Files.readString(after.get(0).resolve("results.json")));
+    assertThat(run.path("config").path("pattern").asText()).isEqualTo("read-heavy@1");
+    long visits = 0;
+    for (JsonNode r : run.path("requests")) {
+      assertThat(r.path("ko").asLong()).as(r.path("name").asText()).isZero();
+      visits += r.path("count").asLong();
+    }
+    assertThat(visits).isBetween(118L, 121L);
+  }
+
+  private static List<Path> runs(Path results) throws java.io.IOException {
+    if (!Files.isDirectory(results)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(results)) {
+      return s.filter(d -> d.getFileName().toString().startsWith("PatternSimulation-")).toList();
+    }
   }
 
   @Test

@@ -34,7 +34,8 @@ public final class PatternExport {
       Files.createDirectories(out);
       written.add(write(out.resolve("pattern.yaml"), Patterns.resource("salvo/patterns/" + pattern.name()
           + "/pattern.yaml").orElseThrow()));
-      for (String f : List.of("postgres.sql", "snowflake.sql", "seed.yaml", "seed.sql", "workload.yaml")) {
+      for (String f : List.of("postgres.sql", "snowflake.sql", "seed.yaml", "seed.sql", "after-seed.sql",
+          "workload.yaml")) {
         if (pattern.files().containsKey(f)) {
           written.add(write(out.resolve(f), pattern.file(f)));
         }

@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * Creates a pattern's tables on a PostgreSQL database and fills them at a scale: checks that none of its tables exists
  * (or drops them when told to replace), runs {@code postgres.sql}, then seeds ({@code seed.sql} on the server, or
- * {@code seed.yaml} through the seed module's COPY loader).
+ * {@code seed.yaml} through the seed module's COPY loader, then {@code after-seed.sql} when the pattern has one). In seed
+ * files {@code ${scale}} and {@code ${rows.<table>}} stand for the scale and a table's row count at it.
  */
 public final class PatternSetup {
   private PatternSetup() {}
@@ -47,7 +48,7 @@ public final class PatternSetup {
           s.execute(sql);
         }
         if (pattern.files().containsKey("seed.sql")) {
-          for (String sql : statements(pattern.file("seed.sql").replace("${scale}", Integer.toString(scale)))) {
+          for (String sql : statements(withRows(pattern, pattern.file("seed.sql"), scale))) {
             s.execute(sql);
           }
         }
@@ -57,8 +58,32 @@ public final class PatternSetup {
           + settings.maskedUrl() + ", but " + e.getMessage().lines().findFirst().orElse(""), e);
     }
     if (pattern.files().containsKey("seed.yaml")) {
-      Seeder.seed(SpecYaml.parse(pattern.file("seed.yaml"), Path.of(".")), Seeder.connections(settings),
-          SeedOptions.DEFAULTS.scale(scale));
+      Seeder.seed(SpecYaml.parse(withRows(pattern, pattern.file("seed.yaml"), scale), Path.of(".")),
+          Seeder.connections(settings), SeedOptions.DEFAULTS.scale(scale));
+    }
+    if (pattern.files().containsKey("after-seed.sql")) {
+      run(pattern, settings, pattern.file("after-seed.sql"));
+    }
+  }
+
+  /** Replaces {@code ${scale}} and each {@code ${rows.<table>}} by its value at the scale. */
+  static String withRows(Pattern pattern, String text, int scale) {
+    String out = text.replace("${scale}", Integer.toString(scale));
+    for (java.util.Map.Entry<String, Long> e : pattern.rows(scale).entrySet()) {
+      out = out.replace("${rows." + e.getKey() + "}", Long.toString(e.getValue()));
+    }
+    return out;
+  }
+
+  private static void run(Pattern pattern, DatabaseSettings settings, String script) {
+    try (Connection c = DriverManager.getConnection(settings.url().orElseThrow(), settings.user().orElse(null),
+        settings.password().orElse(null)); Statement s = c.createStatement()) {
+      for (String sql : statements(script)) {
+        s.execute(sql);
+      }
+    } catch (SQLException e) {
+      throw new PatternException("pattern " + pattern.id() + ": after-seed.sql must run on " + settings.maskedUrl()
+          + ", but " + e.getMessage().lines().findFirst().orElse(""), e);
     }
   }
 
@@ -116,8 +141,13 @@ public final class PatternSetup {
     return out;
   }
 
-  /** Splits a script on semicolons that end a line; lines starting with {@code --} are comments. */
-  static List<String> statements(String script) {
+  /**
+   * Splits a script on semicolons that end a line; lines starting with {@code --} are comments.
+   *
+   * @param script a pattern's SQL file, e.g. {@code postgres.sql}
+   * @return its statements, without the semicolons
+   */
+  public static List<String> statements(String script) {
     List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     for (String line : script.split("\n")) {

@@ -6,6 +6,7 @@ import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
+import dev.salvo.dsl.MixBuilder;
 import dev.salvo.dsl.SqlProtocolBuilder;
 import dev.salvo.templates.Template;
 import dev.salvo.templates.TemplateParser;
@@ -64,14 +65,19 @@ public record PatternWorkload(Pattern pattern, int scale, Load load, boolean rep
     return TemplateParser.parse(pattern.name() + "/workload.yaml", text.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** @return what one visit runs */
+  /**
+   * @return what one visit runs. A mix of requests runs them in exactly the declared proportions, evenly interleaved
+   *     (a smooth weighted round-robin shared by all users), so a run of any length, and every run of the pattern, sees
+   *     the declared mix; the values each request draws stay random (seeded)
+   */
   public ActionBuilder visit() {
     if (pattern.isTemplate()) {
-      return TemplateWorkload.of(template()).mix();
+      return TemplateWorkload.of(template()).mix().roundRobin();
     }
     String cls = pattern.workloadClass().orElseThrow();
     try {
-      return ((JavaWorkload) Class.forName(cls).getConstructor().newInstance()).visit(pattern, scale);
+      ActionBuilder visit = ((JavaWorkload) Class.forName(cls).getConstructor().newInstance()).visit(pattern, scale);
+      return visit instanceof MixBuilder m ? m.roundRobin() : visit;
     } catch (ReflectiveOperationException | ClassCastException e) {
       throw new PatternException("pattern " + pattern.id() + ": workloadClass must name a JavaWorkload with a public "
           + "no-argument constructor, but was '" + cls + "' (" + e + ")", e);

@@ -25,7 +25,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public final class Patterns {
   private static final String ROOT = "salvo/patterns/";
   private static final List<String> FILES = List.of("postgres.sql", "snowflake.sql", "seed.yaml", "seed.sql",
-      "workload.yaml", "Workload.java");
+      "after-seed.sql", "workload.yaml", "Workload.java");
 
   private Patterns() {}
 

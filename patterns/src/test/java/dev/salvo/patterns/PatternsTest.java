@@ -9,7 +9,9 @@ class PatternsTest {
 
   @Test
   void everyPatternLoadsWithDdlSeedWorkloadAndAMixOf100() {
-    assertThat(Patterns.names()).containsExactly("tpcb-like", "read-heavy", "write-heavy", "balanced");
+    assertThat(Patterns.names()).containsExactly("oltp", "ecommerce", "olap", "reporting", "time-series", "social",
+        "iot", "read-heavy", "write-heavy", "balanced", "tpcb-like", "ycsb-a", "ycsb-b", "ycsb-c", "ycsb-d", "ycsb-e",
+        "ycsb-f", "sysbench-point-select", "sysbench-read-only", "sysbench-read-write");
     for (Pattern p : Patterns.list()) {
       assertThat(p.id()).isEqualTo(p.name() + "@" + p.version());
       assertThat(p.ddl("postgres")).as(p.name()).isPresent();
@@ -39,6 +41,6 @@ class PatternsTest {
   @Test
   void anUnknownNameListsTheCatalogue() {
     assertThatThrownBy(() -> Patterns.load("tpcc")).isInstanceOf(PatternException.class)
-        .hasMessage("pattern: name must be one of tpcb-like, read-heavy, write-heavy, balanced, but was 'tpcc'");
+        .hasMessage("pattern: name must be one of " + String.join(", ", Patterns.names()) + ", but was 'tpcc'");
   }
 }

@@ -1,0 +1,14 @@
+-- YCSB's JDBC binding table (site.ycsb.db.JdbcDBClient): a key and ten text fields
+CREATE TABLE usertable (
+  YCSB_KEY VARCHAR(255) PRIMARY KEY,
+  FIELD0 TEXT,
+  FIELD1 TEXT,
+  FIELD2 TEXT,
+  FIELD3 TEXT,
+  FIELD4 TEXT,
+  FIELD5 TEXT,
+  FIELD6 TEXT,
+  FIELD7 TEXT,
+  FIELD8 TEXT,
+  FIELD9 TEXT
+);
