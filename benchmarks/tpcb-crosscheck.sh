@@ -11,21 +11,25 @@
 # schedule lag; Salvo's open model times from the arrival). Balances: after both runs, the sums of branch, teller and
 # account balances must all equal the sum of history deltas (every transaction committed all five statements or none).
 #
-# Usage: bash benchmarks/tpcb-crosscheck.sh [--rate 100] [--clients 4] [--seconds 30] [--scale 1] [--skip-build]
+# Usage: bash benchmarks/tpcb-crosscheck.sh [--rate 100] [--clients 4] [--seconds 30] [--warmup 10] [--scale 1] [--skip-build]
+#   --warmup  seconds of the same load before the measured ones, for both clients (Salvo: salvo.warmup, the JVM's JIT
+#             and Gatling's scheduler settle; pgbench: a run of its own whose numbers are not kept)
 # Last line: RESULT salvo_mean_ms=<x> pgbench_mean_ms=<x> ratio=<x.xx> balances=<ok|broken>
 set -euo pipefail
-rate=100; clients=4; seconds=30; scale=1; build=1
+rate=100; clients=4; seconds=30; warmup=10; scale=1; build=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --rate) rate=$2; shift 2;;
     --clients) clients=$2; shift 2;;
     --seconds) seconds=$2; shift 2;;
     --scale) scale=$2; shift 2;;
+    --warmup) warmup=$2; shift 2;;
     --skip-build) build=0; shift;;
     -h|--help) sed -n '2,16p' "$0"; exit 0;;
     *) echo "tpcb-crosscheck.sh: unknown option '$1' (see --help)" >&2; exit 2;;
   esac
 done
+[[ "$warmup" =~ ^[0-9]+$ ]] || { echo "tpcb-crosscheck.sh: --warmup must be a whole number of seconds, but was '$warmup'" >&2; exit 2; }
 for v in rate clients seconds scale; do
   [[ "${!v}" =~ ^[0-9]+$ ]] && [ "${!v}" -gt 0 ] || { echo "tpcb-crosscheck.sh: --$v must be a positive integer, but was '${!v}'" >&2; exit 2; }
 done
@@ -59,7 +63,8 @@ echo "embedded PostgreSQL $(psqlq 'SHOW server_version') on port $port; pgbench 
 echo "machine: $(nproc) cores, load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 java "${java_opts[@]}" -Dsalvo.url="$url" -Dsalvo.resultsDir="$work/salvo" -Dsalvo.pattern=tpcb-like \
-  -Dsalvo.scale="$scale" -Dsalvo.rate="$rate" -Dsalvo.users="$clients" -Dsalvo.duration="$seconds" \
+  -Dsalvo.scale="$scale" -Dsalvo.rate="$rate" -Dsalvo.users="$clients" -Dsalvo.duration="$((warmup + seconds))" \
+  -Dsalvo.warmup="$warmup" \
   -cp "$cp" io.gatling.app.Gatling --simulation dev.salvo.patterns.PatternSimulation \
   --results-folder "$work/gatling" > "$work/salvo.log" 2>&1 || { echo "tpcb-crosscheck.sh: the Salvo run failed; see $work/salvo.log" >&2; tail -20 "$work/salvo.log" >&2; exit 1; }
 results=$(ls -d "$work"/salvo/*/results.json | head -1)
@@ -69,6 +74,9 @@ print("%.3f %d %d %s" % (t["responseMicros"]["mean"]/1000, t["count"], t["ko"], 
 read -r salvo_ms salvo_n salvo_ko salvo_pattern <<< "$salvo"
 echo "salvo ($salvo_pattern): $salvo_n transactions, $salvo_ko errors, mean $salvo_ms ms (load average $(cut -d' ' -f1 /proc/loadavg))"
 
+# pgbench's warmup: the same load for --warmup seconds, not kept (Salvo's first --warmup seconds are not measured either)
+[ "$warmup" = 0 ] || pgbench -n -b tpcb-like -M prepared --rate "$rate" -c "$clients" -j 1 -T "$warmup" -h localhost -p "$port" -U postgres postgres \
+  > "$work/pgbench-warmup.log" 2>&1 || { echo "tpcb-crosscheck.sh: pgbench's warmup failed; see $work/pgbench-warmup.log" >&2; exit 1; }
 pgbench -n -b tpcb-like -M prepared --rate "$rate" -c "$clients" -j 1 -T "$seconds" -h localhost -p "$port" -U postgres postgres \
   > "$work/pgbench.log" 2>&1 || { echo "tpcb-crosscheck.sh: pgbench failed; see $work/pgbench.log" >&2; exit 1; }
 pg_ms=$(sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' "$work/pgbench.log")

@@ -28,7 +28,10 @@ public class PatternSimulation extends Simulation {
     System.out.println("[salvo] pattern " + w.pattern().id() + " at scale " + w.scale() + ": "
         + (w.load().rate() == null ? w.load().users() + " users" : w.load().rate() + " visits/s on "
             + w.load().users() + " connections") + " for " + w.load().seconds() + " s");
-    setUp(w.population()).protocols(w.protocol());
+    // salvo.warmup: the first seconds of salvo.duration are run but not measured (JIT, caches), as pgbench users do
+    int warmup = intProperty("salvo.warmup", 0);
+    setUp(w.population()).protocols(warmup > 0
+        ? w.protocol().warmup(java.time.Duration.ofSeconds(warmup)) : w.protocol());
   }
 
   /** @return the workload the system properties describe */
