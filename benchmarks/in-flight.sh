@@ -11,8 +11,9 @@
 # out, / queries in it), heap (peak over the run; after a full GC forced at the window's end), live/peak threads, RSS;
 # from the server's side (pg_stat_activity every 2 s): how long the pool took to fill and how many sleeps were active.
 #
-# Usage: bash benchmarks/in-flight.sh [--users 2000] [--seconds 30] [--warmup 90] [--query-seconds 1] [--xmx 1G]
+# Usage: bash benchmarks/in-flight.sh [--users 2000] [--seconds 30] [--warmup 200] [--query-seconds 1] [--xmx 1G]
 #            [--connection-timeout SECONDS] [--skip-build] [--work DIR]
+#   --warmup  must cover the pool's fill: HikariCP opens one connection at a time (~16/s on a loaded 2-core machine)
 #   --connection-timeout  how long a SQL thread may wait for its pooled connection (default: Salvo's, 30 s)
 #   JAVA_HOME (environment): the JDK that runs the simulation (default: java on the PATH); the build stays on Java 17
 #   --work  the working directory (default benchmarks/target/in-flight); emptied first. The run uses a copy of the
@@ -20,7 +21,7 @@
 # Last line: RESULT in_flight=<users> achieved_qps=<x> ideal_qps=<x> ratio=<x.xxx> schedule_lag_p99_ms=<x>
 #   heap_peak_mb=<x> threads_peak=<n> cpu_us_per_query=<x>
 set -euo pipefail
-users=2000; seconds=30; warmup=90; query_seconds=1; xmx=1G; conn_timeout=0; build=1; work=
+users=2000; seconds=30; warmup=200; query_seconds=1; xmx=1G; conn_timeout=0; build=1; work=
 while [ $# -gt 0 ]; do
   case "$1" in
     --users) users=${2:-}; shift 2;;
@@ -31,7 +32,7 @@ while [ $# -gt 0 ]; do
     --connection-timeout) conn_timeout=${2:-}; shift 2;;
     --skip-build) build=0; shift;;
     --work) work=${2:-}; shift 2;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0;;
     *) echo "in-flight.sh: unknown option '$1' (see --help)" >&2; exit 2;;
   esac
 done

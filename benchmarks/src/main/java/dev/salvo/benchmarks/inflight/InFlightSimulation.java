@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 public class InFlightSimulation extends Simulation {
   static final int USERS = Integer.getInteger("bench.users", 2000);
   static final int QUERY_SECONDS = Integer.getInteger("bench.querySeconds", 1);
-  static final int WARMUP = Integer.getInteger("bench.warmup", 90);
+  static final int WARMUP = Integer.getInteger("bench.warmup", 200);
   static final int SECONDS = Integer.getInteger("bench.seconds", 30);
   /** How long a SQL thread may wait for its connection while the pool fills; 0 keeps Salvo's default (30 s). */
   static final int CONNECTION_TIMEOUT = Integer.getInteger("bench.connectionTimeout", 0);
