@@ -122,7 +122,7 @@ public final class SqlProtocolBuilder implements ProtocolBuilder {
   /**
    * Sets the number of pooled connections, which is also the number of Salvo's SQL threads.
    *
-   * @param connections between 1 and 1000; default {@value SqlProtocol#DEFAULT_POOL_SIZE}
+   * @param connections between 1 and {@value SqlProtocol#MAX_POOL_SIZE}; default {@value SqlProtocol#DEFAULT_POOL_SIZE}
    * @return a new builder
    */
   public SqlProtocolBuilder poolSize(int connections) {

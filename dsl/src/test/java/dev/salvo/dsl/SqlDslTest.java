@@ -75,7 +75,7 @@ class SqlDslTest {
   @Test
   void protocolSettingsAreChecked() {
     assertThatThrownBy(() -> database().poolSize(0))
-        .hasMessage("database: poolSize must be between 1 and 1000, but was 0");
+        .hasMessage("database: poolSize must be between 1 and 10000, but was 0");
     assertThatThrownBy(() -> database().url("postgres://x"))
         .hasMessage("salvo.url: a JDBC URL must start with 'jdbc:', but was 'postgres://x'");
     assertThat(database().password("s3cret").protocol().toString()).doesNotContain("s3cret");

@@ -32,6 +32,11 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
 
   /** Default pool size. */
   public static final int DEFAULT_POOL_SIZE = 8;
+  /**
+   * Largest pool: as many SQL threads as connections, so this bounds the platform threads a run starts for its queries
+   * (2,000 one-second queries in flight were measured in one JVM: docs/performance.md, benchmarks/in-flight.sh).
+   */
+  public static final int MAX_POOL_SIZE = 10_000;
   /** Default wait for a pooled connection. */
   public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(30);
 
@@ -40,8 +45,8 @@ public record SqlProtocol(DatabaseSettings settings, int poolSize, Duration conn
     if (settings == null) {
       throw new SalvoException("database: settings must be set, but were null");
     }
-    if (poolSize < 1 || poolSize > 1000) {
-      throw new SalvoException("database: poolSize must be between 1 and 1000, but was " + poolSize);
+    if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
+      throw new SalvoException("database: poolSize must be between 1 and " + MAX_POOL_SIZE + ", but was " + poolSize);
     }
     if (connectionTimeout == null || connectionTimeout.toMillis() < 250) {
       throw new SalvoException("database: connectionTimeout must be at least 250 ms, but was " + connectionTimeout);

@@ -31,7 +31,7 @@ class SqlProtocolTest {
   @Test
   void aWitherChecksTheWholeProtocolAgain() {
     assertThatThrownBy(() -> base.withPoolSize(0)).isInstanceOf(SalvoException.class)
-        .hasMessage("database: poolSize must be between 1 and 1000, but was 0");
+        .hasMessage("database: poolSize must be between 1 and 10000, but was 0");
     assertThatThrownBy(() -> base.withWarmup(Duration.ofSeconds(1))
         .withFindMax(new FindMax(1, 1, Duration.ofSeconds(1), 2, 0.01, 2, 5)))
         .isInstanceOf(SalvoException.class)

@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# In flight: can one Salvo JVM hold thousands of slow queries in flight at once, as warehouse workloads need?
+#
+# A private Debian PostgreSQL 15 cluster (/usr/lib/postgresql/15) in /var/tmp/salvo-inflight-pg15 (kept between
+# invocations; trust auth, its own port 5416, max_connections = users + 100, shared_buffers 64MB), then one Salvo run
+# (InFlightSimulation): a closed model of --users virtual users, a pool of as many connections (Salvo runs one SQL thread
+# per pooled connection), each user looping per visit over `SELECT pg_sleep(--query-seconds)`, --warmup seconds for the
+# pool to fill, then --seconds measured. The ideal throughput is users / query-seconds.
+# Reported: achieved queries/s (results.json ok / measurementSeconds) against the ideal, response time and schedule
+# lag percentiles (results.json), client CPU per query (process CPU in the measured window, start-up and pool fill left
+# out, / queries in it), heap (peak over the run; after a full GC forced at the window's end), live/peak threads, RSS;
+# from the server's side (pg_stat_activity every 2 s): how long the pool took to fill and how many sleeps were active.
+#
+# Usage: bash benchmarks/in-flight.sh [--users 2000] [--seconds 30] [--warmup 200] [--query-seconds 1] [--xmx 1G]
+#            [--connection-timeout SECONDS] [--skip-build] [--work DIR]
+#   --warmup  must cover the pool's fill: HikariCP opens one connection at a time (~16/s on a loaded 2-core machine)
+#   --connection-timeout  how long a SQL thread may wait for its pooled connection (default: Salvo's, 30 s)
+#   JAVA_HOME (environment): the JDK that runs the simulation (default: java on the PATH); the build stays on Java 17
+#   --work  the working directory (default benchmarks/target/in-flight); emptied first. The run uses a copy of the
+#           benchmark classes and Salvo's jars taken there after the build.
+# Last line: RESULT in_flight=<users> achieved_qps=<x> ideal_qps=<x> ratio=<x.xxx> schedule_lag_p99_ms=<x>
+#   heap_peak_mb=<x> threads_peak=<n> cpu_us_per_query=<x>
+set -euo pipefail
+users=2000; seconds=30; warmup=200; query_seconds=1; xmx=1G; conn_timeout=0; build=1; work=
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --users) users=${2:-}; shift 2;;
+    --seconds) seconds=${2:-}; shift 2;;
+    --warmup) warmup=${2:-}; shift 2;;
+    --query-seconds) query_seconds=${2:-}; shift 2;;
+    --xmx) xmx=${2:-}; shift 2;;
+    --connection-timeout) conn_timeout=${2:-}; shift 2;;
+    --skip-build) build=0; shift;;
+    --work) work=${2:-}; shift 2;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0;;
+    *) echo "in-flight.sh: unknown option '$1' (see --help)" >&2; exit 2;;
+  esac
+done
+for v in users seconds warmup query_seconds; do
+  [[ "${!v}" =~ ^[0-9]+$ ]] && [ "${!v}" -gt 0 ] || { echo "in-flight.sh: --${v/_/-} must be a positive integer, but was '${!v}'" >&2; exit 2; }
+done
+[ "$seconds" -ge 5 ] || { echo "in-flight.sh: --seconds must be at least 5, but was '$seconds'" >&2; exit 2; }
+[ "$users" -le 10000 ] || { echo "in-flight.sh: --users must be at most 10000 (Salvo's largest pool), but was '$users'" >&2; exit 2; }
+[[ "$conn_timeout" =~ ^[0-9]+$ ]] || { echo "in-flight.sh: --connection-timeout must be a whole number of seconds, but was '$conn_timeout'" >&2; exit 2; }
+[[ "$xmx" =~ ^[0-9]+[mMgG]$ ]] || { echo "in-flight.sh: --xmx must be a heap size like 512m or 1G, but was '$xmx'" >&2; exit 2; }
+pgbin=/usr/lib/postgresql/15/bin; pgdir=/var/tmp/salvo-inflight-pg15; port=5416
+[ -x "$pgbin/postgres" ] || { echo "in-flight.sh: Debian's PostgreSQL 15 must be installed in $pgbin (apt-get install postgresql-15), but it is not there" >&2; exit 2; }
+java=java
+if [ -n "${JAVA_HOME:-}" ]; then
+  java="$JAVA_HOME/bin/java"
+  [ -x "$java" ] || { echo "in-flight.sh: JAVA_HOME must name a JDK with bin/java, but was '$JAVA_HOME'" >&2; exit 2; }
+fi
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=${work:-"$root/benchmarks/target/in-flight"}
+rm -rf "$work"; mkdir -p "$work"; work=$(cd "$work" && pwd)
+cd "$root"
+
+# limits: the JVM holds a socket and a thread per connection, the server a process per connection
+need_files=$((users + 1000))
+if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt "$need_files" ]; then
+  ulimit -n "$need_files" 2>/dev/null || { echo "in-flight.sh: open files (ulimit -n) must be at least $need_files for $users connections, but was $(ulimit -n) and the hard limit $(ulimit -Hn) does not allow more" >&2; exit 2; }
+  echo "raised open files (ulimit -n) to $need_files" >&2
+fi
+need_procs=$((users + 500))
+for who in root postgres; do
+  n=$(runuser -u "$who" -- bash -c 'ulimit -u')
+  if [ "$n" != unlimited ] && [ "$n" -lt "$need_procs" ]; then
+    echo "in-flight.sh: max user processes (ulimit -u) of $who must be at least $need_procs (the JVM's threads, the server's backends), but was $n" >&2; exit 2
+  fi
+done
+echo "limits: open files $(ulimit -n) (JVM), max user processes $(ulimit -u) (root) / $(runuser -u postgres -- bash -c 'ulimit -u') (postgres), kernel threads-max $(cat /proc/sys/kernel/threads-max), pid_max $(cat /proc/sys/kernel/pid_max), vm.max_map_count $(cat /proc/sys/vm/max_map_count), somaxconn $(cat /proc/sys/net/core/somaxconn), memory $(awk '/MemTotal/{printf "%.1f GB", $2/1048576}' /proc/meminfo) ($(awk '/MemAvailable/{printf "%.1f GB", $2/1048576}' /proc/meminfo) available)" >&2
+
+if [ "$build" = 1 ] || [ ! -s benchmarks/target/cp.txt ]; then
+  echo "building..." >&2
+  # packaged in the reactor, never installed: the classpath names the modules' own target/*.jar
+  mvn -B -q -pl benchmarks -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/cp.txt >&2
+fi
+# snapshot the code under test (benchmark classes, Salvo's own jars): other builds may replace them while this runs
+mkdir -p "$work/lib"
+cp -r "$root/benchmarks/target/classes" "$work/lib/classes"
+cp=$(tr ':' '\n' < benchmarks/target/cp.txt | while read -r jar; do
+  case "$jar" in */dev/salvo/*|"$root"/*) cp "$jar" "$work/lib/" && echo "$work/lib/$(basename "$jar")";; *) echo "$jar";; esac
+done | paste -sd: -)
+cp="$work/lib/classes:$cp"
+
+# the server: a private cluster, started for this invocation with as many connections as the run needs
+if [ ! -s "$pgdir/PG_VERSION" ]; then
+  mkdir -p "$pgdir"; chown postgres "$pgdir"
+  runuser -u postgres -- "$pgbin/initdb" -D "$pgdir" -U postgres --auth=trust > "$work/initdb.log"
+fi
+runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdir" -m fast stop > /dev/null 2>&1 || true
+runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdir" -l "$pgdir.log" -w -t 120 -o "-p $port -c listen_addresses=localhost -c unix_socket_directories=/tmp -c shared_buffers=64MB -c max_connections=$((users + 100))" start > /dev/null
+monitor_pid=
+cleanup() {
+  [ -n "$monitor_pid" ] && kill "$monitor_pid" 2>/dev/null || true
+  runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdir" -m fast stop > /dev/null 2>&1 || true
+}
+trap cleanup EXIT
+psql_() { psql -qtA -h localhost -p "$port" -U postgres -d postgres "$@"; }
+server="Debian PostgreSQL $(psql_ -c 'SHOW server_version'), max_connections $(psql_ -c 'SHOW max_connections'), shared_buffers $(psql_ -c 'SHOW shared_buffers')"
+url="jdbc:postgresql://localhost:$port/postgres?user=postgres"
+echo "$server on port $port; $users users x pg_sleep($query_seconds), ${warmup}s warmup + ${seconds}s measured; $($java -version 2>&1 | head -1)" >&2
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average at start: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+
+# the server's view every 2 s: seconds since the JVM started, client connections, active sleeps
+start_epoch=$(date +%s.%N)
+( while true; do
+    row=$(psql_ -F ' ' -c "SELECT count(*) FILTER (WHERE backend_type = 'client backend' AND application_name <> 'psql'), count(*) FILTER (WHERE state = 'active' AND query LIKE 'SELECT pg_sleep%') FROM pg_stat_activity" 2>/dev/null || echo "na na")
+    echo "$(awk -v s="$start_epoch" -v n="$(date +%s.%N)" 'BEGIN{printf "%.1f", n - s}') $row"
+    sleep 2
+  done > "$work/server-activity.txt" ) &
+monitor_pid=$!
+
+java_opts=(-Xmx"$xmx" -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath="$work"
+  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED
+  -Djava.util.prefs.userRoot="$work/prefs" -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9)
+TIMEFORMAT='%R %U %S'
+set +e
+{ time "$java" "${java_opts[@]}" -cp "$cp" -Dbench.probeFile="$work/probe.txt" -Dsalvo.url="$url" \
+    -Dsalvo.resultsDir="$work/salvo" -Dsalvo.progressSeconds=10 \
+    -Dbench.users="$users" -Dbench.seconds="$seconds" -Dbench.warmup="$warmup" -Dbench.querySeconds="$query_seconds" \
+    -Dbench.connectionTimeout="$conn_timeout" \
+    io.gatling.app.Gatling --simulation dev.salvo.benchmarks.inflight.InFlightSimulation \
+    --results-folder "$work/gatling" --no-reports > "$work/salvo.log" 2>&1 ; } 2> "$work/salvo.time"
+rc=$?
+set -e
+kill "$monitor_pid" 2>/dev/null || true; monitor_pid=
+echo "Salvo's JVM exited with $rc after $(cut -d' ' -f1 "$work/salvo.time") s (user+sys $(awk '{printf "%.1f", $2 + $3}' "$work/salvo.time") s, start-up and pool fill included); log: $work/salvo.log" >&2
+grep -E '^\[probe\]|\[salvo\]|Exception|ERROR|WARN' "$work/salvo.log" | grep -v '^\[salvo\] progress' | head -60 >&2 || true
+json=$(ls "$work"/salvo/*/results.json 2>/dev/null | head -1 || true)
+[ -n "$json" ] && [ -s "$work/probe.txt" ] || { echo "in-flight.sh: the run must leave results.json and the probe's readings, but did not; see $work/salvo.log" >&2; exit 1; }
+echo "probe (JVM): $(paste -sd' ' "$work/probe.txt")" >&2
+
+read -r qps ok ko warm secs r50 r95 r99 r999 rmax l50 l99 lmax hic99 hicmax w0 w1 < <(python3 - "$json" "$start_epoch" <<'PY'
+import json, sys, datetime
+d = json.load(open(sys.argv[1]))
+at = lambda k: datetime.datetime.fromisoformat(d[k].replace('Z', '+00:00')).timestamp() - float(sys.argv[2])
+r = d['requests'][0]
+s = d['measurementSeconds']
+m, l = r['responseMicros'], r['scheduleLagMicros']
+h = d.get('generator', {}).get('hiccupMicros', {})
+ms = lambda v: "%.2f" % (v / 1000.0)
+print("%.1f %d %d %d %.3f %s %s %s %s %s %s %s %s %s %s %.1f %.1f" % (r['ok'] / s, r['ok'], r['ko'],
+      r['warmupRequests'], s, ms(m['p50']), ms(m['p95']), ms(m['p99']), ms(m['p999']), ms(m['max']), ms(l['p50']),
+      ms(l['p99']), ms(l['max']), ms(h.get('p99', 0)), ms(h.get('max', 0)), at('measurementStartedAt'), at('endedAt')))
+PY
+)
+echo "Salvo: $ok ok, $ko ko in ${secs} s measured ($warm warmup requests); response time p50/p95/p99/p99.9/max $r50/$r95/$r99/$r999/$rmax ms; schedule lag p50/p99/max $l50/$l99/$lmax ms; generator hiccups p99/max $hic99/$hicmax ms" >&2
+# the server's view: when the pool was full, and the active sleeps in the measured window
+echo "server activity (s since JVM start, connections, active sleeps), every 10 s:" >&2
+awk 'NR % 5 == 1' "$work/server-activity.txt" | paste -sd' ' | fold -w 118 -s | sed 's/^/  /' >&2
+fill=$(awk -v u="$users" '$2 != "na" && $2 >= u {print $1; exit}' "$work/server-activity.txt")
+active=$(awk -v w="$w0" -v s="$w1" '$1 >= w && $1 <= s && $3 != "na" {print $3}' "$work/server-activity.txt" | sort -n | awk '{a[NR]=$1} END{if (NR) printf "min %d, median %d, max %d (%d samples)", a[1], a[int((NR+1)/2)], a[NR], NR; else print "na"}')
+echo "measured window: $w0-$w1 s after the JVM started; pool full (server: $users connections) at: ${fill:-never} s after the JVM started; active pg_sleep in the measured window: $active" >&2
+
+p() { sed -n "s/^$1=//p" "$work/probe.txt"; }
+ideal=$(awk -v u="$users" -v q="$query_seconds" 'BEGIN{printf "%.0f", u / q}')
+# three decimals, truncated: never rounded up across a target
+ratio=$(awk -v a="$qps" -v b="$ideal" 'BEGIN{printf "%.3f", int(a / b * 1000) / 1000}')
+cpu=$(awk -v c="$(p cpu_seconds)" -v w="$(p window_seconds)" -v q="$qps" 'BEGIN{printf "%.1f", c / (q * w) * 1e6}')
+echo "JVM: heap peak $(p heap_peak_mb) MB (measured window $(p heap_peak_window_mb) MB), after a full GC $(p heap_after_gc_mb) MB, -Xmx $(p heap_max_mb) MB; threads live $(p threads_live), peak $(p threads_peak) (started $(p threads_started)); RSS $(p rss_mb) MB, peak $(p rss_peak_mb) MB; CPU $(p cpu_seconds) s in $(p window_seconds) s = $cpu µs per query; Java $(p java_version)" >&2
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg) (other processes on this machine share its CPU)" >&2
+echo "RESULT in_flight=$users achieved_qps=$qps ideal_qps=$ideal ratio=$ratio schedule_lag_p99_ms=$l99 heap_peak_mb=$(p heap_peak_mb) threads_peak=$(p threads_peak) cpu_us_per_query=$cpu"
