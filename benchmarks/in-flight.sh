@@ -43,8 +43,8 @@ done
 [ "$users" -le 10000 ] || { echo "in-flight.sh: --users must be at most 10000 (Salvo's largest pool), but was '$users'" >&2; exit 2; }
 [[ "$conn_timeout" =~ ^[0-9]+$ ]] || { echo "in-flight.sh: --connection-timeout must be a whole number of seconds, but was '$conn_timeout'" >&2; exit 2; }
 [[ "$xmx" =~ ^[0-9]+[mMgG]$ ]] || { echo "in-flight.sh: --xmx must be a heap size like 512m or 1G, but was '$xmx'" >&2; exit 2; }
-pgbin=/usr/lib/postgresql/15/bin; pgdir=/var/tmp/salvo-inflight-pg15; port=5416
-[ -x "$pgbin/postgres" ] || { echo "in-flight.sh: Debian's PostgreSQL 15 must be installed in $pgbin (apt-get install postgresql-15), but it is not there" >&2; exit 2; }
+pgdir=/var/tmp/salvo-inflight-pg15; port=5416
+[ -x /usr/lib/postgresql/15/bin/postgres ] || { echo "in-flight.sh: Debian's PostgreSQL 15 must be installed in /usr/lib/postgresql/15/bin (apt-get install postgresql-15), but it is not there" >&2; exit 2; }
 java=java
 if [ -n "${JAVA_HOME:-}" ]; then
   java="$JAVA_HOME/bin/java"
@@ -71,30 +71,16 @@ for who in root postgres; do
 done
 echo "limits: open files $(ulimit -n) (JVM), max user processes $(ulimit -u) (root) / $(runuser -u postgres -- bash -c 'ulimit -u') (postgres), kernel threads-max $(cat /proc/sys/kernel/threads-max), pid_max $(cat /proc/sys/kernel/pid_max), vm.max_map_count $(cat /proc/sys/vm/max_map_count), somaxconn $(cat /proc/sys/net/core/somaxconn), memory $(awk '/MemTotal/{printf "%.1f GB", $2/1048576}' /proc/meminfo) ($(awk '/MemAvailable/{printf "%.1f GB", $2/1048576}' /proc/meminfo) available)" >&2
 
-if [ "$build" = 1 ] || [ ! -s benchmarks/target/cp.txt ]; then
-  echo "building..." >&2
-  # packaged in the reactor, never installed: the classpath names the modules' own target/*.jar
-  mvn -B -q -pl benchmarks -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/cp.txt >&2
-fi
-# snapshot the code under test (benchmark classes, Salvo's own jars): other builds may replace them while this runs
-mkdir -p "$work/lib"
-cp -r "$root/benchmarks/target/classes" "$work/lib/classes"
-cp=$(tr ':' '\n' < benchmarks/target/cp.txt | while read -r jar; do
-  case "$jar" in */dev/salvo/*|"$root"/*) cp "$jar" "$work/lib/" && echo "$work/lib/$(basename "$jar")";; *) echo "$jar";; esac
-done | paste -sd: -)
-cp="$work/lib/classes:$cp"
+# shellcheck source=lib.sh
+source "$root/benchmarks/lib.sh"
+snapshot_classpath
 
 # the server: a private cluster, started for this invocation with as many connections as the run needs
-if [ ! -s "$pgdir/PG_VERSION" ]; then
-  mkdir -p "$pgdir"; chown postgres "$pgdir"
-  runuser -u postgres -- "$pgbin/initdb" -D "$pgdir" -U postgres --auth=trust > "$work/initdb.log"
-fi
-runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdir" -m fast stop > /dev/null 2>&1 || true
-runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdir" -l "$pgdir.log" -w -t 120 -o "-p $port -c listen_addresses=localhost -c unix_socket_directories=/tmp -c shared_buffers=64MB -c max_connections=$((users + 100))" start > /dev/null
+start_pg15 "$pgdir" "$port" -c shared_buffers=64MB -c max_connections=$((users + 100))
 monitor_pid=
 cleanup() {
   [ -n "$monitor_pid" ] && kill "$monitor_pid" 2>/dev/null || true
-  runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdir" -m fast stop > /dev/null 2>&1 || true
+  stop_pg15 "$pgdir"
 }
 trap cleanup EXIT
 psql_() { psql -qtA -h localhost -p "$port" -U postgres -d postgres "$@"; }

@@ -59,18 +59,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work=${work:-"$root/benchmarks/target/overhead"}
 rm -rf "$work"; mkdir -p "$work"; work=$(cd "$work" && pwd)
 cd "$root"
-if [ "$build" = 1 ] || [ ! -s benchmarks/target/cp.txt ]; then
-  echo "building..." >&2
-  # packaged in the reactor, never installed: the classpath names the modules' own target/*.jar
-  mvn -B -q -pl benchmarks -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/cp.txt >&2
-fi
-# snapshot the code under test (benchmark classes, Salvo's own jars): other builds may replace them while this runs
-mkdir -p "$work/lib"
-cp -r "$root/benchmarks/target/classes" "$work/lib/classes"
-cp=$(tr ':' '\n' < benchmarks/target/cp.txt | while read -r jar; do
-  case "$jar" in */dev/salvo/*|"$root"/*) cp "$jar" "$work/lib/" && echo "$work/lib/$(basename "$jar")";; *) echo "$jar";; esac
-done | paste -sd: -)
-cp="$work/lib/classes:$cp"
+# shellcheck source=lib.sh
+source "$root/benchmarks/lib.sh"
+snapshot_classpath
 java_opts=(-Xmx1G -XX:+HeapDumpOnOutOfMemoryError -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED
   -Djava.util.prefs.userRoot="$work/prefs" -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9)
@@ -80,14 +71,10 @@ jfr_opts() { [ "$jfr" = 1 ] && echo "-XX:StartFlightRecording=settings=profile,f
 lookup_sql='SELECT order_id, customer_id, category, status, order_date, amount FROM orders WHERE order_id = :id;'
 max_id=200000
 if [ "$pg15" = 1 ]; then
-  pgbin=/usr/lib/postgresql/15/bin; pgdir=/var/tmp/salvo-overhead-pg15; port=5415
+  pgdir=/var/tmp/salvo-overhead-pg15; port=5415
   [ -x "$pgbin/postgres" ] || { echo "overhead.sh: --pg15 needs Debian's PostgreSQL 15 in $pgbin (apt-get install postgresql-15), but it is not there" >&2; exit 2; }
-  if [ ! -s "$pgdir/PG_VERSION" ]; then
-    mkdir -p "$pgdir"; chown postgres "$pgdir"
-    runuser -u postgres -- "$pgbin/initdb" -D "$pgdir" -U postgres --auth=trust > "$work/initdb.log"
-  fi
-  runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdir" -l "$pgdir.log" -w -o "-p $port -c listen_addresses=localhost -c unix_socket_directories=/tmp -c shared_buffers=256MB -c max_connections=100" start > /dev/null
-  trap 'runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdir" -m fast stop > /dev/null 2>&1 || true' EXIT
+  start_pg15 "$pgdir" "$port" -c shared_buffers=256MB -c max_connections=100
+  trap 'stop_pg15 "$pgdir"' EXIT
   rows=$(psql -qtA -h localhost -p "$port" -U postgres -d postgres -c "SELECT count(*) FROM pgbench_accounts" 2>/dev/null || echo 0)
   if [ "$rows" != "$((scale * 100000))" ]; then
     echo "creating pgbench's schema at scale $scale..." >&2
@@ -185,10 +172,10 @@ s=$(median "${S[@]}"); j=$(median "${J[@]}"); p=$(median "${P[@]}")
 echo "medians: Salvo $s qps ($(median "${SC[@]}") µs CPU/query), raw JDBC $j qps ($(median "${JC[@]}") µs CPU/query), pgbench $p tps ($(median "${PC[@]}") µs CPU/query)"
 s95=$(median "${S95[@]}"); s99=$(median "${S99[@]}"); j95=$(median "${J95[@]}"); j99=$(median "${J99[@]}")
 echo "median latency p50/p95/p99 (µs): Salvo $(median "${S50[@]}")/$s95/$s99, raw JDBC $(median "${J50[@]}")/$j95/$j99, pgbench $(median "${P50[@]}")/$(median "${P95[@]}")/$(median "${P99[@]}")"
-ratio3() { if [ "$1" = na ] || [ "$2" = na ]; then echo na; else awk -v a="$1" -v b="$2" 'BEGIN{printf "%.3f", a / b}'; fi; }
-ratio() { if [ "$1" = na ] || [ "$2" = na ]; then echo na; else awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a / b}'; fi; }
+# ratio A B [DIGITS]: A / B with DIGITS decimals (2), na when either is na
+ratio() { if [ "$1" = na ] || [ "$2" = na ]; then echo na; else awk -v a="$1" -v b="$2" -v d="${3:-2}" 'BEGIN{printf "%.*f", d, a / b}'; fi; }
 num() { [ "$1" = na ] && echo na || printf '%.0f' "$1"; }
 rj=$(ratio "$s" "$j")
 rp=$(ratio "$s" "$p")
 if [ "$p" = "na" ] && [[ ",$only," == *",pgbench,"* ]]; then echo "pgbench is not installed: skipped" >&2; fi
-echo "RESULT salvo_qps=$(num "$s") raw_jdbc_qps=$(num "$j") pgbench_tps=$(num "$p") ratio_vs_raw_jdbc=$rj ratio_vs_pgbench=$rp salvo_p95_us=$(num "$s95") salvo_p99_us=$(num "$s99") raw_jdbc_p95_us=$(num "$j95") raw_jdbc_p99_us=$(num "$j99") p95_ratio=$(ratio3 "$s95" "$j95") p99_ratio=$(ratio3 "$s99" "$j99") salvo_cpu_us=$(median "${SS[@]}") raw_jdbc_cpu_us=$(median "${JS[@]}") cpu_ratio=$(ratio "$(median "${SS[@]}")" "$(median "${JS[@]}")")"
+echo "RESULT salvo_qps=$(num "$s") raw_jdbc_qps=$(num "$j") pgbench_tps=$(num "$p") ratio_vs_raw_jdbc=$rj ratio_vs_pgbench=$rp salvo_p95_us=$(num "$s95") salvo_p99_us=$(num "$s99") raw_jdbc_p95_us=$(num "$j95") raw_jdbc_p99_us=$(num "$j99") p95_ratio=$(ratio "$s95" "$j95" 3) p99_ratio=$(ratio "$s99" "$j99" 3) salvo_cpu_us=$(median "${SS[@]}") raw_jdbc_cpu_us=$(median "${JS[@]}") cpu_ratio=$(ratio "$(median "${SS[@]}")" "$(median "${JS[@]}")")"

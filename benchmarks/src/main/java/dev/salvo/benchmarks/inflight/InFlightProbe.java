@@ -1,5 +1,6 @@
 package dev.salvo.benchmarks.inflight;
 
+import dev.salvo.benchmarks.overhead.SteadyCpu;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -71,7 +72,7 @@ final class InFlightProbe {
       long used = heapUsed();
       heapPeak = Math.max(heapPeak, used);
       if (cpu0 < 0 && now - windowStart >= 0) {
-        cpu0 = cpuNanos();
+        cpu0 = SteadyCpu.cpuNanos();
         t0 = now;
       }
       if (cpu0 >= 0) {
@@ -80,7 +81,7 @@ final class InFlightProbe {
       }
       if (now - nextLine >= 0) {
         System.out.printf(Locale.ROOT, "[probe] t=%.0fs threads=%d heap_used_mb=%.1f rss_mb=%.1f cpu_s=%.2f%n",
-            (now - start) / 1e9, threads.getThreadCount(), used / MB, status("VmRSS:") / 1024.0, cpuNanos() / 1e9);
+            (now - start) / 1e9, threads.getThreadCount(), used / MB, status("VmRSS:") / 1024.0, SteadyCpu.cpuNanos() / 1e9);
         nextLine += TimeUnit.SECONDS.toNanos(5);
       }
       if (now - windowEnd >= 0) {
@@ -88,7 +89,7 @@ final class InFlightProbe {
       }
       TimeUnit.MILLISECONDS.sleep(100);
     }
-    long cpu1 = cpuNanos();
+    long cpu1 = SteadyCpu.cpuNanos();
     long t1 = System.nanoTime();
     int live = threads.getThreadCount();
     long rss = status("VmRSS:");
@@ -113,10 +114,6 @@ final class InFlightProbe {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
-  private static long cpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
-  }
 
   /** @return the value in kB of a line of /proc/self/status, -1 when unreadable */
   private static long status(String key) {

@@ -1,5 +1,6 @@
 package dev.salvo.benchmarks.inflight;
 
+import dev.salvo.benchmarks.overhead.SteadyCpu;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -69,13 +70,13 @@ public final class RawInFlight {
     System.out.printf(Locale.ROOT, "all %d connected after %.1f s%n", users, (System.nanoTime() - t0) / 1e9);
     TimeUnit.SECONDS.sleep(warmup);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    long cpu0 = cpu();
+    long cpu0 = SteadyCpu.cpuNanos();
     long n0 = done.get();
     long w0 = System.nanoTime();
     TimeUnit.SECONDS.sleep(seconds);
     long n1 = done.get();
     long w1 = System.nanoTime();
-    long cpu1 = cpu();
+    long cpu1 = SteadyCpu.cpuNanos();
     double qps = (n1 - n0) / ((w1 - w0) / 1e9);
     System.out.printf(Locale.ROOT, "mode=%s qps=%.1f cpu_us_per_query=%.1f threads=%d threads_peak=%d rss_mb=%.1f "
             + "heap_used_mb=%.1f java=%s%n", args[5], qps, (cpu1 - cpu0) / 1e3 / (n1 - n0), threads.getThreadCount(),
@@ -86,10 +87,6 @@ public final class RawInFlight {
     executor.awaitTermination(querySeconds + 30L, TimeUnit.SECONDS);
   }
 
-  private static long cpu() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
-  }
 
   private static long rssKb() throws java.io.IOException {
     for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * (all threads, user + system) read when the measured window starts and again one second before it ends. Written as
  * {@code cpu_seconds=<x> window_seconds=<y>} to the file named by {@code bench.cpuFile}, if set.
  */
-final class SteadyCpu {
+public final class SteadyCpu {
   private SteadyCpu() {}
 
   /**
@@ -48,7 +48,8 @@ final class SteadyCpu {
     t.start();
   }
 
-  private static long cpuNanos() {
+  /** @return this process's CPU time so far (all threads, user + system), in ns */
+  public static long cpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
   }
