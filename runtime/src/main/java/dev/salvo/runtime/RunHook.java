@@ -31,7 +31,8 @@ public interface RunHook {
   }
 
   /**
-   * A request's statement was prepared on a pooled connection (once per connection and SQL text, not per execution):
+   * A request's statement was prepared on a pooled connection (once per connection, request and SQL text, not per
+   * execution; two requests with the same SQL text get a statement each):
    * the place for a per-statement setting such as a driver's statement-level query tag.
    *
    * @param statement the new statement

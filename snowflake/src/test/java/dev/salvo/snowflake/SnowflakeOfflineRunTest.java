@@ -32,7 +32,10 @@ class SnowflakeOfflineRunTest {
       RunResults results = ResultsFiles.read(dir);
       long byId = results.requests().stream().filter(r -> r.name().equals("by id")).findFirst().orElseThrow().count();
       long count = results.requests().stream().filter(r -> r.name().equals("count")).findFirst().orElseThrow().count();
-      assertThat(byId + count).isPositive();
+      long again = results.requests().stream().filter(r -> r.name().equals("by id again")).findFirst().orElseThrow()
+          .count();
+      assertThat(byId).isPositive();
+      assertThat(again).isPositive();
 
       List<JsonNode> sent = snowflake.queries();
       assertThat(sent).filteredOn(q -> q.path("sqlText").asText().startsWith("ALTER SESSION SET QUERY_TAG"))
@@ -40,15 +43,21 @@ class SnowflakeOfflineRunTest {
           .allSatisfy(q -> assertThat(q.path("sqlText").asText()).contains(runId).contains("USE_CACHED_RESULT = FALSE"));
       assertThat(sent).filteredOn(q -> q.path("sqlText").asText().startsWith("SELECT * FROM ORDERS")
               && !q.path("describeOnly").asBoolean())
-          .allSatisfy(q -> assertThat(q.path("parameters").path("QUERY_TAG").asText())
-              .isEqualTo("{\"salvo\":\"" + runId + "\",\"worker\":0,\"request\":\"by id\"}"));
+          .as("two requests with the same SQL text: each execution carries its own request's tag")
+          .extracting(q -> q.path("parameters").path("QUERY_TAG").asText()).containsOnly(
+              "{\"salvo\":\"" + runId + "\",\"worker\":0,\"request\":\"by id\"}",
+              "{\"salvo\":\"" + runId + "\",\"worker\":0,\"request\":\"by id again\"}")
+          .contains("{\"salvo\":\"" + runId + "\",\"worker\":0,\"request\":\"by id again\"}")
+          .filteredOn(t -> t.endsWith("\"by id again\"}")).hasSize((int) again);
 
       SnowflakeResults s = SnowflakeResults.read(dir).orElseThrow(() -> new AssertionError(run.output()));
       assertThat(s.resultCache()).isEqualTo("off");
-      assertThat(s.requests()).extracting(SnowflakeResults.Request::request).startsWith("by id", "count");
+      assertThat(s.requests()).extracting(SnowflakeResults.Request::request).startsWith("by id", "by id again", "count");
       assertThat(s.requests().get(0).snowflake().queries()).as("warmup-free run: every measured request found")
-          .isGreaterThanOrEqualTo(byId);
-      assertThat(s.requests().get(1).snowflake().queries()).isGreaterThanOrEqualTo(count);
+          .isEqualTo(byId);
+      assertThat(s.requests().get(1).snowflake().queries()).as("same SQL text, its own tag: joined apart")
+          .isEqualTo(again);
+      assertThat(s.requests().get(2).snowflake().queries()).isGreaterThanOrEqualTo(count);
       assertThat(s.requests().get(0).snowflake().meanCompilationMillis()).isEqualTo(2.0);
       assertThat(s.warehouse()).isNotEmpty().allSatisfy(w -> assertThat(w.size()).isEqualTo("X-Small"));
       assertThat(s.cost().creditsPerHour()).isEqualTo(1.0);

@@ -64,4 +64,38 @@ class SnowflakeStatementTagTest {
           "{\"salvo\":\"" + runId + "\",\"worker\":2,\"request\":\"count\"}");
     }
   }
+
+  @Test
+  void twoStatementsWithTheSameSqlTextOnOneConnectionEachSendTheirOwnTag() throws Exception {
+    try (FakeSnowflakeEndpoint snowflake = new FakeSnowflakeEndpoint()) {
+      String runId = "Sim-20261202000000000";
+      SnowflakeRunHook hook = new SnowflakeRunHook(r -> new SnowflakeRunHookTest.FakeSnowflake(List.of(List.of()),
+          null), Map.of("pollSeconds", "0"), System::currentTimeMillis);
+      assertThat(hook.start(new RunContext(runId, "snowflake", DatabaseSettings.of(snowflake.url(), "bench", "pw"),
+          new SessionSetup(runId, 0, Duration.ZERO, true), Instant.now(), new ConcurrentHashMap<>()))).isTrue();
+      Properties p = new Properties();
+      p.put("user", "bench");
+      p.put("password", "pw");
+      p.put("ssl", "off");
+      p.put("disablePlatformDetection", "true");
+      String sql = "SELECT * FROM ORDERS WHERE O_ORDERKEY = ?";
+      try (Connection c = DriverManager.getConnection(snowflake.url(), p);
+           PreparedStatement first = c.prepareStatement(sql);
+           PreparedStatement second = c.prepareStatement(sql)) {
+        hook.prepared(first, "by id");
+        hook.prepared(second, "by id again");
+        for (PreparedStatement ps : List.of(first, second, first, second, second)) {
+          ps.setLong(1, 7);
+          try (ResultSet rs = ps.executeQuery()) {
+            assertThat(rs.next()).isTrue();
+          }
+        }
+      }
+      String tag = "{\"salvo\":\"" + runId + "\",\"worker\":0,\"request\":\"";
+      assertThat(snowflake.queries()).extracting(q -> q.path("parameters").path("QUERY_TAG").asText())
+          .as("the driver keeps a statement's parameters on the statement, not per SQL text")
+          .containsExactly(tag + "by id\"}", tag + "by id again\"}", tag + "by id\"}", tag + "by id again\"}",
+              tag + "by id again\"}");
+    }
+  }
 }

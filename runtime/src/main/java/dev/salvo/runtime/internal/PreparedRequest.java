@@ -21,6 +21,10 @@ public final class PreparedRequest {
   final SqlRequest request;
   final NamedSql sql;
   private final String jdbcSql;
+  /** this request's own suffix of a statement-cache key: two requests with the same SQL keep their own statements */
+  private final String keySuffix = "\u0000#" + KEYS.incrementAndGet();
+  private final String statementKey;
+  private static final java.util.concurrent.atomic.AtomicLong KEYS = new java.util.concurrent.atomic.AtomicLong();
   // hot: read on every request
   private final Function<Session, ?>[] binders;
   private final int[] placeholderParameter;
@@ -61,6 +65,7 @@ public final class PreparedRequest {
     this.request = request;
     this.sql = request.sql(dialect);
     this.jdbcSql = sql.jdbcSql();
+    this.statementKey = jdbcSql + keySuffix;
     this.binders = request.binders(sql);
     this.generator = generator;
     List<String> distinct = List.copyOf(sql.parameterNames());
@@ -199,6 +204,17 @@ public final class PreparedRequest {
       }
     }
     return sizes == null ? jdbcSql : sql.expand(sizes);
+  }
+
+  /**
+   * A key for an SQL thread's statement cache that is this request's own: two requests with the same SQL text get
+   * statements of their own, so a per-statement setting (a run hook's query tag naming the request) stays the request's.
+   *
+   * @param sql this request's JDBC SQL for some values ({@link #jdbcSql(Tuple)})
+   * @return the key (no allocation when {@code sql} is the unexpanded text)
+   */
+  String statementKey(String sql) {
+    return sql == jdbcSql ? statementKey : sql + keySuffix;
   }
 
   /** Binds the values, flattening lists; whole numbers and doubles are bound as primitives. */

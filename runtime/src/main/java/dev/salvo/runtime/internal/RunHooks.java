@@ -2,11 +2,7 @@ package dev.salvo.runtime.internal;
 
 import dev.salvo.runtime.RunContext;
 import dev.salvo.runtime.RunHook;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class RunHooks {
   private final List<RunHook> active = new ArrayList<>();
   private final List<RunHook> taggers = new ArrayList<>();
-  private final Map<String, String> requestBySql = new ConcurrentHashMap<>();
+  private final Map<PreparedRequest, String> nameOf = new ConcurrentHashMap<>();
   private final AtomicBoolean tagWarned = new AtomicBoolean();
   private RunContext context;
 
@@ -93,55 +89,46 @@ final class RunHooks {
    */
   void requests(String name, boolean transaction, List<PreparedRequest> statements) {
     if (transaction) {
-      statements.forEach(st -> request(name + SalvoRun.STATEMENT_SEPARATOR + st.request.name(), st.sql.jdbcSql()));
+      statements.forEach(st -> request(name + SalvoRun.STATEMENT_SEPARATOR + st.request.name(), st));
     } else {
-      request(name, statements.get(0).sql.jdbcSql());
+      request(name, statements.get(0));
     }
   }
 
-  /**
-   * A request's statement SQL, for naming the request of a statement prepared with that text (the first request to
-   * use a text names it).
-   */
+  private void request(String name, PreparedRequest statement) {
+    request(name, statement.sql.jdbcSql());
+    nameOf.putIfAbsent(statement, name); // by identity: PreparedRequest keeps Object's equals
+  }
+
+  /** A request's statement SQL, for the hooks' {@link RunContext#sqlByRequest()} (the first text of a name). */
   void request(String name, String jdbcSql) {
     if (context != null) {
       context.sqlByRequest().putIfAbsent(name, jdbcSql);
     }
-    requestBySql.putIfAbsent(jdbcSql, name);
   }
 
   /**
-   * @param c a pooled connection
-   * @return {@code c}, or a view of it whose prepared statements the hooks see first, when a hook tags statements
+   * A request's statement was prepared on a pooled connection (once per connection, request and SQL text): the hooks
+   * that tag statements see it with the request's name. A failing hook is one WARN line for the run; the statement is
+   * used untagged.
+   *
+   * @param ps the new statement
+   * @param owner its request (null: none known)
    */
-  Connection decorate(Connection c) {
+  void prepared(PreparedStatement ps, PreparedRequest owner) {
     if (taggers.isEmpty()) {
-      return c;
+      return;
     }
-    InvocationHandler handler = (proxy, method, args) -> {
-      Object result;
+    String request = owner == null ? null : nameOf.get(owner);
+    for (RunHook hook : taggers) {
       try {
-        result = method.invoke(c, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-      if (result instanceof PreparedStatement ps && method.getName().equals("prepareStatement")
-          && args != null && args[0] instanceof String sql) {
-        String request = requestBySql.get(sql);
-        for (RunHook hook : taggers) {
-          try {
-            hook.prepared(ps, request);
-          } catch (Exception | LinkageError e) {
-            if (tagWarned.compareAndSet(false, true)) {
-              warn(hook, "cannot tag statements (the run goes on without per-statement tags)", e);
-            }
-          }
+        hook.prepared(ps, request);
+      } catch (Exception | LinkageError e) {
+        if (tagWarned.compareAndSet(false, true)) {
+          warn(hook, "cannot tag statements (the run goes on without per-statement tags)", e);
         }
       }
-      return result;
-    };
-    return (Connection) Proxy.newProxyInstance(RunHooks.class.getClassLoader(), new Class<?>[] {Connection.class},
-        handler);
+    }
   }
 
   /** The run's directory is written: each hook's {@link RunHook#finish}. */

@@ -259,7 +259,7 @@ public final class SqlAction implements Action {
 
   /** As {@link #execute(SqlThread, PreparedRequest, Tuple, long[])}, adding rows and bytes at {@code counts[at]}, {@code counts[at + 1]}. */
   void execute(SqlThread thread, PreparedRequest request, Tuple values, long[] counts, int at) throws SQLException {
-    PreparedStatement ps = thread.statement(request.jdbcSql(values));
+    PreparedStatement ps = thread.statement(request, request.jdbcSql(values));
     PreparedRequest.setParameters(ps, values);
     boolean isResultSet = ps.execute();
     while (true) {

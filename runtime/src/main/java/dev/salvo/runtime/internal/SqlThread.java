@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * One of Salvo's SQL threads. It holds one pooled connection for as long as the connection works, and keeps a prepared
- * statement per SQL text on it, so that a request neither borrows a connection from the pool nor creates and closes a
+ * statement per request and SQL text on it, so that a request neither borrows a connection from the pool nor creates and closes a
  * JDBC statement (a raw JDBC loop does neither). The pool has as many connections as there are SQL threads, so every
  * thread gets one. A connection that fails goes back to the pool, which replaces it; when the thread ends (the run
  * drains), its connection goes back too.
@@ -53,14 +53,17 @@ final class SqlThread extends Thread {
   }
 
   /**
-   * @param sql JDBC SQL
+   * @param owner the request whose statement it is (two requests with the same SQL text get one each)
+   * @param sql its JDBC SQL
    * @return the prepared statement for it on this thread's connection
    */
-  PreparedStatement statement(String sql) throws SQLException {
-    PreparedStatement ps = statements.get(sql);
+  PreparedStatement statement(PreparedRequest owner, String sql) throws SQLException {
+    String key = owner.statementKey(sql);
+    PreparedStatement ps = statements.get(key);
     if (ps == null) {
       ps = connection().prepareStatement(sql);
-      statements.put(sql, ps);
+      target.prepared(ps, owner);
+      statements.put(key, ps);
     }
     return ps;
   }

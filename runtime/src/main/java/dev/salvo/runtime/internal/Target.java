@@ -234,7 +234,7 @@ final class Target implements AutoCloseable {
   Connection connection() throws SQLException {
     OutageWatch watch = outage;
     if (watch == null) {
-      return hooks.decorate(pool.getConnection());
+      return pool.getConnection();
     }
     watch.failFast();
     watch.attempt();
@@ -243,7 +243,7 @@ final class Target implements AutoCloseable {
     try {
       Connection c = pool.getConnection();
       watch.connected();
-      return hooks.decorate(c);
+      return c;
     } catch (SQLException e) {
       watch.failed(e);
       throw e;
@@ -252,7 +252,17 @@ final class Target implements AutoCloseable {
     }
   }
 
-  /** The run's hooks (a hook may see each statement a request prepares: {@link RunHooks#decorate}). */
+  /**
+   * A request's statement was prepared on a pooled connection: shown to the hooks that tag statements.
+   *
+   * @param statement the new statement
+   * @param owner its request
+   */
+  void prepared(PreparedStatement statement, PreparedRequest owner) {
+    hooks.prepared(statement, owner);
+  }
+
+  /** The run's hooks (a hook may see each statement a request prepares: {@link #prepared}). */
   private volatile RunHooks hooks = RunHooks.none();
 
   /** @param hooks the run's hooks, once started */

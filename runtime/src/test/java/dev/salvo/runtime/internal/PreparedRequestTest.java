@@ -70,4 +70,20 @@ class PreparedRequestTest {
     assertThat(new PreparedRequest(request, new PostgresDialect()).sql.jdbcSql())
         .isEqualTo("SELECT count(DISTINCT \"customer_id\") AS approx_distinct FROM \"orders\"");
   }
+
+  @Test
+  void twoRequestsWithTheSameSqlTextHaveStatementCacheKeysOfTheirOwn() {
+    Map<String, Function<Session, ?>> params = Map.of("ids", s -> List.of(1, 2), "c", s -> "a");
+    String text = "SELECT * FROM t WHERE id IN (:ids) AND c = :c";
+    PreparedRequest a = new PreparedRequest(SqlRequest.of("a", QueryKind.POINT_LOOKUP, text, params),
+        new PostgresDialect());
+    PreparedRequest b = new PreparedRequest(SqlRequest.of("b", QueryKind.POINT_LOOKUP, text, params),
+        new PostgresDialect());
+    String sql = a.sql.jdbcSql();
+    assertThat(a.statementKey(sql)).isNotEqualTo(b.statementKey(sql)).startsWith(sql)
+        .isSameAs(a.statementKey(a.jdbcSql(a.newValues())));
+    String expanded = a.jdbcSql(a.bind(null));
+    assertThat(a.statementKey(expanded)).isEqualTo(a.statementKey(new String(expanded)))
+        .isNotEqualTo(b.statementKey(expanded)).isNotEqualTo(a.statementKey(sql)).startsWith(expanded);
+  }
 }

@@ -11,7 +11,10 @@ import java.io.PrintStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
+import dev.salvo.runtime.SqlRequest;
+import dev.salvo.sql.PostgresDialect;
+import dev.salvo.sql.QueryKind;
+import java.util.Map;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,24 +85,6 @@ class RunHooksTest {
     return out.toString(StandardCharsets.UTF_8);
   }
 
-  /** A connection whose prepareStatement returns a statement proxy, and which counts commit calls. */
-  private static Connection fakeConnection(List<String> log) {
-    return (Connection) Proxy.newProxyInstance(getClass0(), new Class<?>[] {Connection.class}, (p, m, a) -> {
-      log.add(m.getName() + (a == null ? "" : " " + a[0]));
-      return switch (m.getName()) {
-        case "prepareStatement" -> Proxy.newProxyInstance(getClass0(), new Class<?>[] {PreparedStatement.class},
-            (p2, m2, a2) -> switch (m2.getName()) {
-              case "equals" -> p2 == a2[0];
-              case "hashCode" -> System.identityHashCode(p2);
-              case "toString" -> "statement";
-              default -> null;
-            });
-        case "isClosed" -> false;
-        default -> null;
-      };
-    });
-  }
-
   private static ClassLoader getClass0() {
     return RunHooksTest.class.getClassLoader();
   }
@@ -144,46 +129,56 @@ class RunHooksTest {
     assertThat(fine.calls).contains("finish d {}");
   }
 
+  private static PreparedRequest request(String name, String sql) {
+    return new PreparedRequest(SqlRequest.of(name, QueryKind.POINT_LOOKUP, sql, Map.of("id", s -> 1)),
+        new PostgresDialect());
+  }
+
+  private static PreparedStatement statement() {
+    return (PreparedStatement) Proxy.newProxyInstance(getClass0(), new Class<?>[] {PreparedStatement.class},
+        (p, m, a) -> null);
+  }
+
   @Test
-  void statementsPreparedOnADecoratedConnectionAreShownToTaggingHooksWithTheirRequest() throws Exception {
+  void twoRequestsWithTheSameSqlTextAreShownToTaggingHooksEachWithItsOwnName() {
     Recording tagger = new Recording(null, true);
     RunHooks hooks = RunHooks.start(run, List.of(tagger));
-    hooks.request("by id", "SELECT * FROM t WHERE id = ?");
-    hooks.request("same text", "SELECT * FROM t WHERE id = ?");
-    List<String> log = new ArrayList<>();
-    Connection c = hooks.decorate(fakeConnection(log));
-    c.prepareStatement("SELECT * FROM t WHERE id = ?");
-    c.prepareStatement("SELECT 2");
-    c.commit();
-    assertThat(tagger.calls).containsExactly("start Sim-20260101000000000", "prepared by id", "prepared null");
-    assertThat(log).containsExactly("prepareStatement SELECT * FROM t WHERE id = ?", "prepareStatement SELECT 2",
-        "commit");
-    assertThat(run.sqlByRequest()).containsEntry("same text", "SELECT * FROM t WHERE id = ?");
+    PreparedRequest byId = request("by id", "SELECT * FROM t WHERE id = :id");
+    PreparedRequest same = request("same text", "SELECT * FROM t WHERE id = :id");
+    PreparedRequest step = request("debit", "SELECT * FROM t WHERE id = :id");
+    hooks.requests("by id", false, List.of(byId));
+    hooks.requests("same text", false, List.of(same));
+    hooks.requests("pay", true, List.of(step));
+    hooks.prepared(statement(), byId);
+    hooks.prepared(statement(), same);
+    hooks.prepared(statement(), step);
+    hooks.prepared(statement(), request("unknown", "SELECT :id"));
+    assertThat(tagger.calls).containsExactly("start Sim-20260101000000000", "prepared by id", "prepared same text",
+        "prepared pay / debit", "prepared null");
+    assertThat(run.sqlByRequest()).containsEntry("same text", "SELECT * FROM t WHERE id = ?")
+        .containsEntry("pay / debit", "SELECT * FROM t WHERE id = ?");
   }
 
   @Test
-  void aConnectionIsNotDecoratedWithoutATaggingHook() {
-    RunHooks hooks = RunHooks.start(run, List.of(new Recording(null, false)));
-    Connection raw = fakeConnection(new ArrayList<>());
-    assertThat(hooks.decorate(raw)).isSameAs(raw);
-    assertThat(RunHooks.none().decorate(raw)).isSameAs(raw);
+  void withoutATaggingHookNoHookSeesStatements() {
+    Recording plain = new Recording(null, false);
+    RunHooks hooks = RunHooks.start(run, List.of(plain));
+    PreparedRequest byId = request("by id", "SELECT * FROM t WHERE id = :id");
+    hooks.requests("by id", false, List.of(byId));
+    hooks.prepared(statement(), byId);
+    RunHooks.none().prepared(statement(), byId);
+    assertThat(plain.calls).containsExactly("start Sim-20260101000000000");
   }
 
   @Test
-  void aTaggingFailureIsOneWarnLineForTheRunAndTheStatementIsStillReturned() throws Exception {
+  void aTaggingFailureIsOneWarnLineForTheRun() {
     Recording tagger = new Recording("prepared", true);
     RunHooks hooks = RunHooks.start(run, List.of(tagger));
-    Connection c = hooks.decorate(fakeConnection(new ArrayList<>()));
-    Object[] statements = new Object[2];
     String out = captured(() -> {
-      try {
-        statements[0] = c.prepareStatement("SELECT 1");
-        statements[1] = c.prepareStatement("SELECT 1");
-      } catch (java.sql.SQLException e) {
-        throw new AssertionError(e);
-      }
+      hooks.prepared(statement(), null);
+      hooks.prepared(statement(), null);
     });
-    assertThat(statements).doesNotContainNull();
+    assertThat(tagger.calls).containsExactly("start Sim-20260101000000000", "prepared null", "prepared null");
     assertThat(out).isEqualTo("[salvo] WARN run hook " + Recording.class.getName() + ": cannot tag statements (the"
         + " run goes on without per-statement tags): prepared null went wrong\n");
   }
