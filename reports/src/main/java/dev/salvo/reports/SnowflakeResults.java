@@ -24,9 +24,13 @@ import java.util.Optional;
  * @param warehouse the warehouse samples taken during the run
  * @param cost the estimated cost, null when none could be made
  * @param estimates which values are estimates
+ * @param warehouseName the run's warehouse, null when not recorded
+ * @param warehouseLoad Snowflake's WAREHOUSE_LOAD_HISTORY over the run's window (empty when not read)
+ * @param workers for a merged run, the workers whose files were merged (empty for a single run)
  */
 public record SnowflakeResults(int formatVersion, String runId, String resultCache, boolean historyTruncated,
-    List<Request> requests, List<Warehouse> warehouse, Cost cost, List<String> estimates) {
+    List<Request> requests, List<Warehouse> warehouse, Cost cost, List<String> estimates, String warehouseName,
+    List<Load> warehouseLoad, List<Worker> workers) {
   /** The file's name in a run directory. */
   public static final String FILE = "snowflake.json";
   /** The newest format version this build reads. */
@@ -40,7 +44,32 @@ public record SnowflakeResults(int formatVersion, String runId, String resultCac
     requests = requests == null ? List.of() : requests;
     warehouse = warehouse == null ? List.of() : warehouse;
     estimates = estimates == null ? List.of() : estimates;
+    warehouseLoad = warehouseLoad == null ? List.of() : warehouseLoad;
+    workers = workers == null ? List.of() : workers;
   }
+
+  /**
+   * One interval of {@code WAREHOUSE_LOAD_HISTORY}: Snowflake's "query load", the average number of queries in each
+   * state over the interval.
+   *
+   * @param startMillis interval start, epoch ms
+   * @param endMillis interval end, epoch ms
+   * @param avgRunning running
+   * @param avgQueuedLoad queued because the warehouse was overloaded
+   * @param avgQueuedProvisioning queued while clusters were provisioned
+   * @param avgBlocked blocked by a transaction lock
+   */
+  public record Load(long startMillis, long endMillis, double avgRunning, double avgQueuedLoad,
+      double avgQueuedProvisioning, double avgBlocked) {}
+
+  /**
+   * A worker whose {@value #FILE} went into a merged run.
+   *
+   * @param worker its index
+   * @param runId its run id
+   * @param warehouseName its warehouse
+   */
+  public record Worker(int worker, String runId, String warehouseName) {}
 
   /**
    * One request: Salvo's client-side numbers beside Snowflake's.

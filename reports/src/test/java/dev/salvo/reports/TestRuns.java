@@ -259,7 +259,9 @@ public final class TestRuns {
         Map.of("POINT_LOOKUP", credits * 0.4, "RANGE_SCAN", credits * 0.6), credits * 1000 / queries,
         queries / credits, queries / r.measurementSeconds() / credits);
     SnowflakeResults s = new SnowflakeResults(1, runDir.getFileName().toString(), "off", false, requests, warehouse,
-        cost, List.of("cost: credits from polled cluster intervals and documented rates"));
+        cost, List.of("cost: credits from polled cluster intervals and documented rates"), "BENCH_WH",
+        List.of(new SnowflakeResults.Load(t0, t0 + 5_000, 3.5, 0.25, 0, 0),
+            new SnowflakeResults.Load(t0 + 5_000, t0 + 10_000, 4.75, 1.5, 0.5, 0)), List.of());
     new com.fasterxml.jackson.databind.ObjectMapper().writeValue(runDir.resolve(SnowflakeResults.FILE).toFile(), s);
   }
 }

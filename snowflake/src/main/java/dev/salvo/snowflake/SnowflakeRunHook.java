@@ -90,10 +90,24 @@ public final class SnowflakeRunHook implements RunHook {
   }
 
   SnowflakeRunHook(Access access, Map<String, String> settings, java.util.function.LongSupplier clock) {
+    this(access, settings, clock, Thread::sleep);
+  }
+
+  /** How the hook waits (tests advance their clock instead). */
+  @FunctionalInterface
+  interface Sleeper {
+    void sleep(long millis) throws InterruptedException;
+  }
+
+  SnowflakeRunHook(Access access, Map<String, String> settings, java.util.function.LongSupplier clock,
+      Sleeper sleeper) {
     this.access = access;
     this.settings = settings;
     this.clock = clock;
+    this.sleeper = sleeper;
   }
+
+  private final Sleeper sleeper;
 
   static Map<String, String> settingsFromEnvironment() {
     Map<String, String> m = new java.util.HashMap<>();
@@ -168,6 +182,7 @@ public final class SnowflakeRunHook implements RunHook {
 
   @Override
   public void finish(RunContext run, Path runDirectory) throws InterruptedException {
+    long ended = clock.getAsLong();
     List<WarehouseSample> samples = List.of();
     if (poller != null) {
       poller.pollOnce();
@@ -200,14 +215,43 @@ public final class SnowflakeRunHook implements RunHook {
       if (found >= expected || clock.getAsLong() >= deadline) {
         break;
       }
-      Thread.sleep(Math.min(5_000, Math.max(1, deadline - clock.getAsLong())));
+      sleeper.sleep(Math.min(5_000, Math.max(1, deadline - clock.getAsLong())));
     }
     SnowflakeSection section = SnowflakeSection.of(results, run.runId(), history, sqlByRequest, samples,
         costModel(samples), tailMillis(samples));
+    if (warehouse != null) {
+      section = loadHistory(section, run.startedAt(), ended, deadline);
+    }
     Path file = section.write(runDirectory);
     RunDirectory.report(runDirectory);
     System.out.println("[salvo] snowflake: " + file.toAbsolutePath().normalize() + " (" + found + " of " + expected
         + " measured requests found in the query history" + (history.truncated() ? ", history truncated" : "") + ")");
+  }
+
+  /**
+   * Adds WAREHOUSE_LOAD_HISTORY for the run's window. Snowflake documents a range ending within one minute of the
+   * current time as possibly inaccurate, so this waits until a minute after the run's end, but not past the history
+   * deadline; a shorter wait is noted in the section. A failure is one WARN line: the rest of the section stays.
+   */
+  private SnowflakeSection loadHistory(SnowflakeSection section, Instant from, long ended, long deadline)
+      throws InterruptedException {
+    long wait = Math.min(ended + 60_000, Math.max(deadline, clock.getAsLong())) - clock.getAsLong();
+    if (wait > 0) {
+      sleeper.sleep(wait);
+    }
+    long after = (clock.getAsLong() - ended) / 1000;
+    String note = after >= 60 ? null : "warehouseLoad: read " + after + " s after the run's end; Snowflake documents"
+        + " a range ending within one minute of the current time as possibly inaccurate";
+    try {
+      List<SnowflakeSection.Load> load = WarehousePoller.readLoadHistory(db, warehouse, from,
+          Instant.ofEpochMilli(ended)).stream().map(SnowflakeSection.Load::of).toList();
+      return section.withWarehouseLoad(warehouse, load, note);
+    } catch (java.sql.SQLException | RuntimeException e) {
+      System.out.println("[salvo] WARN snowflake: no warehouse load history: " + String.valueOf(e.getMessage())
+          .lines().findFirst().orElse(""));
+      return section.withWarehouseLoad(warehouse, List.of(), "warehouseLoad: not read (" + e.getClass()
+          .getSimpleName() + ")");
+    }
   }
 
   private CostModel costModel(List<WarehouseSample> samples) {

@@ -7,6 +7,7 @@ import dev.salvo.sql.SalvoException;
 import dev.salvo.sql.snowflake.CostModel;
 import dev.salvo.sql.snowflake.QueryHistory;
 import dev.salvo.sql.snowflake.RequestHistory;
+import dev.salvo.sql.snowflake.WarehousePoller;
 import dev.salvo.sql.snowflake.WarehouseSample;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,10 +31,73 @@ import java.util.Map;
  * @param warehouse the warehouse samples taken during the run
  * @param cost the estimated cost, null when no cost model was given
  * @param estimates which values are estimates rather than measurements
+ * @param warehouseName the run's warehouse ({@code salvo.warehouse}), null when not set
+ * @param warehouseLoad Snowflake's WAREHOUSE_LOAD_HISTORY for the run's window, read after the run (may be empty)
+ * @param workers for a merged run: each worker's own section (without samples and load); empty for a single run
  */
 public record SnowflakeSection(int formatVersion, String runId, String resultCache, boolean historyTruncated,
     List<RequestComparison> requests, List<WarehouseSample> warehouse, CostModel.CostEstimate cost,
-    List<String> estimates) {
+    List<String> estimates, String warehouseName, List<Load> warehouseLoad, List<Worker> workers) {
+
+  /** Normalizes absent lists (files written before these members existed). */
+  public SnowflakeSection {
+    requests = requests == null ? List.of() : requests;
+    warehouse = warehouse == null ? List.of() : warehouse;
+    estimates = estimates == null ? List.of() : estimates;
+    warehouseLoad = warehouseLoad == null ? List.of() : warehouseLoad;
+    workers = workers == null ? List.of() : workers;
+  }
+
+  /**
+   * One interval of {@code WAREHOUSE_LOAD_HISTORY}: each value is Snowflake's "query load", the average number of
+   * queries in that state over the interval.
+   *
+   * @param startMillis interval start, epoch ms
+   * @param endMillis interval end, epoch ms
+   * @param avgRunning AVG_RUNNING
+   * @param avgQueuedLoad AVG_QUEUED_LOAD (queued because the warehouse was overloaded)
+   * @param avgQueuedProvisioning AVG_QUEUED_PROVISIONING (queued while clusters were provisioned)
+   * @param avgBlocked AVG_BLOCKED (blocked by a transaction lock)
+   */
+  public record Load(long startMillis, long endMillis, double avgRunning, double avgQueuedLoad,
+      double avgQueuedProvisioning, double avgBlocked) {
+    /**
+     * @param i an interval as read
+     * @return it, with epoch-ms times
+     */
+    public static Load of(WarehousePoller.LoadInterval i) {
+      return new Load(i.start().toEpochMilli(), i.end().toEpochMilli(), i.avgRunning(), i.avgQueuedLoad(),
+          i.avgQueuedProvisioning(), i.avgBlocked());
+    }
+  }
+
+  /**
+   * One worker's part of a merged run.
+   *
+   * @param worker the worker's index
+   * @param runId its run id (its query tag's {@code salvo})
+   * @param warehouseName its warehouse
+   * @param historyTruncated its history was truncated
+   * @param requests its requests as it joined them
+   * @param cost its own cost estimate
+   */
+  public record Worker(int worker, String runId, String warehouseName, boolean historyTruncated,
+      List<RequestComparison> requests, CostModel.CostEstimate cost) {}
+
+  /**
+   * @param name the run's warehouse
+   * @param load its load history over the run's window
+   * @param note what to know about how it was read (an entry of {@link #estimates}), null for none
+   * @return this section with the warehouse's load history
+   */
+  public SnowflakeSection withWarehouseLoad(String name, List<Load> load, String note) {
+    List<String> e = new ArrayList<>(estimates);
+    if (note != null) {
+      e.add(note);
+    }
+    return new SnowflakeSection(formatVersion, runId, resultCache, historyTruncated, requests, warehouse, cost,
+        List.copyOf(e), name, List.copyOf(load), workers);
+  }
 
   /** The file name in the run directory. */
   public static final String FILE = "snowflake.json";
@@ -85,7 +149,8 @@ public record SnowflakeSection(int formatVersion, String runId, String resultCac
     return new SnowflakeSection(FORMAT_VERSION, runId, results.config().get("snowflake.resultCache"),
         history.truncated(), requests, List.copyOf(samples), cost, List.of(
             "cost: credits from polled cluster intervals and documented rates (docs/snowflake.md)",
-            "requests[].snowflake.resultReused: heuristic (successful SELECT, zero execution time, zero bytes scanned)"));
+            "requests[].snowflake.resultReused: heuristic (successful SELECT, zero execution time, zero bytes scanned)"),
+        null, List.of(), List.of());
   }
 
   /**

@@ -32,6 +32,7 @@ final class FakeSnowflakeEndpoint implements AutoCloseable {
 
   private final HttpServer server;
   private final List<JsonNode> queries = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> loadRange = Collections.synchronizedList(new ArrayList<>());
 
   FakeSnowflakeEndpoint() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -73,6 +74,17 @@ final class FakeSnowflakeEndpoint implements AutoCloseable {
           "started_clusters", "running", "queued", "auto_suspend"),
           List.of(List.of("BENCH_WH", "STARTED", "STANDARD", "X-Small", "1", "1", "1", "2", "0", "60")));
     }
+    if (sql.contains("WAREHOUSE_LOAD_HISTORY")) { // two 5-second intervals from the bound range start
+      long from = query.path("bindings").path("1").path("value").asLong();
+      loadRange.add(from + "," + query.path("bindings").path("2").path("value").asText() + ","
+          + query.path("bindings").path("3").path("value").asText());
+      return rows(List.of("START_TIME", "END_TIME", "WAREHOUSE_ID", "WAREHOUSE_NAME", "AVG_RUNNING", "AVG_QUEUED_LOAD",
+          "AVG_QUEUED_PROVISIONING", "AVG_BLOCKED"), List.of(
+          List.of(seconds(from), seconds(from + 5_000), "7", "BENCH_WH", "1.500000000", "0.000000000", "0.250000000",
+              "0.000000000"),
+          List.of(seconds(from + 5_000), seconds(from + 10_000), "7", "BENCH_WH", "2.000000000", "0.500000000",
+              "0.000000000", "0.000000000")));
+    }
     if (sql.contains("QUERY_HISTORY_BY_USER")) {
       List<List<String>> history = new ArrayList<>();
       String sessionTag = null;
@@ -102,7 +114,20 @@ final class FakeSnowflakeEndpoint implements AutoCloseable {
     return ONE_ROW;
   }
 
-  /** A JSON result set: columns whose names end in a number-like meaning are FIXED, the others TEXT. */
+  /** Epoch ms as snowflake-jdbc's JSON result format carries a TIMESTAMP_LTZ(9): seconds with nine decimals. */
+  private static String seconds(long millis) {
+    return java.math.BigDecimal.valueOf(millis, 3).setScale(9).toPlainString();
+  }
+
+  /** @return the WAREHOUSE_LOAD_HISTORY reads received: bound start ms, end ms, warehouse name */
+  List<String> loadRanges() {
+    return List.copyOf(loadRange);
+  }
+
+  /**
+   * A JSON result set: number-like columns are FIXED (AVG_* as NUMBER(38,9)), START_TIME/END_TIME TIMESTAMP_LTZ(9),
+   * the others TEXT.
+   */
   private static String rows(List<String> columns, List<List<String>> rows) {
     java.util.Set<String> numbers = java.util.Set.of("min_cluster_count", "max_cluster_count", "started_clusters",
         "running", "queued", "auto_suspend", "QUERIES", "TOTAL_ELAPSED_TIME", "COMPILATION_TIME", "EXECUTION_TIME",
@@ -111,10 +136,15 @@ final class FakeSnowflakeEndpoint implements AutoCloseable {
     data.putArray("parameters");
     com.fasterxml.jackson.databind.node.ArrayNode rowtype = data.putArray("rowtype");
     for (String c : columns) {
-      boolean number = numbers.contains(c);
+      boolean number = numbers.contains(c) || c.startsWith("AVG_") || c.equals("WAREHOUSE_ID");
+      boolean time = c.equals("START_TIME") || c.equals("END_TIME");
       com.fasterxml.jackson.databind.node.ObjectNode t = rowtype.addObject().put("name", c)
-          .put("type", number ? "fixed" : "text").put("nullable", true);
-      if (number) {
+          .put("type", time ? "timestamp_ltz" : number ? "fixed" : "text").put("nullable", true);
+      if (time) {
+        t.put("scale", 9).put("precision", 0).putNull("length").putNull("byteLength");
+      } else if (c.startsWith("AVG_")) {
+        t.put("scale", 9).put("precision", 38).putNull("length").putNull("byteLength");
+      } else if (number) {
         t.put("scale", 0).put("precision", 38).putNull("length").putNull("byteLength");
       } else {
         t.putNull("scale").putNull("precision").put("length", 16777216).put("byteLength", 16777216);

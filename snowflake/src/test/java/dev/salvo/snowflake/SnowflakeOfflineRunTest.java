@@ -62,7 +62,18 @@ class SnowflakeOfflineRunTest {
       assertThat(s.warehouse()).isNotEmpty().allSatisfy(w -> assertThat(w.size()).isEqualTo("X-Small"));
       assertThat(s.cost().creditsPerHour()).isEqualTo(1.0);
       assertThat(s.cost().pricePerCredit()).isEqualTo(3.0);
-      assertThat(run.output()).contains("[salvo] snowflake: ").doesNotContain("WARN run hook");
+      assertThat(snowflake.loadRanges()).as("WAREHOUSE_LOAD_HISTORY read once over JDBC, bound").singleElement()
+          .satisfies(r -> assertThat(r).endsWith(",BENCH_WH"));
+      long from = Long.parseLong(snowflake.loadRanges().get(0).split(",")[0]);
+      assertThat(from).isEqualTo(java.time.Instant.parse(results.startedAt()).toEpochMilli());
+      assertThat(s.warehouseName()).isEqualTo("BENCH_WH");
+      assertThat(s.warehouseLoad()).containsExactly(new SnowflakeResults.Load(from, from + 5_000, 1.5, 0, 0.25, 0),
+          new SnowflakeResults.Load(from + 5_000, from + 10_000, 2.0, 0.5, 0, 0));
+      assertThat(s.estimates()).as("waited 10 s (historyWaitSeconds), not the documented minute")
+          .anyMatch(e -> e.startsWith("warehouseLoad: read ") && e.contains("within one minute"));
+      assertThat(run.output()).contains("[salvo] snowflake: ").doesNotContain("WARN run hook")
+          .doesNotContain("WARN snowflake");
+      assertThat(Files.readString(dir.resolve("index.html"))).contains("id=\"chart-snowflake-load\"");
       assertThat(Files.readString(dir.resolve("index.html"))).contains("<section id=\"snowflake\">");
     }
   }

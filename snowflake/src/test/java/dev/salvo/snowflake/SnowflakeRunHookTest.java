@@ -129,6 +129,7 @@ class SnowflakeRunHookTest {
   static final class FakeSnowflake implements SnowflakeRunHook.Database {
     final List<String> sent = Collections.synchronizedList(new ArrayList<>());
     final List<Object[]> historyBinds = Collections.synchronizedList(new ArrayList<>());
+    final List<Object[]> loadBinds = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger shows = new AtomicInteger();
     final AtomicInteger historyReads = new AtomicInteger();
     final List<List<Map<String, Object>>> answers;
@@ -146,6 +147,10 @@ class SnowflakeRunHookTest {
       if (sql.startsWith("SHOW WAREHOUSES")) {
         int n = shows.incrementAndGet();
         return List.of(warehouseRow(3 + n, n == 1 ? 0 : 2));
+      }
+      if (sql.contains("WAREHOUSE_LOAD_HISTORY")) {
+        loadBinds.add(binds);
+        return loadHistory((long) binds[0]);
       }
       if (historyFailure != null) {
         throw historyFailure;
@@ -165,6 +170,27 @@ class SnowflakeRunHookTest {
     public void close() {
       closed = true;
     }
+  }
+
+  /**
+   * Two 5-second intervals of WAREHOUSE_LOAD_HISTORY from {@code from}: rows CONSTRUCTED from the function's documented
+   * columns (TIMESTAMP_LTZ times, NUMBER(38,9) loads), not captured.
+   */
+  static List<Map<String, Object>> loadHistory(long from) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      Map<String, Object> row = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      row.put("START_TIME", new java.sql.Timestamp(from + i * 5_000L));
+      row.put("END_TIME", new java.sql.Timestamp(from + (i + 1) * 5_000L));
+      row.put("WAREHOUSE_ID", 7L);
+      row.put("WAREHOUSE_NAME", "BENCH_WH");
+      row.put("AVG_RUNNING", new java.math.BigDecimal(i == 0 ? "2.500000000" : "3.750000000"));
+      row.put("AVG_QUEUED_LOAD", new java.math.BigDecimal(i == 0 ? "0.000000000" : "0.400000000"));
+      row.put("AVG_QUEUED_PROVISIONING", new java.math.BigDecimal(i == 0 ? "0.200000000" : "0.000000000"));
+      row.put("AVG_BLOCKED", new java.math.BigDecimal("0.000000000"));
+      rows.add(row);
+    }
+    return rows;
   }
 
   private static List<Map<String, Object>> history(String runId, long idQueries, long countQueries) {
@@ -193,8 +219,12 @@ class SnowflakeRunHookTest {
     String runId = dir.getFileName().toString();
     FakeSnowflake fake = new FakeSnowflake(List.of(history(runId, byId - 1, count), history(runId, byId, count)), null);
     AtomicLong clock = new AtomicLong(1_000_000);
+    List<Long> slept = new ArrayList<>();
     SnowflakeRunHook hook = new SnowflakeRunHook(run -> fake, Map.of("pollSeconds", "3600", "pricePerCredit", "2.5",
-        "historyWaitSeconds", "30"), clock::get);
+        "historyWaitSeconds", "90"), clock::get, ms -> {
+          slept.add(ms);
+          clock.addAndGet(ms);
+        });
     RunContext run = context(runId, "snowflake", "BENCH_WH");
     assertThat(hook.start(run)).isTrue();
     assertThat(hook.tagsStatements()).isTrue();
@@ -235,6 +265,18 @@ class SnowflakeRunHookTest {
     assertThat(Files.readString(dir.resolve("index.html"))).contains("<section id=\"snowflake\"><h2>Snowflake</h2>")
         .contains("id=\"chart-snowflake-warehouse\"");
     assertThat(ResultsFiles.read(dir).formatVersion()).as("results.json untouched").isEqualTo(3);
+
+    // WAREHOUSE_LOAD_HISTORY for the run's window, read a minute after the run's end (documented accuracy)
+    assertThat(fake.loadBinds).singleElement().satisfies(b -> assertThat(b).containsExactly(
+        Instant.parse("2026-12-01T10:00:00Z").toEpochMilli(), 1_060_000L, "BENCH_WH"));
+    assertThat(slept.stream().mapToLong(Long::longValue).sum()).isEqualTo(60_000);
+    assertThat(s.warehouseName()).isEqualTo("BENCH_WH");
+    long t = Instant.parse("2026-12-01T10:00:00Z").toEpochMilli();
+    assertThat(s.warehouseLoad()).containsExactly(
+        new SnowflakeResults.Load(t, t + 5_000, 2.5, 0, 0.2, 0), new SnowflakeResults.Load(t + 5_000, t + 10_000,
+            3.75, 0.4, 0, 0));
+    assertThat(s.estimates()).noneMatch(e -> e.startsWith("warehouseLoad"));
+    assertThat(Files.readString(dir.resolve("index.html"))).contains("id=\"chart-snowflake-load\"");
   }
 
   @Test

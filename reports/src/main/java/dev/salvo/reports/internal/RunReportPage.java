@@ -41,7 +41,8 @@ public final class RunReportPage {
    * @return the page
    */
   public static String render(RunResults r, String gatlingReport, dev.salvo.reports.SnowflakeResults snowflake) {
-    List<Chart> charts = charts(r);
+    List<Chart> charts = new ArrayList<>(charts(r));
+    charts.addAll(SnowflakeReportSection.loadCharts(snowflake, r)); // Snowflake's warehouse load beside the timelines
     List<Chart> serverCharts = new ArrayList<>(ServerSection.charts(r));
     List<Chart> snowflakeCharts = SnowflakeReportSection.charts(snowflake, r);
     StringBuilder b = new StringBuilder();

@@ -49,6 +49,40 @@ final class SnowflakeReportSection {
                 "#1f77b4"))));
   }
 
+  /** Id of the warehouse load history chart (in the report's timelines). */
+  static final String LOAD_CHART_ID = "chart-snowflake-load";
+
+  /**
+   * @param s the run's Snowflake results, or null
+   * @param r the run
+   * @return the WAREHOUSE_LOAD_HISTORY chart (average running, queued and blocked queries per interval, plotted at
+   *     each interval's end), empty when the run has no load history
+   */
+  static List<Chart> loadCharts(SnowflakeResults s, RunResults r) {
+    if (s == null || s.warehouseLoad().isEmpty()) {
+      return List.of();
+    }
+    long t0 = r.measurementStartedAt() == null ? s.warehouseLoad().get(0).startMillis()
+        : Instant.parse(r.measurementStartedAt()).toEpochMilli();
+    List<double[]> running = new ArrayList<>();
+    List<double[]> overload = new ArrayList<>();
+    List<double[]> provisioning = new ArrayList<>();
+    List<double[]> blocked = new ArrayList<>();
+    for (SnowflakeResults.Load l : s.warehouseLoad()) {
+      double x = Math.round((l.endMillis() - t0) / 100.0) / 10.0;
+      running.add(new double[] {x, l.avgRunning()});
+      overload.add(new double[] {x, l.avgQueuedLoad()});
+      provisioning.add(new double[] {x, l.avgQueuedProvisioning()});
+      blocked.add(new double[] {x, l.avgBlocked()});
+    }
+    return List.of(new Chart(LOAD_CHART_ID, "Snowflake warehouse load" + (s.warehouseName() == null ? ""
+        : " " + s.warehouseName()) + " (WAREHOUSE_LOAD_HISTORY, average queries)", "seconds since measurement start",
+        "queries", false, null, List.of(new Series("running", running, false, "#2ca02c"),
+            new Series("queued (overload)", overload, false, "#d62728"),
+            new Series("queued (provisioning)", provisioning, true, "#ff7f0e"),
+            new Series("blocked", blocked, true, "#9467bd"))));
+  }
+
   /**
    * @param s the run's Snowflake results, or null
    * @param r the run
@@ -63,6 +97,13 @@ final class SnowflakeReportSection {
         + " times from Snowflake's query history (INFORMATION_SCHEMA.QUERY_HISTORY_BY_USER) for the run's QUERY_TAG,"
         + " joined per request; client times are Salvo's. Result cache: ")
         .append(esc(s.resultCache() == null ? "not recorded" : s.resultCache())).append(".</p>\n");
+    if (!s.workers().isEmpty()) {
+      b.append("<p class=\"note\" id=\"snowflake-workers\">Merged from ").append(s.workers().size())
+          .append(" workers' snowflake.json (").append(esc(String.join(", ", s.workers().stream()
+              .map(w -> "worker " + w.worker() + ": " + w.warehouseName()).toList())))
+          .append("). Snowflake's counts and times are summed or query-weighted over the workers; its p50/p95 is the"
+              + " largest worker's (an upper bound). Each worker's own numbers are kept in snowflake.json.</p>\n");
+    }
     if (s.historyTruncated()) {
       b.append("<div class=\"verdict WARN\" id=\"snowflake-truncated\">The query history held more queries than"
           + " could be read: some of the run's queries are missing from the numbers below.</div>\n");
@@ -102,6 +143,11 @@ final class SnowflakeReportSection {
         + " Result reuse is an estimate (a successful SELECT with zero execution time and zero bytes scanned).</p>\n");
     b.append(cost(s.cost()));
     b.append(warehouse(s, charts));
+    if (!s.warehouseLoad().isEmpty()) {
+      b.append("<p class=\"note\" id=\"snowflake-load\">Snowflake's own warehouse load (WAREHOUSE_LOAD_HISTORY, ")
+          .append(s.warehouseLoad().size()).append(" intervals, read after the run) is drawn with the timelines"
+              + " above.</p>\n");
+    }
     if (!s.estimates().isEmpty()) {
       b.append("<p class=\"note\" id=\"snowflake-estimates\">Estimates: ");
       b.append(esc(String.join("; ", s.estimates()))).append(".</p>\n");

@@ -138,7 +138,41 @@ public final class WarehousePoller implements AutoCloseable {
   }
 
   /**
-   * One interval of WAREHOUSE_LOAD_HISTORY.
+   * The {@code WAREHOUSE_NAME} argument of {@code WAREHOUSE_LOAD_HISTORY}: Snowflake's documentation asks for a name
+   * with spaces, lower-case or special characters to be double-quoted inside the string; an upper-case name as stored
+   * for an unquoted identifier is passed as it is.
+   *
+   * @param warehouse the warehouse's name as stored in the catalog
+   * @return the argument's value (bound, never spliced into the SQL)
+   */
+  public static String loadHistoryName(String warehouse) {
+    return warehouse.matches("[A-Z_][A-Z0-9_$]*") ? warehouse : '"' + warehouse.replace("\"", "\"\"") + '"';
+  }
+
+  /**
+   * Reads {@link #loadHistorySql()} for a warehouse and a time range. Snowflake documents that an end within one
+   * minute of the current time can give inaccurate results: read it a minute after the range's end where possible.
+   *
+   * @param db where to run it
+   * @param warehouse the warehouse's name as stored in the catalog
+   * @param from range start
+   * @param to range end
+   * @return its intervals, in time order (5-second intervals for a range under 8 hours, per the documentation)
+   * @throws SQLException when Snowflake refuses
+   */
+  public static List<LoadInterval> readLoadHistory(QueryHistory.Executor db, String warehouse, Instant from,
+      Instant to) throws SQLException {
+    List<LoadInterval> out = new ArrayList<>();
+    for (Map<String, Object> row : db.query(loadHistorySql(), from.toEpochMilli(), to.toEpochMilli(),
+        loadHistoryName(warehouse))) {
+      out.add(LoadInterval.fromRow(row));
+    }
+    return out;
+  }
+
+  /**
+   * One interval of WAREHOUSE_LOAD_HISTORY. Each value is Snowflake's "query load": the total time of the queries in
+   * that state during the interval divided by the interval's length, i.e. the average number of such queries.
    *
    * @param start interval start
    * @param end interval end

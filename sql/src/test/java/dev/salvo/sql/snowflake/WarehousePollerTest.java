@@ -115,4 +115,43 @@ class WarehousePollerTest {
     assertThat(WarehousePoller.LoadInterval.fromRow(row)).isEqualTo(new WarehousePoller.LoadInterval(
         Instant.parse("2026-12-01T19:00:00Z"), Instant.parse("2026-12-01T19:05:00Z"), 3.2, 0.5, 0, 0));
   }
+
+  /** Rows CONSTRUCTED from the function's documented columns (TIMESTAMP_LTZ, NUMBER(38,9)); not a capture. */
+  private static Map<String, Object> loadRow(String start, String end, String running, String queued) {
+    Map<String, Object> row = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    row.put("START_TIME", Timestamp.from(Instant.parse(start)));
+    row.put("END_TIME", Timestamp.from(Instant.parse(end)));
+    row.put("WAREHOUSE_ID", 12L);
+    row.put("WAREHOUSE_NAME", "BENCH_WH");
+    row.put("AVG_RUNNING", new BigDecimal(running));
+    row.put("AVG_QUEUED_LOAD", new BigDecimal(queued));
+    row.put("AVG_QUEUED_PROVISIONING", new BigDecimal("0.000000000"));
+    row.put("AVG_BLOCKED", new BigDecimal("0.000000000"));
+    return row;
+  }
+
+  @Test
+  void readsTheLoadHistoryOfARunsWindowWithBoundArguments() throws Exception {
+    List<Object[]> binds = new ArrayList<>();
+    List<WarehousePoller.LoadInterval> load = WarehousePoller.readLoadHistory((sql, b) -> {
+      assertThat(sql).isEqualTo(WarehousePoller.loadHistorySql());
+      binds.add(b);
+      return List.of(loadRow("2026-12-01T19:00:00Z", "2026-12-01T19:00:05Z", "1.800000000", "0.000000000"),
+          loadRow("2026-12-01T19:00:05Z", "2026-12-01T19:00:10Z", "3.950000000", "0.410000000"));
+    }, "BENCH_WH", Instant.parse("2026-12-01T19:00:00Z"), Instant.parse("2026-12-01T19:00:10Z"));
+    assertThat(binds).singleElement().satisfies(b -> assertThat(b).containsExactly(1_796_151_600_000L,
+        1_796_151_610_000L, "BENCH_WH"));
+    assertThat(load).containsExactly(
+        new WarehousePoller.LoadInterval(Instant.parse("2026-12-01T19:00:00Z"), Instant.parse("2026-12-01T19:00:05Z"),
+            1.8, 0, 0, 0),
+        new WarehousePoller.LoadInterval(Instant.parse("2026-12-01T19:00:05Z"), Instant.parse("2026-12-01T19:00:10Z"),
+            3.95, 0.41, 0, 0));
+  }
+
+  @Test
+  void quotesAWarehouseNameTheWayTheLoadHistoryArgumentNeedsIt() {
+    assertThat(WarehousePoller.loadHistoryName("BENCH_WH")).isEqualTo("BENCH_WH");
+    assertThat(WarehousePoller.loadHistoryName("Bench wh")).isEqualTo("\"Bench wh\"");
+    assertThat(WarehousePoller.loadHistoryName("a\"b")).isEqualTo("\"a\"\"b\"");
+  }
 }
