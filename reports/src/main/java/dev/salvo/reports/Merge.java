@@ -87,7 +87,7 @@ public final class Merge {
       out.config("server.window", "worker " + workers.get(server.windowOf()) + " (server-wide numbers count every"
           + " worker's work; docs/server-statistics.md)");
     }
-    return out.build();
+    return MergedFiles.carry(dirs, out.build()); // e.g. snowflake.json, by the module that writes it
   }
 
   private static void mergeRequests(List<RunData> runs, ResultsBuilder out) {

@@ -43,7 +43,11 @@ public final class RunDirectory {
           java.time.Instant.parse(r.measurementStartedAt()).toEpochMilli(),
           java.time.Instant.parse(r.measurementStartedAt()).toEpochMilli() + Math.round(r.measurementSeconds() * 1000)));
       ResultsFiles.write(temp, r);
-      Files.writeString(temp.resolve(INDEX_HTML), RunReportPage.render(r, gatlingReport(dir, r)), StandardCharsets.UTF_8);
+      for (Map.Entry<String, byte[]> file : data.files().entrySet()) {
+        Files.write(temp.resolve(file.getKey()), file.getValue());
+      }
+      Files.writeString(temp.resolve(INDEX_HTML), RunReportPage.render(r, gatlingReport(dir, r),
+          SnowflakeResults.read(temp).orElse(null)), StandardCharsets.UTF_8);
     });
   }
 
