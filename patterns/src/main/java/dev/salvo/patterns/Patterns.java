@@ -24,6 +24,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public final class Patterns {
   private static final String ROOT = "salvo/patterns/";
+  /** The dialects a pattern ships DDL for, each as {@code <dialect>.sql} ({@link Pattern#ddl}). */
+  public static final List<String> DDL_DIALECTS = List.of("postgres", "snowflake");
   private static final List<String> FILES = List.of("postgres.sql", "snowflake.sql", "seed.yaml", "seed.sql",
       "after-seed.sql", "workload.yaml", "Workload.java");
 

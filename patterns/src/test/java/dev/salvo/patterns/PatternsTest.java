@@ -31,6 +31,20 @@ class PatternsTest {
   }
 
   @Test
+  void everyPatternHasDdlForEveryDialectAndItsSnowflakeDdlPassesTheOfflineChecks() {
+    assertThat(Patterns.DDL_DIALECTS).containsExactly("postgres", "snowflake");
+    for (Pattern p : Patterns.list()) {
+      for (String dialect : Patterns.DDL_DIALECTS) {
+        assertThat(p.ddl(dialect)).as(p.name() + " " + dialect).isPresent();
+      }
+      String snowflake = p.ddl("snowflake").orElseThrow();
+      assertThat(SnowflakeDdl.problems(p.name() + "/snowflake.sql", snowflake)).as(p.name()).isEmpty();
+      assertThat(SnowflakeDdl.tables(snowflake)).as(p.name() + ": the same tables and columns as postgres.sql")
+          .isNotEmpty().containsExactlyEntriesOf(SnowflakeDdl.tables(p.ddl("postgres").orElseThrow()));
+    }
+  }
+
+  @Test
   void tpcbLikeHasPgbenchsRowsPerScaleUnit() {
     Pattern p = Patterns.load("tpcb-like");
     assertThat(p.id()).isEqualTo("tpcb-like@1");
