@@ -132,6 +132,11 @@ class BrowserTest {
     // 126 cluster-seconds of X-Small (1 credit/h) = 0.035 credits, at 3.0 per credit = 0.105
     assertThat(cost).contains("<td>126</td>").contains("<td>0.0350</td>").contains("<td>0.1050 (at 3.00 per credit)</td>");
     assertThat(dom).contains("most started clusters 2 · most running queries 6 · most queued queries 3");
+    // WAREHOUSE_LOAD_HISTORY (constructed) is drawn with the timelines, before the Requests table
+    String timelines = dom.substring(dom.indexOf("Timelines and latency distribution"), dom.indexOf("<h2>Requests"));
+    assertThat(timelines).containsPattern("<div id=\"chart-snowflake-load\"[^>]*data-drawn=\"true\"")
+        .contains("Snowflake warehouse load BENCH_WH (WAREHOUSE_LOAD_HISTORY, average queries)");
+    assertThat(dom).contains("id=\"snowflake-load\"");
   }
 
   @Test
