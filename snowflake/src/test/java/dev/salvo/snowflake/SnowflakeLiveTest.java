@@ -95,6 +95,9 @@ class SnowflakeLiveTest {
     assertThat(automatic.requests()).filteredOn(r -> r.clientCount() != null).isNotEmpty()
         .allSatisfy(r -> assertThat(r.snowflake().queries()).as(r.request()).isGreaterThanOrEqualTo(r.clientCount()));
     assertThat(java.nio.file.Files.readString(run.salvoRun().resolve("index.html"))).contains("id=\"snowflake\"");
+    assertThat(automatic.warehouseName()).isEqualTo(warehouse);
+    assertThat(automatic.warehouseLoad()).as("WAREHOUSE_LOAD_HISTORY over the run's window").isNotEmpty()
+        .anySatisfy(l -> assertThat(l.avgRunning()).isPositive());
 
     Map<String, String> sqlByRequest = new LinkedHashMap<>();
     sqlByRequest.put("order by key", "SELECT * FROM " + SnowflakeLiveSimulation.TABLE + " WHERE O_ORDERKEY = ?");
