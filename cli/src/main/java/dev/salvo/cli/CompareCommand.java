@@ -56,12 +56,17 @@ final class CompareCommand implements Callable<Integer> {
   long minSamples;
   @Option(names = "--force", description = "compare runs of different simulations")
   boolean force;
+  @Option(names = "--control", paramLabel = "KIND",
+      description = {"judge every other kind's p50/p95/p99 change against this kind's change in the same two runs"
+          + " (drift of the machine that moves every kind alike cancels); this kind's latencies are not judged.",
+          "Use a kind your change does not touch, on the same path as the others (see docs/reports.md)."})
+  String control;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     Comparison.Options options = new Comparison.Options(Comparison.Thresholds.DEFAULTS.with(thresholds), alpha,
-        minSamples);
+        minSamples, control);
     List<Path> dirs = new ArrayList<>();
     if (baseline != null || latest != null) {
       if (baseline == null || latest == null || !runs.isEmpty()) {
@@ -95,6 +100,7 @@ final class CompareCommand implements Callable<Integer> {
     ComparisonDirectory.write(dir, c, data.stream().map(RunData::results).toList());
     PrintWriter out = spec.commandLine().getOut();
     out.println(dir.resolve(RunDirectory.INDEX_HTML).toAbsolutePath().normalize());
+    c.controlLines().forEach(out::println);
     if (c.regression()) {
       c.regressions().forEach(r -> out.println("REGRESSION " + r));
       return ExitCode.FAILED;

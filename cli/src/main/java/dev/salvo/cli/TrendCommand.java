@@ -33,12 +33,17 @@ final class TrendCommand implements Callable<Integer> {
   @Option(names = "--min-samples", paramLabel = "N", defaultValue = "100",
       description = "fewest requests per run and kind for a verdict (default: ${DEFAULT-VALUE})")
   long minSamples;
+  @Option(names = "--control", paramLabel = "KIND",
+      description = {"judge every other kind's p50/p95/p99 change against this kind's change in the same two runs"
+          + " (drift of the machine that moves every kind alike cancels); this kind's latencies are not judged.",
+          "Use a kind your change does not touch, on the same path as the others (see docs/reports.md)."})
+  String control;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     Comparison.Options options = new Comparison.Options(Comparison.Thresholds.DEFAULTS.with(thresholds), alpha,
-        minSamples);
+        minSamples, control);
     List<Path> dirs;
     try {
       dirs = Trend.expand(inputs);

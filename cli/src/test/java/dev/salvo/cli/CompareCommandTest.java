@@ -111,4 +111,33 @@ class CompareCommandTest {
     assertThat(cli.run("compare", "-o", dir.resolve("cmp").toString(), "--alpha", "0.05", a, slow))
         .isEqualTo(ExitCode.FAILED);
   }
+
+  @Test
+  void judgesLatenciesAgainstAControlKindAndSaysSo() throws Exception {
+    // every kind 50% slower in B, as a busier machine would make it: a regression as measured, none against the control
+    // (+49.9% at p50: the histogram's 3-digit buckets)
+    String a = run(TestRuns.run("Sim", 8, 1, 1), "a");
+    String slower = run(TestRuns.run("Sim", 8, 1.5, 1), "slower");
+    assertThat(cli.run("compare", "-o", dir.resolve("raw").toString(), a, slower)).isEqualTo(ExitCode.FAILED);
+    Path cmp = dir.resolve("cmp");
+    assertThat(cli.run("compare", "--control", "RANGE_SCAN", "-o", cmp.toString(), a, slower)).isZero();
+    assertThat(cli.out()).isEqualTo(cmp.resolve("index.html").toAbsolutePath() + System.lineSeparator()
+        + "B: control RANGE_SCAN p50 +49.9%, p95 +50.0%, p99 +50.0% (taken as the machine's drift: the other kinds'"
+        + " latencies are judged against it)" + System.lineSeparator()
+        + "no significant regression beyond the thresholds" + System.lineSeparator());
+    JsonNode json = new ObjectMapper().readTree(cmp.resolve("comparison.json").toFile());
+    assertThat(json.get("control").asText()).isEqualTo("RANGE_SCAN");
+    assertThat(java.nio.file.Files.readString(cmp.resolve("index.html"))).contains("Control kind <b>RANGE_SCAN</b>");
+  }
+
+  @Test
+  void refusesAControlKindThatIsNotInEveryRun() {
+    String a = run(TestRuns.run("Sim", 8, 1, 1), "a");
+    String b = run(TestRuns.run("Sim", 8, 1, 1), "b");
+    assertThat(cli.run("compare", "--control", "AGGREGATION", "-o", dir.resolve("cmp").toString(), a, b))
+        .isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(cli.err()).isEqualTo("salvo compare: --control: the control kind must be one of the kinds in every"
+        + " compared run (POINT_LOOKUP, RANGE_SCAN), but was AGGREGATION" + System.lineSeparator());
+    assertThat(dir.resolve("cmp")).doesNotExist();
+  }
 }

@@ -43,4 +43,18 @@ class TrendCommandTest {
     assertThat(cli.run("trend", "-o", dir.resolve("t").toString(), sim, other)).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(cli.err()).contains("runs of a trend must be of one simulation");
   }
+
+  @Test
+  void marksTheControlKindAndJudgesTheOthersAgainstIt() throws Exception {
+    String one = run(1, 1);
+    String two = run(2, 1.5);
+    Path out = dir.resolve("trend");
+    assertThat(cli.run("trend", "--control", "RANGE_SCAN", "-o", out.toString(), one, two)).isZero();
+    String page = Files.readString(out.resolve("index.html"));
+    assertThat(page).contains("data-status=\"CONTROL\"").doesNotContain("data-status=\"REGRESSION\"");
+    assertThat(cli.run("trend", "--control", "NOPE", "-o", dir.resolve("t").toString(), one, two))
+        .isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(cli.err()).isEqualTo("salvo trend: --control: the control kind must be one of the kinds in every compared"
+        + " run (POINT_LOOKUP, RANGE_SCAN), but was NOPE" + System.lineSeparator());
+  }
 }

@@ -17,19 +17,22 @@ import java.util.TreeSet;
  * verdict against it: {@link #REGRESSION}, {@link #IMPROVEMENT}, {@link #NO_SIGNIFICANT_CHANGE} or
  * {@link #NOT_ENOUGH_DATA}. A regression needs both the {@link Thresholds threshold} crossed and the difference
  * statistically significant at level {@link Options#alpha()} (two-sided tests on the runs' histograms and counts; see
- * {@code docs/reports.md}). Written as {@code comparison.json} (this record) and an HTML page by {@code compare}.
+ * {@code docs/reports.md}). With a {@link Options#control() control kind}, every other kind's latency change is judged
+ * against the control's change in the same two runs (drift of the machine that moves every kind alike cancels).
+ * Written as {@code comparison.json} (this record) and an HTML page by {@code compare}.
  *
  * @param runs the runs, baseline first
  * @param thresholds the thresholds applied
  * @param alpha the significance level of every test
  * @param minSamples fewest requests per run and kind for a verdict
+ * @param control the control kind, or null for none
  * @param config every setting, with its value per run, and whether the values differ
  * @param deltas per kind, metric and compared run
  * @param regression true when any delta is a regression
  * @param regressions one line per regression
  */
-public record Comparison(List<Run> runs, Thresholds thresholds, double alpha, long minSamples, List<Setting> config,
-    List<Delta> deltas, boolean regression, List<String> regressions) {
+public record Comparison(List<Run> runs, Thresholds thresholds, double alpha, long minSamples, String control,
+    List<Setting> config, List<Delta> deltas, boolean regression, List<String> regressions) {
 
   /** Fewest runs compared. */
   public static final int MIN_RUNS = 2;
@@ -45,6 +48,11 @@ public record Comparison(List<Run> runs, Thresholds thresholds, double alpha, lo
   public static final String NOT_ENOUGH_DATA = "NOT_ENOUGH_DATA";
   /** The kind is absent from the compared run or from the baseline. */
   public static final String NOT_COMPARABLE = "NOT_COMPARABLE";
+  /**
+   * A latency of the {@link Options#control() control kind}: its change is the reference the other kinds are judged
+   * against (taken as the machine's drift), so it is not judged itself.
+   */
+  public static final String CONTROL = "CONTROL";
 
   /**
    * How a comparison decides.
@@ -52,14 +60,17 @@ public record Comparison(List<Run> runs, Thresholds thresholds, double alpha, lo
    * @param thresholds smallest change that counts
    * @param alpha significance level of each two-sided test, in (0, 0.5] (default 0.01)
    * @param minSamples fewest requests per run and kind for a verdict, at least 1 (default 100)
+   * @param control the control kind, or null for none (default): the p50/p95/p99 change of every other kind is
+   *     judged relative to this kind's change at the same percentile in the same two runs, and this kind's latencies
+   *     are marked {@link #CONTROL} instead of judged; it must be a kind of every compared run
    */
-  public record Options(Thresholds thresholds, double alpha, long minSamples) {
+  public record Options(Thresholds thresholds, double alpha, long minSamples, String control) {
     /** Default significance level. */
     public static final double DEFAULT_ALPHA = 0.01;
     /** Default fewest requests. */
     public static final long DEFAULT_MIN_SAMPLES = 100;
     /** The defaults. */
-    public static final Options DEFAULTS = new Options(Thresholds.DEFAULTS, DEFAULT_ALPHA, DEFAULT_MIN_SAMPLES);
+    public static final Options DEFAULTS = new Options(Thresholds.DEFAULTS, DEFAULT_ALPHA, DEFAULT_MIN_SAMPLES, null);
 
     /** Checks the values. */
     public Options {
@@ -73,11 +84,46 @@ public record Comparison(List<Run> runs, Thresholds thresholds, double alpha, lo
     }
 
     /**
+     * Options without a control kind.
+     *
+     * @param thresholds smallest change that counts
+     * @param alpha significance level
+     * @param minSamples fewest requests per run and kind
+     */
+    public Options(Thresholds thresholds, double alpha, long minSamples) {
+      this(thresholds, alpha, minSamples, null);
+    }
+
+    /**
      * @param t other thresholds
      * @return these options with {@code t}
      */
     public Options withThresholds(Thresholds t) {
-      return new Options(t, alpha, minSamples);
+      return new Options(t, alpha, minSamples, control);
+    }
+
+    /**
+     * @param kind the control kind, or null for none
+     * @return these options with that control kind
+     */
+    public Options withControl(String kind) {
+      return new Options(thresholds, alpha, minSamples, kind);
+    }
+
+    /**
+     * @param kinds the kinds of each run
+     * @throws IllegalArgumentException when the control kind is not a kind of every run, naming the kinds that are
+     */
+    void checkControl(List<Set<String>> kinds) {
+      if (control == null) {
+        return;
+      }
+      Set<String> common = new TreeSet<>(kinds.get(0));
+      kinds.forEach(common::retainAll);
+      if (!common.contains(control)) {
+        throw new IllegalArgumentException("--control: the control kind must be one of the kinds in every compared run ("
+            + String.join(", ", common) + "), but was " + control);
+      }
     }
   }
 
@@ -103,16 +149,21 @@ public record Comparison(List<Run> runs, Thresholds thresholds, double alpha, lo
    * @param run the compared run's label
    * @param baseline the baseline's value
    * @param value the compared run's value
-   * @param change relative change in percent, or for {@code errorRate} the difference in percentage points
+   * @param change relative change in percent, or for {@code errorRate} the difference in percentage points; with a
+   *     control kind, a latency's change relative to the control's ({@code (1 + measured) / (1 + control) - 1}), which
+   *     is what the threshold is held against
    * @param status {@link #REGRESSION}, {@link #IMPROVEMENT}, {@link #NO_SIGNIFICANT_CHANGE}, {@link #NOT_ENOUGH_DATA}
    *     or {@link #NOT_COMPARABLE}
    * @param baselineCount the baseline's requests of this kind (the sample size)
    * @param count the compared run's requests of this kind
    * @param pValue the two-sided test's p-value, null when no test was made
    * @param test the test made (e.g. {@code quantile test (Fisher exact)}), or why none was
+   * @param measuredChange with a control kind, a latency's change as measured (percent); null otherwise
+   * @param controlChange with a control kind, the control's change at the same percentile (percent); null otherwise
    */
   public record Delta(String kind, String metric, String run, double baseline, double value, double change,
-      String status, long baselineCount, long count, Double pValue, String test) {}
+      String status, long baselineCount, long count, Double pValue, String test, Double measuredChange,
+      Double controlChange) {}
 
   /**
    * How much a metric may change before it counts as a regression (and, the other way, an improvement). Throughput and
@@ -187,6 +238,8 @@ public record Comparison(List<Run> runs, Thresholds thresholds, double alpha, lo
             + " (use --force to compare them anyway)");
       }
     }
+    options.checkControl(results.stream().map(r -> r.kinds().stream().map(RunResults.RequestStats::kind)
+        .collect(java.util.stream.Collectors.toSet())).toList());
     List<Run> labels = new ArrayList<>();
     for (int i = 0; i < runs.size(); i++) {
       RunResults r = results.get(i);
@@ -204,13 +257,16 @@ public record Comparison(List<Run> runs, Thresholds thresholds, double alpha, lo
     }
     Thresholds thresholds = options.thresholds();
     List<String> regressions = deltas.stream().filter(d -> REGRESSION.equals(d.status()))
-        .map(d -> String.format(Locale.ROOT, "%s %s %s: %s -> %s (%+.1f%s, threshold %s%s, p=%s, n=%d/%d)", d.run(),
+        .map(d -> String.format(Locale.ROOT, "%s %s %s: %s -> %s (%+.1f%s%s, threshold %s%s, p=%s, n=%d/%d)", d.run(),
             d.kind(), d.metric(), show(d.metric(), d.baseline()), show(d.metric(), d.value()), d.change(),
-            d.metric().equals("errorRate") ? " points" : "%", fmt(thresholds.of(d.metric())),
-            d.metric().equals("errorRate") ? " points" : "%", pValue(d.pValue()), d.baselineCount(), d.count()))
+            d.metric().equals("errorRate") ? " points" : "%", d.controlChange() == null ? ""
+                : String.format(Locale.ROOT, " against control %s's %+.1f%%, measured %+.1f%%", options.control(),
+                    d.controlChange(), d.measuredChange()),
+            fmt(thresholds.of(d.metric())), d.metric().equals("errorRate") ? " points" : "%", pValue(d.pValue()),
+            d.baselineCount(), d.count()))
         .toList();
-    return new Comparison(labels, thresholds, options.alpha(), options.minSamples(), settings(results), deltas,
-        !regressions.isEmpty(), regressions);
+    return new Comparison(labels, thresholds, options.alpha(), options.minSamples(), options.control(),
+        settings(results), deltas, !regressions.isEmpty(), regressions);
   }
 
   /**
@@ -256,6 +312,28 @@ public record Comparison(List<Run> runs, Thresholds thresholds, double alpha, lo
    */
   public List<Delta> deltas(String kind, String metric) {
     return deltas.stream().filter(d -> d.kind().equals(kind) && d.metric().equals(metric)).toList();
+  }
+
+  /**
+   * @return with a control kind, one line per compared run stating the control's latency changes that the other
+   *     kinds were judged against, e.g. {@code B: control POINT_LOOKUP p50 +14.4%, p95 +25.1%, p99 +56.0%}; empty
+   *     without
+   */
+  public List<String> controlLines() {
+    if (control == null) {
+      return List.of();
+    }
+    List<String> lines = new ArrayList<>();
+    for (Run r : runs.subList(1, runs.size())) {
+      List<String> parts = new ArrayList<>();
+      for (String metric : List.of("p50", "p95", "p99")) {
+        deltas.stream().filter(d -> d.kind().equals(control) && d.metric().equals(metric) && d.run().equals(r.label()))
+            .findFirst().ifPresent(d -> parts.add(String.format(Locale.ROOT, "%s %+.1f%%", metric, d.change())));
+      }
+      lines.add(r.label() + ": control " + control + " " + String.join(", ", parts) + " (taken as the machine's"
+          + " drift: the other kinds' latencies are judged against it)");
+    }
+    return lines;
   }
 
   /** @return the kinds compared, sorted */

@@ -20,10 +20,11 @@ import java.util.TreeSet;
  * @param skipped how many older runs were given but left out (beyond {@link #MAX_RUNS})
  * @param alpha the significance level
  * @param minSamples fewest requests per run and kind for a verdict
+ * @param control the control kind the latencies were judged against, or null for none
  * @param series per kind and metric, the values over the runs
  */
 public record Trend(String simulation, List<Comparison.Run> runs, int skipped, double alpha, long minSamples,
-    List<Series> series) {
+    String control, List<Series> series) {
 
   /** Most runs shown. */
   public static final int MAX_RUNS = 10;
@@ -90,6 +91,8 @@ public record Trend(String simulation, List<Comparison.Run> runs, int skipped, d
             + l.data().results().simulation() + " and " + all.get(0).dir() + " is " + simulation);
       }
     }
+    options.checkControl(all.stream().map(l -> l.data().results().kinds().stream().map(RunResults.RequestStats::kind)
+        .collect(java.util.stream.Collectors.toSet())).toList());
     all.sort(Comparator.comparing(l -> l.data().results().startedAt()));
     int skipped = Math.max(0, all.size() - MAX_RUNS);
     List<Loaded> shown = all.subList(skipped, all.size());
@@ -124,7 +127,7 @@ public record Trend(String simulation, List<Comparison.Run> runs, int skipped, d
         series.add(new Series(kind, metric, values, statuses, pValues));
       }
     }
-    return new Trend(simulation, runs, skipped, options.alpha(), options.minSamples(), series);
+    return new Trend(simulation, runs, skipped, options.alpha(), options.minSamples(), options.control(), series);
   }
 
   /**

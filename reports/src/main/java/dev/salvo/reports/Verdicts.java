@@ -18,6 +18,8 @@ final class Verdicts {
   static final String POISSON_TEST = "Poisson counts (exact conditional binomial)";
   static final String FISHER_TEST = "Fisher exact";
   static final String ROWS_TEST = "rows per request (exact conditional binomial)";
+  static final String CONTROL_TEST_PREFIX = "log-ratio z-test against control ";
+  static final String CONTROL_TEST = "the control kind: its change is taken as the machine's drift, not judged";
 
   private Verdicts() {}
 
@@ -38,7 +40,8 @@ final class Verdicts {
       for (String metric : Comparison.Thresholds.METRICS) {
         out.add(new Delta(kind, metric, run, base == null ? 0 : value(metric, base), other == null ? 0
             : value(metric, other), 0, Comparison.NOT_COMPARABLE, base == null ? 0 : base.count(),
-            other == null ? 0 : other.count(), null, (base == null ? "baseline" : "compared run") + " has no " + kind));
+            other == null ? 0 : other.count(), null, (base == null ? "baseline" : "compared run") + " has no " + kind,
+            null, null));
       }
       return out;
     }
@@ -65,16 +68,60 @@ final class Verdicts {
   private static Delta latency(String kind, String metric, String run, Side a, Side b, RequestStats base,
       RequestStats other, Options o) {
     double change = relative(value(metric, base), value(metric, other));
+    if (kind.equals(o.control())) {
+      return new Delta(kind, metric, run, value(metric, base), value(metric, other), change, Comparison.CONTROL,
+          base.count(), other.count(), null, CONTROL_TEST, null, null);
+    }
     Histogram ha = a.response().get(kind);
     Histogram hb = b.response().get(kind);
-    long na = ha == null ? 0 : ha.getTotalCount();
-    long nb = hb == null ? 0 : hb.getTotalCount();
-    if (Math.min(na, nb) < o.minSamples()) {
+    if (Math.min(count(ha), count(hb)) < o.minSamples()) {
       return notEnough(kind, metric, run, base, other, change, o);
     }
     double percentile = Double.parseDouble(metric.substring(1));
-    double p = Significance.quantile(ha, hb, percentile);
-    return decide(kind, metric, run, base, other, change, change, p, QUANTILE_TEST, o);
+    if (o.control() == null) {
+      double p = Significance.quantile(ha, hb, percentile);
+      return decide(kind, metric, run, base, other, change, change, p, QUANTILE_TEST, o);
+    }
+    return againstControl(kind, metric, run, a, b, base, other, o, percentile);
+  }
+
+  /**
+   * A latency judged against the control kind: the change is {@code (1 + measured) / (1 + control's) - 1}, and its
+   * test asks whether this kind's ratio at the percentile differs from the control's, with the sampling noise of all
+   * four percentiles counted ({@link Significance#againstControl}).
+   */
+  private static Delta againstControl(String kind, String metric, String run, Side a, Side b, RequestStats base,
+      RequestStats other, Options o, double percentile) {
+    String control = o.control();
+    RequestStats cBase = a.results().kind(control);
+    RequestStats cOther = b.results().kind(control);
+    Histogram ca = a.response().get(control);
+    Histogram cb = b.response().get(control);
+    double measured = relative(value(metric, base), value(metric, other));
+    if (Math.min(count(ca), count(cb)) < o.minSamples()) {
+      return new Delta(kind, metric, run, value(metric, base), value(metric, other), measured,
+          Comparison.NOT_ENOUGH_DATA, base.count(), other.count(), null, "control " + control + ": fewer than "
+          + o.minSamples() + " requests (" + count(ca) + " vs " + count(cb) + ")", measured, null);
+    }
+    double controlRatio = value(metric, cOther) / value(metric, cBase);
+    if (!(controlRatio > 0) || Double.isInfinite(controlRatio) || value(metric, base) == 0) {
+      return new Delta(kind, metric, run, value(metric, base), value(metric, other), measured,
+          Comparison.NOT_ENOUGH_DATA, base.count(), other.count(), null, "control " + control + ": " + metric
+          + " must be above 0 in both runs, but was " + value(metric, cBase) + " and " + value(metric, cOther)
+          + (value(metric, base) == 0 ? " (and this kind's baseline 0)" : ""), measured, null);
+    }
+    double controlChange = Math.round((controlRatio - 1) * 100 * 100) / 100.0;
+    double judged = Math.round(((value(metric, other) / value(metric, base)) / controlRatio - 1) * 100 * 100) / 100.0;
+    double p = Significance.againstControl(a.response().get(kind), b.response().get(kind), ca, cb, percentile);
+    String test = String.format(java.util.Locale.ROOT, "%s%s (its %s ratio %.3f)", CONTROL_TEST_PREFIX, control, metric,
+        controlRatio);
+    Delta d = decide(kind, metric, run, base, other, judged, judged, p, test, o);
+    return new Delta(d.kind(), d.metric(), d.run(), d.baseline(), d.value(), d.change(), d.status(), d.baselineCount(),
+        d.count(), d.pValue(), d.test(), measured, controlChange);
+  }
+
+  private static long count(Histogram h) {
+    return h == null ? 0 : h.getTotalCount();
   }
 
   private static Delta errorRate(String kind, String run, RequestStats base, RequestStats other, Options o) {
@@ -113,14 +160,14 @@ final class Verdicts {
     String status = significant && worse >= threshold ? Comparison.REGRESSION
         : significant && worse <= -threshold ? Comparison.IMPROVEMENT : Comparison.NO_SIGNIFICANT_CHANGE;
     return new Delta(kind, metric, run, value(metric, base), value(metric, other), change, status, base.count(),
-        other.count(), p, test);
+        other.count(), p, test, null, null);
   }
 
   private static Delta notEnough(String kind, String metric, String run, RequestStats base, RequestStats other,
       double change, Options o) {
     return new Delta(kind, metric, run, value(metric, base), value(metric, other), change, Comparison.NOT_ENOUGH_DATA,
         base.count(), other.count(), null, "fewer than " + o.minSamples() + " requests (" + base.count() + " vs "
-        + other.count() + ")");
+        + other.count() + ")", null, null);
   }
 
   /** Relative change in percent, rounded to 0.01; 0 when both are 0, +/-100 when only the base is 0. */

@@ -112,6 +112,23 @@ class BrowserTest {
   }
 
   @Test
+  void comparisonPageStatesTheControlKindAndShowsJudgedAndMeasuredChanges() throws Exception {
+    Path a = RunDirectory.write(dir.resolve("a"), TestRuns.run("Sample02_EveryKind", 8, 1, 1));
+    Path b = RunDirectory.write(dir.resolve("b"), TestRuns.run("Sample02_EveryKind", 8, 1.5, 1));
+    Path out = dir.resolve("cmp-control");
+    Comparison c = ComparisonDirectory.compare(out, List.of(a, b), Comparison.Options.DEFAULTS.withControl("RANGE_SCAN"),
+        false);
+    assertThat(c.regression()).isFalse();
+    String dom = open(out.resolve("index.html"), null, 0);
+    assertRendered(dom, 6);
+    String control = dom.substring(dom.indexOf("id=\"control\""));
+    assertThat(control.substring(0, control.indexOf("</p>"))).contains("Control kind <b>RANGE_SCAN</b>",
+        "B: control RANGE_SCAN p50 +49.9%, p95 +50.0%, p99 +50.0%");
+    assertThat(dom).contains("data-status=\"CONTROL\"").contains("(+50.0%) ~</td>")
+        .doesNotContain("class=\"regression\"");
+  }
+
+  @Test
   void snowflakeSectionShowsServerTimesCostAndTheWarehouseChart() throws Exception {
     Path run = RunDirectory.write(dir.resolve("Snowflake-run"), TestRuns.run("Sample02_EveryKind", 8, 1, 1));
     TestRuns.writeSnowflake(run, 1, 126, 3.0); // constructed, not captured (TestRuns.writeSnowflake)

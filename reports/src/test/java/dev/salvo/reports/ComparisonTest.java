@@ -11,6 +11,13 @@ import org.junit.jupiter.api.Test;
 
 class ComparisonTest {
   private static final List<Path> DIRS = List.of(Path.of("a"), Path.of("b"), Path.of("c"));
+  private static final double MEASURED_P50 = 26.67;
+  private static final double CONTROL_P50 = 30.32;
+  private static final double JUDGED_P50 = -2.8; // 1.2667 / 1.3032 - 1
+  private static final String CONTROL_LINE = "B: control RANGE_SCAN p50 +30.3%, p95 +27.1%, p99 +23.2% (taken as the"
+      + " machine's drift: the other kinds' latencies are judged against it)";
+  private static final String SLOWDOWN_LINE = "B POINT_LOOKUP p50: 2.050 ms -> 3.117 ms (+16.7% against control"
+      + " RANGE_SCAN's +30.3%, measured +52.1%, threshold 10%, p=<1e-6, n=2000/2000)";
 
   private static Comparison compare(RunData... runs) {
     return Comparison.of(DIRS.subList(0, runs.length), List.of(runs), Options.DEFAULTS, false);
@@ -150,5 +157,93 @@ class ComparisonTest {
   void comparesTwoToFiveRuns() {
     RunData a = TestRuns.run("Sim", 8, 1, 1);
     assertThatThrownBy(() -> compare(a)).hasMessage("compare: runs must be between 2 and 5, but were 1");
+  }
+
+  private static Comparison compare(Options options, RunData... runs) {
+    return Comparison.of(DIRS.subList(0, runs.length), List.of(runs), options, false);
+  }
+
+  @Test
+  void cancelsDriftThatMovesEveryKindAlikeWhenJudgedAgainstAControlKind() {
+    // the machine was 30% slower for every kind in B: a regression as measured, nothing against the control
+    RunData a = TestRuns.sampled("Sim", 1, 2000, 2000, 10, 1, 1);
+    RunData b = TestRuns.sampled("Sim", 2, 2000, 2000, 10, 1, 1.3);
+    assertThat(compare(a, b).deltas("POINT_LOOKUP", "p50").get(0).status()).isEqualTo(Comparison.REGRESSION);
+    Comparison c = compare(Options.DEFAULTS.withControl("RANGE_SCAN"), a, b);
+    assertThat(c.regression()).isFalse();
+    assertThat(c.control()).isEqualTo("RANGE_SCAN");
+    Comparison.Delta p50 = c.deltas("POINT_LOOKUP", "p50").get(0);
+    assertThat(p50.status()).isEqualTo(Comparison.NO_SIGNIFICANT_CHANGE);
+    assertThat(p50.measuredChange()).isEqualTo(MEASURED_P50);
+    assertThat(p50.controlChange()).isEqualTo(CONTROL_P50);
+    assertThat(p50.change()).isEqualTo(JUDGED_P50);
+    assertThat(p50.test()).isEqualTo("log-ratio z-test against control RANGE_SCAN (its p50 ratio 1.303)");
+    for (String metric : List.of("p50", "p95", "p99")) {
+      Comparison.Delta control = c.deltas("RANGE_SCAN", metric).get(0);
+      assertThat(control.status()).isEqualTo(Comparison.CONTROL);
+      assertThat(control.pValue()).isNull();
+      assertThat(control.test()).isEqualTo("the control kind: its change is taken as the machine's drift, not judged");
+    }
+    assertThat(c.deltas("RANGE_SCAN", "qps").get(0).status()).isEqualTo(Comparison.NO_SIGNIFICANT_CHANGE);
+    assertThat(c.controlLines()).containsExactly(CONTROL_LINE);
+  }
+
+  @Test
+  void findsASlowdownBeyondTheDriftAgainstTheControlKind() {
+    RunData a = TestRuns.sampled("Sim", 1, 2000, 2000, 10, 1, 1);
+    RunData b = TestRuns.sampled("Sim", 2, 2000, 2000, 10, 1.2, 1.3);
+    Comparison c = compare(Options.DEFAULTS.withControl("RANGE_SCAN"), a, b);
+    Comparison.Delta p50 = c.deltas("POINT_LOOKUP", "p50").get(0);
+    assertThat(p50.status()).isEqualTo(Comparison.REGRESSION);
+    assertThat(p50.change()).isBetween(15.0, 25.0);
+    assertThat(c.regressions()).contains(SLOWDOWN_LINE);
+  }
+
+  @Test
+  void separatesASlowdownFromDriftInTwentyPairsAgainstTheControlKind() {
+    // each pair on a machine that drifted by -20% to +37% between the runs; the control cancels it
+    int flagged = 0;
+    for (int seed = 0; seed < 20; seed++) {
+      double drift = 0.8 + 0.03 * seed;
+      RunData a = TestRuns.sampled("Sim", seed, 2000, 2000, 10, 1, 1);
+      Options control = Options.DEFAULTS.withControl("RANGE_SCAN");
+      flagged += compare(control, a, TestRuns.sampled("Sim", 1000 + seed, 2000, 2000, 10, 1, drift)).regression() ? 1 : 0;
+      Comparison slow = compare(control, a, TestRuns.sampled("Sim", 2000 + seed, 2000, 2000, 10, 1.2, drift));
+      assertThat(slow.deltas("POINT_LOOKUP", "p50").get(0).status()).as("seed %d", seed)
+          .isEqualTo(Comparison.REGRESSION);
+    }
+    assertThat(flagged).isLessThanOrEqualTo(1);
+  }
+
+  @Test
+  void needsTheChangeToStandOutFromTheControlsUncertainty() {
+    // +15% at the median with 2,000 requests is significant as measured; against a control of 150 requests, whose
+    // median's ratio is known only within about +-20%, it is not
+    RunData a = TestRuns.sampled("Sim", 1, 2000, 150, 10, 1, 1);
+    RunData b = TestRuns.sampled("Sim", 2, 2000, 150, 10, 1.15, 1);
+    assertThat(compare(a, b).deltas("POINT_LOOKUP", "p50").get(0).status()).isEqualTo(Comparison.REGRESSION);
+    Comparison.Delta p50 = compare(Options.DEFAULTS.withControl("RANGE_SCAN"), a, b).deltas("POINT_LOOKUP", "p50")
+        .get(0);
+    assertThat(p50.status()).isEqualTo(Comparison.NO_SIGNIFICANT_CHANGE);
+    assertThat(p50.pValue()).isGreaterThan(0.01);
+  }
+
+  @Test
+  void saysNotEnoughDataWhenTheControlHasTooFewRequests() {
+    Comparison c = compare(Options.DEFAULTS.withControl("RANGE_SCAN"), TestRuns.sampled("Sim", 1, 2000, 60, 10, 1),
+        TestRuns.sampled("Sim", 2, 2000, 40, 10, 1.5));
+    Comparison.Delta p95 = c.deltas("POINT_LOOKUP", "p95").get(0);
+    assertThat(p95.status()).isEqualTo(Comparison.NOT_ENOUGH_DATA);
+    assertThat(p95.test()).isEqualTo("control RANGE_SCAN: fewer than 100 requests (60 vs 40)");
+    assertThat(p95.pValue()).isNull();
+  }
+
+  @Test
+  void rejectsAControlKindThatIsNotInEveryRun() {
+    RunData a = TestRuns.sampled("Sim", 1, 2000, 200, 10, 1);
+    assertThatThrownBy(() -> compare(Options.DEFAULTS.withControl("AGGREGATION"), a, a))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--control: the control kind must be one of the kinds in every compared run (POINT_LOOKUP,"
+            + " RANGE_SCAN), but was AGGREGATION");
   }
 }

@@ -196,6 +196,15 @@ public final class TestRuns {
    * @param slowdown latency multiplier of the POINT_LOOKUP kind
    */
   static RunData sampled(String simulation, long seed, int lookups, int scans, long rowsPerScan, double slowdown) {
+    return sampled(simulation, seed, lookups, scans, rowsPerScan, slowdown, 1);
+  }
+
+  /**
+   * {@link #sampled(String, long, int, int, long, double)} on a machine whose speed drifted: every latency of every kind
+   * times {@code drift}.
+   */
+  static RunData sampled(String simulation, long seed, int lookups, int scans, long rowsPerScan, double slowdown,
+      double drift) {
     java.util.Random random = new java.util.Random(seed);
     ResultsBuilder b = new ResultsBuilder(simulation, START).measurementStartedAt(START.plusSeconds(5))
         .endedAt(START.plusSeconds(35))
@@ -203,7 +212,7 @@ public final class TestRuns {
         .environment(new Environment(null, "test", "17", "Linux", 0, 1, List.of()));
     String[][] names = {{"lookup", "POINT_LOOKUP"}, {"scan", "RANGE_SCAN"}};
     int[] counts = {lookups, scans};
-    double[] factor = {slowdown, 1};
+    double[] factor = {slowdown * drift, drift};
     long[] rows = {1, rowsPerScan};
     for (int i = 0; i < 2; i++) {
       Histogram total = new Histogram(3);

@@ -59,6 +59,14 @@ public final class ComparePage {
         .append(" points. A change counts only when it also is statistically significant at level ")
         .append(num(c.alpha(), 3)).append(" (two-sided); fewer than ").append(c.minSamples())
         .append(" requests per run is not enough data.</p>\n");
+    if (c.control() != null) {
+      b.append("<p id=\"control\" class=\"meta\">Control kind <b>").append(esc(c.control())).append("</b>: every other"
+          + " kind's p50/p95/p99 change is judged against this kind's change at the same percentile in the same two runs"
+          + " (shown as <i>judged (measured)</i>); a change of the machine between the runs that moves every kind"
+          + " alike cancels. The control's own latencies are not judged (◆).");
+      c.controlLines().forEach(line -> b.append("<br>").append(esc(line)));
+      b.append("</p>\n");
+    }
     b.append("<h2>Per-kind deltas against A</h2>\n").append(deltas(c));
     b.append("<h2>Aligned timelines</h2>\n<div class=\"charts\">");
     charts.forEach(ch -> b.append(Html.placeholder(ch)));
@@ -110,13 +118,17 @@ public final class ComparePage {
   /**
    * @param d a delta
    * @return its change with the verdict's marker: {@code ▲} regression, {@code ▼} improvement, {@code ~} no significant
-   *     change, {@code ?} not enough data, {@code n/a} not comparable
+   *     change, {@code ?} not enough data, {@code n/a} not comparable, {@code ◆} the control kind; a change judged
+   *     against a control is followed by the measured change in parentheses
    */
   public static String change(Delta d) {
     if (Comparison.NOT_COMPARABLE.equals(d.status())) {
       return "n/a";
     }
     String change = String.format(Locale.ROOT, d.metric().equals("errorRate") ? "%+.2f pt" : "%+.1f%%", d.change());
+    if (d.measuredChange() != null && d.controlChange() != null) {
+      change += String.format(Locale.ROOT, " (%+.1f%%)", d.measuredChange());
+    }
     return change + " " + marker(d.status());
   }
 
@@ -130,6 +142,7 @@ public final class ComparePage {
       case Comparison.IMPROVEMENT -> "▼";
       case Comparison.NOT_ENOUGH_DATA -> "?";
       case Comparison.NOT_COMPARABLE -> "n/a";
+      case Comparison.CONTROL -> "◆";
       default -> "~";
     };
   }

@@ -2,6 +2,9 @@ package dev.salvo.reports.internal;
 
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+import org.apache.commons.statistics.distribution.BinomialDistribution;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.inference.BinomialTest;
 import org.apache.commons.statistics.inference.FisherExactTest;
 
@@ -10,6 +13,11 @@ import org.apache.commons.statistics.inference.FisherExactTest;
  * probability of a difference at least this large if both runs had the same underlying distribution. Internal.
  */
 public final class Significance {
+  /** Confidence of the order-statistic intervals behind {@link #againstControl}'s standard errors. */
+  private static final double CONFIDENCE = 0.95;
+  /** The standard normal quantile of {@link #CONFIDENCE}, two-sided. */
+  private static final double Z = NormalDistribution.of(0, 1).inverseSurvivalProbability((1 - CONFIDENCE) / 2);
+
   private Significance() {}
 
   /**
@@ -74,6 +82,86 @@ public final class Significance {
       return 1;
     }
     return fisher(aHits, aTotal - aHits, bHits, bTotal - bHits);
+  }
+
+  /**
+   * A distribution-free confidence interval of a percentile from the order statistics of the sample (W. J. Conover,
+   * Practical Nonparametric Statistics, 3rd ed., 1999, section 3.2): the number of samples at or below the true
+   * percentile is binomial (n, percentile / 100), so the samples of ranks {@code l} and {@code u} with
+   * {@code l} the smallest rank whose binomial CDF reaches {@code (1 - confidence) / 2} and {@code u} one above the
+   * rank whose CDF reaches {@code 1 - (1 - confidence) / 2} enclose it with at least that confidence.
+   *
+   * @param h the sample
+   * @param percentile e.g. 95
+   * @param confidence e.g. 0.995
+   * @return {lower, upper}: the lowest equivalent value of rank {@code l} (0 when {@code l < 1}) and the highest
+   *     equivalent value of rank {@code u} ({@link Double#POSITIVE_INFINITY} when {@code u > n}); {0, infinity} for
+   *     an empty sample
+   */
+  public static double[] percentileInterval(AbstractHistogram h, double percentile, double confidence) {
+    long n = h.getTotalCount();
+    if (n == 0) {
+      return new double[] {0, Double.POSITIVE_INFINITY};
+    }
+    double scale = scale(n);
+    int m = (int) Math.round(n * scale);
+    BinomialDistribution below = BinomialDistribution.of(m, percentile / 100);
+    double tail = (1 - confidence) / 2;
+    long lower = Math.round(below.inverseCumulativeProbability(tail) / scale);
+    long upper = Math.round((below.inverseCumulativeProbability(1 - tail) + 1) / scale);
+    return new double[] {lower < 1 ? 0 : h.lowestEquivalentValue(valueAtRank(h, lower)),
+        upper > n ? Double.POSITIVE_INFINITY : h.highestEquivalentValue(valueAtRank(h, upper))};
+  }
+
+  /**
+   * Is one kind's change at a percentile different from a control kind's change at that percentile in the same two
+   * runs? A z-test of the difference of the log-ratios, {@code d = ln(xB / xA) - ln(cB / cA)}, whose variance is the sum
+   * of the four log-percentiles' variances, each estimated distribution-free from its 95% order-statistic interval
+   * ({@link #percentileInterval}) as {@code ((ln upper - ln lower) / (2 * 1.96))^2}: the estimator of Price and Bonett
+   * (Journal of Statistical Computation and Simulation 68, 2001) for a median, generalised to any percentile, as used
+   * for linear contrasts of medians by Bonett and Price (Psychological Methods 7, 2002). The normal distribution is
+   * Commons Statistics'.
+   *
+   * @param xa this kind in the baseline
+   * @param xb this kind in the compared run
+   * @param ca the control kind in the baseline
+   * @param cb the control kind in the compared run
+   * @param percentile e.g. 95
+   * @return the two-sided p-value; 1 when a percentile cannot be bounded (too few samples above or below it, or 0)
+   */
+  public static double againstControl(AbstractHistogram xa, AbstractHistogram xb, AbstractHistogram ca,
+      AbstractHistogram cb, double percentile) {
+    double d = 0;
+    double variance = 0;
+    AbstractHistogram[] samples = {xb, xa, cb, ca};
+    for (int i = 0; i < samples.length; i++) {
+      double[] interval = percentileInterval(samples[i], percentile, CONFIDENCE);
+      long value = samples[i].getValueAtPercentile(percentile);
+      if (!(interval[0] > 0) || Double.isInfinite(interval[1]) || value <= 0) {
+        return 1;
+      }
+      d += (i % 2 == 0 ? 1 : -1) * (i < 2 ? 1 : -1) * Math.log(value);
+      double se = (Math.log(interval[1]) - Math.log(interval[0])) / (2 * Z);
+      variance += se * se;
+    }
+    if (variance == 0) {
+      return d == 0 ? 1 : 0;
+    }
+    return 2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(d) / Math.sqrt(variance));
+  }
+
+  /** The value of the sample of rank {@code rank} (1-based, ascending; clamped to 1..n). */
+  private static long valueAtRank(AbstractHistogram h, long rank) {
+    long seen = 0;
+    long last = 0;
+    for (HistogramIterationValue v : h.recordedValues()) {
+      seen += v.getCountAtValueIteratedTo();
+      last = v.getValueIteratedTo();
+      if (seen >= rank) {
+        return last;
+      }
+    }
+    return last;
   }
 
   private static double fisher(long a, long b, long c, long d) {

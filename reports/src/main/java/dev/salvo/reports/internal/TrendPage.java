@@ -33,6 +33,9 @@ public final class TrendPage {
         + " change crossed its threshold and is significant at level ").append(num(t.alpha(), 3))
         .append(", two-sided), ~ no significant change, ? fewer than ").append(t.minSamples())
         .append(" requests.").append(t.skipped() > 0 ? " The " + t.skipped() + " oldest run(s) given are not shown." : "")
+        .append(t.control() == null ? "" : " Control kind <b>" + esc(t.control()) + "</b>: every other kind's"
+            + " p50/p95/p99 change is judged against its change between the same two runs; its own latencies are not"
+            + " judged (◆).")
         .append("</p>\n");
     b.append("<table class=\"runs\"><tr><th>run</th><th class=\"l\">started</th><th class=\"l\">directory</th>"
         + "<th class=\"l\">SLOs</th></tr>\n");
