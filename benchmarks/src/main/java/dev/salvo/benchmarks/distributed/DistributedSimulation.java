@@ -10,6 +10,7 @@ import io.gatling.javaapi.core.Simulation;
  * {@code bench.seconds}, each user inserting one new key from a {@code sequence} into {@code dist_keys} (so that
  * duplicates across workers can be counted), beside a closed model of {@code bench.users} concurrent users each running
  * one primary-key lookup. Run on one JVM or split over workers ({@code salvo.workerIndex/Count} or the environment).
+ * Each inserted row records when its user arrived and which worker ({@code JOB_COMPLETION_INDEX}, -1 alone) inserted it.
  */
 public class DistributedSimulation extends Simulation {
   static final int RATE = Integer.getInteger("bench.rate", 200);
@@ -17,8 +18,12 @@ public class DistributedSimulation extends Simulation {
   static final int USERS = Integer.getInteger("bench.users", 5);
 
   {
-    var newKey = insert("new key").query("INSERT INTO dist_keys (k) VALUES (:k)")
-        .params(sequence("k", "orders.order_id")).noSlo();
+    // each row also keeps when its user arrived (epoch ms, read when the user reached the request, its first and only
+    // one) and which worker inserted it: distributed.sh counts the arrivals per second from these
+    String index = System.getenv("JOB_COMPLETION_INDEX");
+    var newKey = insert("new key").query("INSERT INTO dist_keys (k, arrived_ms, worker) VALUES (:k, :at, :w)")
+        .params(sequence("k", "orders.order_id")).param("at", session -> System.currentTimeMillis())
+        .param("w", index == null ? -1 : Integer.parseInt(index)).noSlo();
     var lookup = pointLookup("lookup").query("SELECT amount FROM orders WHERE order_id = :id")
         .param("id", randomLong(1, 200_000)).noSlo();
     setUp(
