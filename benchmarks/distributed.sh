@@ -6,13 +6,19 @@
 # One embedded PostgreSQL (the demo schema) for everything. DistributedSimulation: an open model at --rate users/s for
 # --seconds (each user INSERTs one new key from a sequence into dist_keys) beside a closed model of --users concurrent
 # users (one lookup each). First one JVM alone, then N workers at once with a start barrier 40 s ahead; their run
-# directories are merged. Compared: the open model's requests (single vs merged, count_ratio), the merged open-model
-# rate per second vs the requested one (rate_error_pct: the worst second of the workers' summed interval rates, 2 s at
-# either end left out), and
-# duplicate keys in dist_keys after the merged run. Per-worker lines and the single run's interval error are printed too.
+# directories are merged. Compared: the open model's requests (single vs merged, count_ratio); the open model's
+# arrival rate per second vs the requested one: every inserted row keeps its user's scheduled arrival (epoch ms, the
+# instant Salvo times the request from), its actual arrival (read when the user reached the request) and the worker,
+# and the arrivals are counted per second of the run from the start barrier (the single run: from its first), the worst
+# of the --seconds whole seconds counting: rate_error_pct by scheduled arrival (the split and the barrier),
+# arrived_rate_error_pct by actual arrival (adds each generator's own lateness); arrivals before the barrier or after
+# the last second are counted and printed. (Counting completions per reporting interval instead smears arrivals by
+# their latency and by each worker's own interval grid.) Then duplicate keys in dist_keys after the merged run.
+# Per-worker lines, each worker's first arrival vs the barrier, and the single run's own errors are printed too.
 #
 # Usage: bash benchmarks/distributed.sh N [--rate 200] [--seconds 20] [--users 5] [--skip-build]
 # Last line: RESULT single=<requests> merged=<requests> count_ratio=<x.xxxx> rate_error_pct=<x.xx> duplicate_keys=<n>
+#   arrived_rate_error_pct=<x.xx>
 set -euo pipefail
 n=${1:-}; shift || true
 [[ "$n" =~ ^[0-9]+$ ]] && [ "$n" -ge 2 ] || { echo "distributed.sh: N must be a whole number >= 2, but was '$n'" >&2; exit 2; }
@@ -69,13 +75,18 @@ r = json.load(open(sys.argv[1]))
 q = next(x for x in r["requests"] if x["name"] == sys.argv[2])
 print(q["count"], q["ko"])' "$1" "$2"; }
 
-q "CREATE TABLE dist_keys (k bigint NOT NULL)" >/dev/null
+q "CREATE TABLE dist_keys (k bigint NOT NULL, due_ms bigint NOT NULL, arrived_ms bigint NOT NULL, worker int NOT NULL)" >/dev/null
 echo "single JVM..." >&2
 run single ''
 single_json=$(ls "$work"/single/salvo/*/results.json)
 read -r single single_ko <<< "$(count_open "$single_json" "new key")"
 read -r single_closed _ <<< "$(count_open "$single_json" lookup)"
 single_dups=$(q "SELECT count(*) - count(DISTINCT k) FROM dist_keys")
+# arrivals per second from the first one: "second count" lines, by scheduled arrival, then by actual arrival
+for c in due arrived; do
+  q "SELECT (${c}_ms - (SELECT min(${c}_ms) FROM dist_keys)) / 1000, count(*) FROM dist_keys GROUP BY 1 ORDER BY 1" \
+    | tr '|' ' ' > "$work/single-$c-seconds.txt"
+done
 q "TRUNCATE dist_keys" >/dev/null
 
 run_id="bench-$(date +%s)"
@@ -91,8 +102,16 @@ read -r merged merged_ko <<< "$(count_open "$work/merged/results.json" "new key"
 read -r merged_closed _ <<< "$(count_open "$work/merged/results.json" lookup)"
 dups=$(q "SELECT count(*) - count(DISTINCT k) FROM dist_keys")
 rows=$(q "SELECT count(*) FROM dist_keys")
+start_ms=$(( $(date -u -d "$start_at" +%s) * 1000 ))
+# arrivals per second from the start barrier (floor division: an arrival before it counts in a negative second)
+for c in due arrived; do
+  q "SELECT floor((${c}_ms - $start_ms) / 1000.0)::bigint, count(*) FROM dist_keys GROUP BY 1 ORDER BY 1" \
+    | tr '|' ' ' > "$work/merged-$c-seconds.txt"
+done
+q "SELECT worker, min(due_ms) - $start_ms, min(arrived_ms) - $start_ms, max(arrived_ms) - $start_ms, count(*)
+   FROM dist_keys GROUP BY 1 ORDER BY 1" | tr '|' ' ' > "$work/workers.txt"
 python3 - "$work/merged/results.json" "$single" "$merged" "$rate" "$seconds" "$dups" "$rows" "$single_ko" "$merged_ko" \
-  "$single_closed" "$merged_closed" "$single_dups" "$single_json" <<'PY'
+  "$single_closed" "$merged_closed" "$single_dups" "$single_json" "$work" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
 single, merged, rate, seconds, dups, rows = (int(x) for x in sys.argv[2:8])
@@ -103,27 +122,30 @@ for k, v in sorted(r["config"].items()):
 print("late workers:", env.get("lateWorkers"), "run id:", env.get("runId"))
 print("open model: single=%d (ko %s) merged=%d (ko %s); rows inserted by the workers=%d; closed-model lookups: single=%s merged=%s; duplicates in the single run=%s"
       % (single, sys.argv[8], merged, sys.argv[9], rows, sys.argv[10], sys.argv[11], sys.argv[12]))
-import glob, os
-def rate_at(results, t):
-    # the INSERT rate of one run's timeline interval holding instant t (epoch ms): count / interval length
-    for p in results["timelines"].get("INSERT", []):
-        if p["startEpochMillis"] <= t < p["endEpochMillis"]:
-            return p["count"] / ((p["endEpochMillis"] - p["startEpochMillis"]) / 1000)
-    return 0.0
-def seconds_error(runs):
-    # the summed rate of the runs' own intervals, sampled mid-second from 2 s after the first INSERT interval to 2 s
-    # before the last one ends (ramps and partial intervals at either end left out): worst deviation from the rate
-    starts = [p["startEpochMillis"] for r in runs for p in r["timelines"]["INSERT"] if p["count"] > 0]
-    ends = [p["endEpochMillis"] for r in runs for p in r["timelines"]["INSERT"] if p["count"] > 0]
-    errs = [abs(sum(rate_at(r, t) for r in runs) - rate) / rate * 100
-            for t in range(min(starts) + 2500, max(ends) - 2000, 1000)]
-    return max(errs), len(errs)
-workers = [json.load(open(f)) for f in sorted(glob.glob(os.path.dirname(os.path.dirname(sys.argv[1])) + "/worker-*/salvo/*/results.json"))]
-s_err, s_n = seconds_error([json.load(open(sys.argv[13]))])
-m_err, m_n = seconds_error(workers)
-print("open-model rate per second (each run's own timeline intervals, summed over workers), worst deviation from %d/s:"
-      " single %.2f%% over %d s, merged %.2f%% over %d s" % (rate, s_err, s_n, m_err, m_n))
-print("mean open-model rate error over the run: %.2f%%" % (abs(merged / seconds - rate) / rate * 100))
-print("RESULT single=%d merged=%d count_ratio=%.4f rate_error_pct=%.2f duplicate_keys=%d"
-      % (single, merged, merged / single if single else 0.0, m_err, dups))
+work = sys.argv[14]
+for line in open(work + "/workers.txt"):
+    w, due, first, last, n = line.split()
+    print("worker %s: %s arrivals, first scheduled %s ms and first arrived %s ms after the start barrier, last arrived"
+          " %s ms" % (w, n, due, first, last))
+def seconds_error(path):
+    # the worst of the --seconds whole seconds from the start: |arrivals - rate| / rate; arrivals outside them counted
+    counts = {int(a): int(b) for a, b in (l.split() for l in open(path) if l.strip())}
+    errs = [abs(counts.get(s, 0) - rate) / rate * 100 for s in range(seconds)]
+    outside = sum(n for s, n in counts.items() if s < 0 or s >= seconds)
+    worst = max(range(seconds), key=lambda s: abs(counts.get(s, 0) - rate))
+    return max(errs), outside, worst, counts.get(worst, 0), [counts.get(s, 0) for s in range(seconds)]
+errors = {}
+for c, what in (("due", "scheduled arrival"), ("arrived", "actual arrival")):
+    s_err, s_out, s_at, s_n, s_counts = seconds_error(work + "/single-%s-seconds.txt" % c)
+    m_err, m_out, m_at, m_n, m_counts = seconds_error(work + "/merged-%s-seconds.txt" % c)
+    errors[c] = m_err
+    print("open-model arrivals per second by %s (requested %d/s), single run from its first: %s" % (what, rate, s_counts))
+    print("  merged (all workers) from the start barrier: %s" % m_counts)
+    print("  worst second: single %.2f%% (second %d: %d; %d outside the %d s), merged %.2f%% (second %d: %d; %d outside"
+          " the %d s)" % (s_err, s_at, s_n, s_out, seconds, m_err, m_at, m_n, m_out, seconds))
+merged_json = r
+print("merged results.json: %.3f s measured, open-model %.1f req/s by completions"
+      % (merged_json["measurementSeconds"], next(k["throughput"] for k in merged_json["kinds"] if k["kind"] == "INSERT")))
+print("RESULT single=%d merged=%d count_ratio=%.4f rate_error_pct=%.2f duplicate_keys=%d arrived_rate_error_pct=%.2f"
+      % (single, merged, merged / single if single else 0.0, errors["due"], dups, errors["arrived"]))
 PY

@@ -22,7 +22,8 @@ import org.HdrHistogram.Histogram;
 /**
  * Merges the run directories of several workers of one run into one run: histograms added exactly (per request name
  * from {@code requests.hlog}, per kind and interval from the kind logs), counts summed, SLOs re-checked against the
- * merged percentiles, and intervals aligned on common buckets counted from the earliest worker's start.
+ * merged percentiles, intervals aligned on common buckets counted from the earliest worker's measurement start, and
+ * every worker's outages kept, each tagged with its worker ({@link FaultResults#merge}).
  */
 public final class Merge {
   private Merge() {}
@@ -74,13 +75,16 @@ public final class Merge {
         info.sqlHash(), info.transaction(), info.statements(), runs.stream()
             .map(r -> r.results().info(name)).filter(java.util.Objects::nonNull)
             .mapToLong(RunResults.RequestInfo::secondaryErrors).sum())));
-    mergeIntervals(runs, started.toEpochMilli(), out);
+    // buckets counted from the measurement start, so that workers started together by the barrier fill whole buckets
+    // and the merged window is the workers' measured one (not the JVMs' start before the barrier wait)
+    mergeIntervals(runs, measured.toEpochMilli(), out);
     mergeRequests(runs, out);
     List<Integer> workers = new ArrayList<>();
     for (int i = 0; i < runs.size(); i++) {
       RunResults.Environment e = runs.get(i).results().environment();
       workers.add(e == null ? i : e.workerIndex());
     }
+    out.faults(FaultResults.merge(runs.stream().map(r -> r.results().faults()).toList(), workers));
     MergeServer.Merged server = MergeServer.merge(runs.stream().map(r -> r.results().server()).toList(), workers);
     if (server != null) {
       out.server(server.server());
@@ -138,8 +142,14 @@ public final class Merge {
     return ms == Math.rint(ms) ? String.valueOf((long) ms) : String.valueOf(ms);
   }
 
-  /** Adds the workers' intervals into buckets of the longest typical interval, counted from {@code base}. */
+  /**
+   * Adds the workers' intervals into buckets of the longest typical interval, counted from {@code base}; the last bucket
+   * ends where the last worker's last interval ended (a bucket end rounded past it would stretch or shrink the merged
+   * measurement window, and every merged req/s with it).
+   */
   private static void mergeIntervals(List<RunData> runs, long base, ResultsBuilder out) {
+    long lastEnd = runs.stream().flatMap(r -> r.results().timelines().values().stream()).flatMap(List::stream)
+        .mapToLong(TimelinePoint::endEpochMillis).max().orElse(Long.MAX_VALUE);
     long bucket = 1000;
     for (RunData run : runs) {
       for (List<TimelinePoint> t : run.results().timelines().values()) {
@@ -157,11 +167,11 @@ public final class Merge {
         TreeMap<Long, HistogramSet> buckets = histograms.computeIfAbsent(kind, k -> new TreeMap<>());
         Path file = Path.of(run.results().simulation()).resolve(HlogFiles.DIR).resolve(kind + HlogFiles.SUFFIX);
         forEachInterval(run.kindLogs().get(kind), file, h -> buckets
-            .computeIfAbsent(Math.max(0, (h.getEndTimeStamp() - 1 - base) / size), i -> new HistogramSet())
+            .computeIfAbsent(bucketOf(h.getEndTimeStamp(), base, size), i -> new HistogramSet())
             .get(HlogFiles.metricOf(h.getTag())).add((Histogram) h));
         for (TimelinePoint p : run.results().timelines().getOrDefault(kind, List.of())) {
           kos.computeIfAbsent(kind, k -> new LinkedHashMap<>())
-              .merge(Math.max(0, (p.endEpochMillis() - 1 - base) / size), p.ko(), Long::sum);
+              .merge(bucketOf(p.endEpochMillis(), base, size), p.ko(), Long::sum);
         }
       }
     }
@@ -171,11 +181,19 @@ public final class Merge {
       }
       for (long i = 0; i <= e.getValue().lastKey(); i++) {
         HistogramSet h = e.getValue().getOrDefault(i, new HistogramSet());
-        out.interval(e.getKey(), e.getKey(), base + (i + 1) * bucket, h.get(HistogramSet.RESPONSE),
+        out.interval(e.getKey(), e.getKey(), i == bucketOf(lastEnd, base, bucket) ? lastEnd : base + (i + 1) * bucket, h.get(HistogramSet.RESPONSE),
             h.get(HistogramSet.SERVICE), h.get(HistogramSet.WAIT), h.get(HistogramSet.LAG),
             kos.getOrDefault(e.getKey(), Map.of()).getOrDefault(i, 0L));
       }
     }
+  }
+
+  /**
+   * The bucket whose end is nearest to an interval's end: a worker's interval ending a few ms after a bucket's end (its
+   * own start a few ms later, or its timer late) belongs to that bucket, not the next.
+   */
+  static long bucketOf(long endMillis, long base, long size) {
+    return Math.max(0, Math.floorDiv(endMillis - base + size / 2, size) - 1);
   }
 
   private static void forEachInterval(byte[] log, Path name, java.util.function.Consumer<org.HdrHistogram.EncodableHistogram> visitor) {

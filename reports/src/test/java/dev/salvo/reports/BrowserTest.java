@@ -218,6 +218,26 @@ class BrowserTest {
   }
 
   @Test
+  void aMergedRunShadesEveryWorkersOutageAndListsItWithItsWorker() throws Exception {
+    Path d0 = RunDirectory.write(dir.resolve("outage-w0"), TestRuns.outageWorker(0, 0, 1));
+    Path d1 = RunDirectory.write(dir.resolve("outage-w1"), TestRuns.outageWorker(1, -300, 2));
+    Path merged = RunDirectory.write(dir.resolve("Merged-outage-run"), Merge.merge(List.of(d0, d1)));
+    String dom = open(merged.resolve("index.html"), "merged-report-outage.png", 2400);
+    assertRendered(dom, 4);
+    assertThat(count(dom, "class=\"band outage\"")).as("two outages on three timelines").isEqualTo(6);
+    assertThat(dom).contains("id=\"outages\"").contains("tagged with the worker that saw them")
+        .contains("<th>worker</th>").contains("{POINT_LOOKUP=41}").contains("{POINT_LOOKUP=40}")
+        .contains("3 statement(s) still running at the drain timeout (30000 ms) were cancelled on the server (all"
+            + " workers together); the longest worker's drain took 30001 ms");
+    Matcher rows = Pattern.compile("<tr><td>(\\d)</td><td class=\"l\">").matcher(dom);
+    List<String> workers = new java.util.ArrayList<>();
+    while (rows.find()) {
+      workers.add(rows.group(1));
+    }
+    assertThat(workers).as("the outage rows' worker cells, in time order").containsExactly("1", "0");
+  }
+
+  @Test
   void mergedReportShowsEachWorkersColumnsBesideTheTotals() throws Exception {
     RunData w0 = TestRuns.builder("Sim", 8, 1, 1, TestRuns.START, 0).worker("r1", 0, 2, null, null, false).build();
     RunData w1 = TestRuns.builder("Sim", 8, 2, 0.5, TestRuns.START, 1).worker("r1", 1, 2, null, null, false).build();

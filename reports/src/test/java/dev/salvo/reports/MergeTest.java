@@ -50,6 +50,52 @@ class MergeTest {
   }
 
   @Test
+  void measuresTheWorkersWindowSoThatTheTotalRateIsTheSumOfTheirs() {
+    // both workers measured the same 60 s (from 5 s after their JVMs started, as after a start barrier); intervals of
+    // 10 s: buckets counted from the JVMs' start and rounded up stretched the merged window to 65 s (34.6 req/s shown
+    // for workers summing 37.5)
+    RunData w0 = TestRuns.run("Sim", 8, 1, 1, TestRuns.START, 0);
+    RunData w1 = TestRuns.run("Sim", 8, 2, 0.5, TestRuns.START, 1);
+    Path d0 = RunDirectory.write(dir.resolve("w0"), w0);
+    Path d1 = RunDirectory.write(dir.resolve("w1"), w1);
+    RunResults m = Merge.merge(List.of(d0, d1)).results();
+    assertThat(m.measurementSeconds()).isEqualTo(w0.results().measurementSeconds())
+        .isEqualTo(w1.results().measurementSeconds()).isEqualTo(60.003);
+    for (String kind : List.of("POINT_LOOKUP", "RANGE_SCAN")) {
+      assertThat(m.kind(kind).throughput()).as(kind)
+          .isCloseTo(w0.results().kind(kind).throughput() + w1.results().kind(kind).throughput(),
+              org.assertj.core.data.Offset.offset(0.01));
+    }
+    List<RunResults.TimelinePoint> t = m.timelines().get("POINT_LOOKUP");
+    assertThat(t.get(0).startEpochMillis()).isEqualTo(TestRuns.START.toEpochMilli() + 5_000);
+    List<RunResults.TimelinePoint> t0 = w0.results().timelines().get("POINT_LOOKUP");
+    assertThat(t.get(t.size() - 1).endEpochMillis()).isEqualTo(t0.get(t0.size() - 1).endEpochMillis());
+    assertThat(t).hasSize(6).allSatisfy(p -> assertThat(p.count()).isEqualTo(250 + 125));
+  }
+
+  @Test
+  void keepsEveryWorkersOutagesTaggedWithTheWorkerThatSawThem() {
+    // worker 1 saw the outage 300 ms before worker 0; listed first in the merge; the drain: longest, cancellations added
+    Path d0 = RunDirectory.write(dir.resolve("w0"), TestRuns.outageWorker(0, 0, 1));
+    Path d1 = RunDirectory.write(dir.resolve("w1"), TestRuns.outageWorker(1, -300, 2));
+    Path out = RunDirectory.write(dir.resolve("merged"), Merge.merge(List.of(d0, d1)));
+    FaultResults f = RunDirectory.read(out).results().faults();
+    assertThat(f.unreachableAfterMillis()).isEqualTo(2000);
+    assertThat(f.outages()).extracting(FaultResults.Outage::worker).containsExactly(1, 0);
+    assertThat(f.outages()).extracting(FaultResults.Outage::failedRequests).containsExactly(41L, 40L);
+    assertThat(f.outages().get(1).fromEpochMillis() - f.outages().get(0).fromEpochMillis()).isEqualTo(300);
+    assertThat(f.drain()).isEqualTo(new FaultResults.Drain(30_000, 30_001, 3));
+    assertThat(RunDirectory.read(d0).results().faults().outages().get(0).worker()).as("a worker's own: untagged")
+        .isNull();
+    assertThat(Merge.merge(List.of(
+        RunDirectory.write(dir.resolve("p0"), TestRuns.builder("Sim", 8, 1, 1, TestRuns.START, 0)
+            .worker("r2", 0, 2, null, null, false).build()),
+        RunDirectory.write(dir.resolve("p1"), TestRuns.builder("Sim", 8, 1, 1, TestRuns.START, 1)
+            .worker("r2", 1, 2, null, null, false).build()))).results().faults())
+        .as("no worker had a faults section").isNull();
+  }
+
+  @Test
   void writesAMergedRunThatReportsReadLikeAnyOther() {
     Path d0 = RunDirectory.write(dir.resolve("w0"), TestRuns.run("Sim", 8, 1, 1, TestRuns.START, 0));
     Path d1 = RunDirectory.write(dir.resolve("w1"), TestRuns.run("Sim", 8, 1, 1, TestRuns.START, 1));

@@ -49,6 +49,20 @@ public final class TestRuns {
   }
 
   /** A run with a 5 s outage 20 s into the measurement, its failures, and a drain that cancelled one statement. */
+  /**
+   * Worker {@code index} of 2 of run "r1" that saw a 5 s outage beginning {@code lateMillis} after
+   * {@link #outageRun()}'s, and whose drain cancelled {@code cancelled} statements.
+   */
+  static RunData outageWorker(int index, long lateMillis, int cancelled) {
+    long t = START.toEpochMilli() + 5_000 + 20_000 + lateMillis;
+    FaultResults.Outage outage = new FaultResults.Outage(t, t + 5_000, 5.0,
+        "Connection to localhost:5432 refused. (SQLSTATE 08001)", false, 40 + index, java.util.Map.of("POINT_LOOKUP",
+            40L + index), java.util.Map.of("order by id", 40L + index), t + 4_600);
+    return builder("Outage", 8, 1, 1, START, index).worker("r1", index, 2, null, null, false)
+        .faults(new FaultResults(2000, false, List.of(outage), new FaultResults.Drain(30_000, 30_000 + index, cancelled)))
+        .build();
+  }
+
   static RunData outageRun() {
     long t = START.toEpochMilli() + 5_000 + 20_000;
     FaultResults.Outage outage = new FaultResults.Outage(t, t + 5_000, 5.0,

@@ -37,14 +37,20 @@ public final class FaultSection {
       return "";
     }
     StringBuilder b = new StringBuilder("<h2 id=\"outages\">Outages</h2>\n");
+    boolean merged = r.environment() != null && r.environment().mergedFrom() != null
+        && !r.environment().mergedFrom().isEmpty();
     if (!f.outages().isEmpty()) {
       b.append("<p class=\"note\">The database could not be reached (no connection for more than ")
           .append(num(f.unreachableAfterMillis(), 0)).append(" ms); shaded on the timelines.")
           .append(f.failFast() ? " Fail-fast was on: requests failed at once during an outage." : "")
-          .append("</p>\n<table class=\"outages\"><tr><th class=\"l\">from</th><th class=\"l\">to</th><th>seconds</th>"
+          .append(merged ? " Merged run: each worker's outages, tagged with the worker that saw them (an outage of the"
+              + " database is usually seen by every worker)." : "")
+          .append("</p>\n<table class=\"outages\"><tr>").append(merged ? "<th>worker</th>" : "")
+          .append("<th class=\"l\">from</th><th class=\"l\">to</th><th>seconds</th>"
               + "<th>failed requests</th><th class=\"l\">failed by kind</th><th class=\"l\">cause</th></tr>\n");
       for (FaultResults.Outage o : f.outages()) {
-        b.append("<tr><td class=\"l\">").append(esc(Instant.ofEpochMilli(o.fromEpochMillis())))
+        b.append("<tr>").append(merged ? "<td>" + (o.worker() == null ? "" : o.worker()) + "</td>" : "")
+            .append("<td class=\"l\">").append(esc(Instant.ofEpochMilli(o.fromEpochMillis())))
             .append("</td><td class=\"l\">").append(o.ongoing() ? "run end (still unreachable)"
                 : esc(Instant.ofEpochMilli(o.toEpochMillis())))
             .append("</td><td>").append(num(o.seconds(), 3)).append("</td><td>").append(o.failedRequests())
@@ -56,7 +62,8 @@ public final class FaultSection {
     if (f.drain() != null && f.drain().cancelled() > 0) {
       b.append("<p class=\"note\" id=\"drain-cancelled\">").append(f.drain().cancelled())
           .append(" statement(s) still running at the drain timeout (").append(f.drain().timeoutMillis())
-          .append(" ms) were cancelled on the server; the drain took ").append(f.drain().tookMillis())
+          .append(" ms) were cancelled on the server").append(merged ? " (all workers together)" : "")
+          .append("; the ").append(merged ? "longest worker's " : "").append("drain took ").append(f.drain().tookMillis())
           .append(" ms.</p>\n");
     }
     return b.toString();

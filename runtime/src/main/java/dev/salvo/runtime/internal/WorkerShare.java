@@ -148,6 +148,8 @@ final class WorkerShare {
    */
   static final class SharedClosed implements ClosedInjectionStep {
     private static final long serialVersionUID = 1L;
+    /** Gatling 3.15's injector tick ({@code Injector.TickPeriod}): a closed workload is topped up once per tick. */
+    static final long TICK_MILLIS = 1000;
     private final ClosedInjectionStep step;
     private final int worker;
     private final int workers;
@@ -161,18 +163,27 @@ final class WorkerShare {
       this.barrier = barrier;
     }
 
-    /** @return the wait before this step, fixed when Gatling's injector first asks about the step */
+    /**
+     * The wait before this step, fixed when Gatling's injector first asks about the step: the time left until the start
+     * barrier rounded up to whole ticks of Gatling's injector ({@link #TICK_MILLIS}). Gatling's closed workload asks,
+     * at each tick, for the users due at the end of the next tick and starts the missing ones spread over that tick;
+     * with a wait of whole ticks, the first users start in the tick that begins at or after the barrier (up to one
+     * tick after it), never before it (a wait of a fraction of a tick started them up to 1 s early).
+     */
     private synchronized long delay() {
       if (delayMillis < 0) {
-        delayMillis = barrier == null ? 0 : barrier.delayMillis();
+        long wait = barrier == null ? 0 : barrier.delayMillis();
+        delayMillis = (wait + TICK_MILLIS - 1) / TICK_MILLIS * TICK_MILLIS;
       }
       return delayMillis;
     }
 
     @Override
     public int valueAt(FiniteDuration t) {
-      long at = t.toMillis() - delay();
-      return at < 0 ? 0
+      long wait = delay();
+      long at = t.toMillis() - wait;
+      // asked at the end of a tick: the tick ending at the barrier lies before it
+      return at < 0 || (wait > 0 && at == 0) ? 0
           : (int) WorkerIdentity.share(step.valueAt(FiniteDuration.apply(at, "ms")), worker, workers);
     }
 
