@@ -1,9 +1,7 @@
 package dev.salvo.reports;
 
-import dev.salvo.reports.RunResults.Environment;
 import dev.salvo.reports.RunResults.RequestStats;
 import dev.salvo.reports.RunResults.SloVerdict;
-import dev.salvo.reports.RunResults.TimelinePoint;
 import dev.salvo.reports.internal.HistogramSet;
 import dev.salvo.reports.internal.HlogFiles;
 import dev.salvo.reports.internal.StatsMath;
@@ -59,7 +57,7 @@ public final class Merge {
     first.config().forEach(out::config);
     out.config("workers", runs.size());
     for (int i = 0; i < runs.size(); i++) {
-      RunResults.Environment e = runs.get(i).results().environment();
+      Environment e = runs.get(i).results().environment();
       out.config("worker." + (e == null ? i : e.workerIndex()), MergeChecks.summary(dirs.get(i), runs.get(i)));
       for (RequestStats kind : runs.get(i).results().kinds()) { // the report's per-worker columns
         out.config("worker." + (e == null ? i : e.workerIndex()) + "." + kind.kind(),
@@ -81,7 +79,7 @@ public final class Merge {
     mergeRequests(runs, out);
     List<Integer> workers = new ArrayList<>();
     for (int i = 0; i < runs.size(); i++) {
-      RunResults.Environment e = runs.get(i).results().environment();
+      Environment e = runs.get(i).results().environment();
       workers.add(e == null ? i : e.workerIndex());
     }
     out.faults(FaultResults.merge(runs.stream().map(r -> r.results().faults()).toList(), workers));

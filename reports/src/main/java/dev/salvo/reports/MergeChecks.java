@@ -1,6 +1,5 @@
 package dev.salvo.reports;
 
-import dev.salvo.reports.RunResults.Environment;
 import dev.salvo.reports.internal.HistogramSet;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,11 +1,7 @@
 package dev.salvo.reports;
 
-import dev.salvo.reports.RunResults.DatabaseInfo;
-import dev.salvo.reports.RunResults.Environment;
-import dev.salvo.reports.RunResults.FindMaxStep;
 import dev.salvo.reports.RunResults.RequestStats;
 import dev.salvo.reports.RunResults.SloVerdict;
-import dev.salvo.reports.RunResults.TimelinePoint;
 import dev.salvo.reports.internal.Environments;
 import dev.salvo.reports.internal.GeneratorVerdict;
 import dev.salvo.reports.internal.HistogramSet;

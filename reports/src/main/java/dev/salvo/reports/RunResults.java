@@ -159,71 +159,6 @@ public record RunResults(
   }
 
   /**
-   * @param gitCommit the commit of the working directory the run was made from, null when not in git
-   * @param salvoVersion Salvo's version
-   * @param javaVersion the JVM's version
-   * @param os operating system name, version and architecture
-   * @param workerIndex this worker's index (0-based), 0 for a single worker
-   * @param workerCount how many workers took part, 1 for a single worker
-   * @param mergedFrom the run directories merged into this one, empty for a run that was not merged
-   * @param runId the id all workers of one distributed run share (null in results written before it was recorded)
-   * @param startAt the agreed start instant of a distributed run (ISO-8601), null when none was set
-   * @param startLateMillis how long after {@code startAt} this worker began injecting, null when no start was set
-   * @param lateWorkers workers (by index) that began injecting later than the start tolerance; in a merged run every
-   *     late worker, in a worker's own results its index when it was late
-   */
-  public record Environment(String gitCommit, String salvoVersion, String javaVersion, String os, int workerIndex,
-      int workerCount, List<String> mergedFrom, String runId, String startAt, Long startLateMillis,
-      List<Integer> lateWorkers) {
-    /** Normalizes absent lists to empty ones. */
-    public Environment {
-      mergedFrom = mergedFrom == null ? List.of() : mergedFrom;
-      lateWorkers = lateWorkers == null ? List.of() : lateWorkers;
-    }
-
-    /**
-     * A single worker's environment without a run id or start barrier.
-     *
-     * @param gitCommit see the record
-     * @param salvoVersion see the record
-     * @param javaVersion see the record
-     * @param os see the record
-     * @param workerIndex see the record
-     * @param workerCount see the record
-     * @param mergedFrom see the record
-     */
-    public Environment(String gitCommit, String salvoVersion, String javaVersion, String os, int workerIndex,
-        int workerCount, List<String> mergedFrom) {
-      this(gitCommit, salvoVersion, javaVersion, os, workerIndex, workerCount, mergedFrom, null, null, null, null);
-    }
-
-    /**
-     * @param runId the run id
-     * @param index this worker's index
-     * @param count all workers
-     * @param startAt the agreed start, null for none
-     * @param startLateMillis how late injection began after it, null for none
-     * @param late true when later than the tolerance
-     * @return this environment as worker {@code index} of {@code count} of run {@code runId}
-     */
-    public Environment asWorker(String runId, int index, int count, String startAt, Long startLateMillis,
-        boolean late) {
-      return new Environment(gitCommit, salvoVersion, javaVersion, os, index, count, mergedFrom, runId, startAt,
-          startLateMillis, late ? List.of(index) : List.of());
-    }
-  }
-
-  /**
-   * @param dialect the dialect's name, e.g. {@code postgresql}
-   * @param product the database product name the driver reported
-   * @param version the database product version the driver reported
-   * @param url the JDBC URL with credentials masked, or {@code embedded}
-   * @param embedded true when Salvo started its embedded PostgreSQL
-   * @param poolSize the connection pool size
-   */
-  public record DatabaseInfo(String dialect, String product, String version, String url, boolean embedded, int poolSize) {}
-
-  /**
    * Statistics of one request name, or of one query kind (then {@code name} is the kind).
    *
    * @param name the request name, or the kind for a kind's aggregate
@@ -294,54 +229,6 @@ public record RunResults(
     /** Normalizes an absent list to an empty one. */
     public SloVerdict {
       breaches = breaches == null ? List.of() : breaches;
-    }
-  }
-
-  /**
-   * One interval of a kind's timeline (from the HdrHistogram log, plus the failures counted in it).
-   *
-   * @param startEpochMillis the interval's start, ms since the epoch
-   * @param endEpochMillis the interval's end, ms since the epoch
-   * @param count requests completed in it
-   * @param ko requests failed in it
-   * @param throughput requests per second
-   * @param p50Micros median response time in µs
-   * @param p99Micros 99th percentile of response time in µs
-   * @param maxMicros largest response time in µs
-   */
-  public record TimelinePoint(long startEpochMillis, long endEpochMillis, long count, long ko, double throughput,
-      double p50Micros, double p99Micros, double maxMicros) {}
-
-  /**
-   * One step of the find-max controller. The offered load is in the model's own unit: virtual users for a closed
-   * model, requests per second for an open one (files written before it was recorded get it from the other fields).
-   *
-   * @param step the step number, from 1
-   * @param concurrency the step's virtual users (closed model), 0 in an open model
-   * @param targetPerSecond the offered rate of an open model; null in a closed model (older files: 0)
-   * @param achievedPerSecond the completed rate
-   * @param p95Micros the step's 95th percentile of response time in µs
-   * @param p99Micros the step's 99th percentile of response time in µs
-   * @param errorRate the step's failed fraction
-   * @param pass true when the step met its SLOs
-   * @param offeredLoad the step's offered load, in {@code offeredUnit}
-   * @param offeredUnit {@value #USERS} (closed model) or {@value #PER_SECOND} (open model)
-   */
-  public record FindMaxStep(int step, int concurrency, Double targetPerSecond, double achievedPerSecond,
-      double p95Micros, double p99Micros, double errorRate, boolean pass, double offeredLoad, String offeredUnit) {
-    /** {@link #offeredUnit()} of a closed model. */
-    public static final String USERS = "users";
-    /** {@link #offeredUnit()} of an open model. */
-    public static final String PER_SECOND = "req/s";
-
-    /** Derives the offered load of files written before it was recorded. */
-    public FindMaxStep {
-      if (offeredUnit == null) {
-        boolean open = targetPerSecond != null && targetPerSecond > 0;
-        offeredUnit = open ? PER_SECOND : USERS;
-        offeredLoad = open ? targetPerSecond : concurrency;
-        targetPerSecond = open ? targetPerSecond : null;
-      }
     }
   }
 

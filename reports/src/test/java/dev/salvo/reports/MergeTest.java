@@ -43,10 +43,10 @@ class MergeTest {
     Path d0 = RunDirectory.write(dir.resolve("w0"), TestRuns.run("Sim", 8, 1, 1, TestRuns.START, 0));
     Path d1 = RunDirectory.write(dir.resolve("w1"), TestRuns.run("Sim", 8, 1, 1, TestRuns.START.plusMillis(40), 1));
     RunResults m = Merge.merge(List.of(d0, d1)).results();
-    List<RunResults.TimelinePoint> t = m.timelines().get("POINT_LOOKUP");
-    assertThat(t.stream().mapToLong(RunResults.TimelinePoint::count).sum()).isEqualTo(3000);
+    List<TimelinePoint> t = m.timelines().get("POINT_LOOKUP");
+    assertThat(t.stream().mapToLong(TimelinePoint::count).sum()).isEqualTo(3000);
     assertThat(t).filteredOn(p -> p.count() > 0).hasSize(6).allSatisfy(p -> assertThat(p.count()).isEqualTo(500));
-    assertThat(m.timelines().get("RANGE_SCAN").stream().mapToLong(RunResults.TimelinePoint::ko).sum()).isEqualTo(4);
+    assertThat(m.timelines().get("RANGE_SCAN").stream().mapToLong(TimelinePoint::ko).sum()).isEqualTo(4);
   }
 
   @Test
@@ -66,9 +66,9 @@ class MergeTest {
           .isCloseTo(w0.results().kind(kind).throughput() + w1.results().kind(kind).throughput(),
               org.assertj.core.data.Offset.offset(0.01));
     }
-    List<RunResults.TimelinePoint> t = m.timelines().get("POINT_LOOKUP");
+    List<TimelinePoint> t = m.timelines().get("POINT_LOOKUP");
     assertThat(t.get(0).startEpochMillis()).isEqualTo(TestRuns.START.toEpochMilli() + 5_000);
-    List<RunResults.TimelinePoint> t0 = w0.results().timelines().get("POINT_LOOKUP");
+    List<TimelinePoint> t0 = w0.results().timelines().get("POINT_LOOKUP");
     assertThat(t.get(t.size() - 1).endEpochMillis()).isEqualTo(t0.get(t0.size() - 1).endEpochMillis());
     assertThat(t).hasSize(6).allSatisfy(p -> assertThat(p.count()).isEqualTo(250 + 125));
   }

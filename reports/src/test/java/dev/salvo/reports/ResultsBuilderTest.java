@@ -43,7 +43,7 @@ class ResultsBuilderTest {
   void buildsOneTimelinePointPerAlignedInterval() {
     RunResults r = TestRuns.run("Sim", 8, 1, 1).results();
     assertThat(r.timelines()).containsOnlyKeys("POINT_LOOKUP", "RANGE_SCAN");
-    List<RunResults.TimelinePoint> point = r.timelines().get("POINT_LOOKUP");
+    List<TimelinePoint> point = r.timelines().get("POINT_LOOKUP");
     assertThat(point).hasSize(6);
     assertThat(point).allSatisfy(p -> assertThat(p.count()).isEqualTo(250));
     assertThat(r.timelines().get("RANGE_SCAN").get(3).ko()).isEqualTo(2);

@@ -129,8 +129,8 @@ class RunDirectoryTest {
     org.HdrHistogram.Histogram h = new org.HdrHistogram.Histogram(3);
     h.recordValueWithCount(300_000_000L, 10);
     RunData data = new ResultsBuilder("Find", TestRuns.START).endedAt(TestRuns.START.plusSeconds(30))
-        .findMaxStep(new RunResults.FindMaxStep(1, 0, 100.0, 99.5, 2_000, 3_000, 0, true, 100, "req/s"))
-        .findMaxStep(new RunResults.FindMaxStep(2, 0, 200.0, 150.2, 250_000, 300_000, 0, false, 200, "req/s"))
+        .findMaxStep(new FindMaxStep(1, 0, 100.0, 99.5, 2_000, 3_000, 0, true, 100, "req/s"))
+        .findMaxStep(new FindMaxStep(2, 0, 200.0, 150.2, 250_000, 300_000, 0, false, 200, "req/s"))
         .request(new ResultsBuilder.Request("slow", "AGGREGATION", 10, 0, null, 10, 0, 0, null, h, h, null, null,
             new RunResults.SloVerdict(100_000.0, null, 0.01, false, List.of("p95 300.000 ms > 100 ms"))))
         .build();

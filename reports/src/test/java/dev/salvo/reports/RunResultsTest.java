@@ -3,7 +3,6 @@ package dev.salvo.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.salvo.reports.RunResults.FindMaxStep;
 import org.junit.jupiter.api.Test;
 
 class RunResultsTest {

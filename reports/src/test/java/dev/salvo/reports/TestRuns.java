@@ -1,7 +1,5 @@
 package dev.salvo.reports;
 
-import dev.salvo.reports.RunResults.DatabaseInfo;
-import dev.salvo.reports.RunResults.Environment;
 import dev.salvo.reports.RunResults.SloVerdict;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.salvo.snowflake;
 
+import dev.salvo.reports.Environment;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -52,7 +53,7 @@ public final class SnowflakeMerge implements MergedFile {
       if (Files.exists(file)) {
         dev.salvo.reports.SnowflakeResults.read(workerDirs.get(i)); // refuses a newer format in one line
         parts.add(JSON.readValue(file.toFile(), SnowflakeSection.class));
-        RunResults.Environment e = ResultsFiles.read(workerDirs.get(i)).environment();
+        Environment e = ResultsFiles.read(workerDirs.get(i)).environment();
         index.add(e == null ? i : e.workerIndex());
       }
     }

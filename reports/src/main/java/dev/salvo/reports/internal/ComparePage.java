@@ -7,7 +7,7 @@ import dev.salvo.reports.Comparison;
 import dev.salvo.reports.Comparison.Delta;
 import dev.salvo.reports.RunResults;
 import dev.salvo.reports.RunResults.RequestStats;
-import dev.salvo.reports.RunResults.TimelinePoint;
+import dev.salvo.reports.TimelinePoint;
 import dev.salvo.reports.internal.Html.Chart;
 import dev.salvo.reports.internal.Html.Series;
 import java.time.Instant;
@@ -176,11 +176,11 @@ public final class ComparePage {
       for (int i = 0; i < runs.size(); i++) {
         RequestStats s = runs.get(i).kind(kind);
         if (s != null) {
-          dist.add(new Series(c.runs().get(i).label(), RunReportPage.percentilePoints(s.responseMicros()), false, null));
+          dist.add(new Series(c.runs().get(i).label(), RunCharts.percentilePoints(s.responseMicros()), false, null));
         }
       }
       charts.add(new Chart("cmp-" + id + "-dist", kind + ": response time distribution (ms, log scale)", "percentile",
-          "ms", true, RunReportPage.PERCENTILES, dist));
+          "ms", true, RunCharts.PERCENTILES, dist));
       id++;
     }
     return charts;
@@ -193,7 +193,7 @@ public final class ComparePage {
       List<TimelinePoint> timeline = runs.get(i).timelines().get(kind);
       if (timeline != null) {
         long t0 = Instant.parse(runs.get(i).measurementStartedAt()).toEpochMilli();
-        series.add(new Series(c.runs().get(i).label(), RunReportPage.points(timeline, t0, value), false, null));
+        series.add(new Series(c.runs().get(i).label(), RunCharts.points(timeline, t0, value), false, null));
       }
     }
     return new Chart(id, title, "seconds since measurement start", yLabel, logY, null, series);

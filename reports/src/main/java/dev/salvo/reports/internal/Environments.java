@@ -1,6 +1,6 @@
 package dev.salvo.reports.internal;
 
-import dev.salvo.reports.RunResults.Environment;
+import dev.salvo.reports.Environment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

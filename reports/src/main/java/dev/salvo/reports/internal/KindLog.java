@@ -1,6 +1,6 @@
 package dev.salvo.reports.internal;
 
-import dev.salvo.reports.RunResults.TimelinePoint;
+import dev.salvo.reports.TimelinePoint;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.salvo.runtime.internal;
 
 import dev.salvo.reports.ResultsBuilder;
-import dev.salvo.reports.RunResults.FindMaxStep;
+import dev.salvo.reports.FindMaxStep;
 import dev.salvo.runtime.FindMax;
 import io.gatling.core.CoreComponents;
 import io.gatling.core.controller.Controller$Command$StopLoadGenerator;

@@ -1,5 +1,6 @@
 package dev.salvo.runtime.internal;
 
+import dev.salvo.reports.DatabaseInfo;
 import dev.salvo.reports.ResultsBuilder;
 import dev.salvo.reports.RunData;
 import dev.salvo.reports.RunResults;
@@ -344,7 +345,7 @@ public final class SalvoRun {
     injection.forEach(results::config);
     worker.record(results);
     return results.endedAt(Instant.now())
-        .database(new RunResults.DatabaseInfo(target.dialect.name(), target.product, target.version, target.maskedUrl,
+        .database(new DatabaseInfo(target.dialect.name(), target.product, target.version, target.maskedUrl,
             target.protocol.settings().embedded(), target.protocol.poolSize()))
         .build();
   }
