@@ -172,10 +172,13 @@ s=$(median "${S[@]}"); j=$(median "${J[@]}"); p=$(median "${P[@]}")
 echo "medians: Salvo $s qps ($(median "${SC[@]}") µs CPU/query), raw JDBC $j qps ($(median "${JC[@]}") µs CPU/query), pgbench $p tps ($(median "${PC[@]}") µs CPU/query)"
 s95=$(median "${S95[@]}"); s99=$(median "${S99[@]}"); j95=$(median "${J95[@]}"); j99=$(median "${J99[@]}")
 echo "median latency p50/p95/p99 (µs): Salvo $(median "${S50[@]}")/$s95/$s99, raw JDBC $(median "${J50[@]}")/$j95/$j99, pgbench $(median "${P50[@]}")/$(median "${P95[@]}")/$(median "${P99[@]}")"
-# ratio A B [DIGITS]: A / B with DIGITS decimals (2), na when either is na
-ratio() { if [ "$1" = na ] || [ "$2" = na ]; then echo na; else awk -v a="$1" -v b="$2" -v d="${3:-2}" 'BEGIN{printf "%.*f", d, a / b}'; fi; }
+# ratio A B [DIGITS] [down|up]: A / B with DIGITS decimals (2), na when either is na (see below)
+# a / b with d decimals (default 2), never rounded across a target: "down" (the default) truncates, for ratios that must
+# reach a floor (throughput); "up" rounds up, for ratios that must stay under a ceiling (latency, CPU)
+ratio() { if [ "$1" = na ] || [ "$2" = na ]; then echo na; else awk -v a="$1" -v b="$2" -v d="${3:-2}" -v m="${4:-down}" 'BEGIN{
+  f = 10 ^ d; x = a / b * f; t = int(x); if (m == "up" && t < x) t++; printf "%.*f", d, t / f }'; fi; }
 num() { [ "$1" = na ] && echo na || printf '%.0f' "$1"; }
 rj=$(ratio "$s" "$j")
 rp=$(ratio "$s" "$p")
 if [ "$p" = "na" ] && [[ ",$only," == *",pgbench,"* ]]; then echo "pgbench is not installed: skipped" >&2; fi
-echo "RESULT salvo_qps=$(num "$s") raw_jdbc_qps=$(num "$j") pgbench_tps=$(num "$p") ratio_vs_raw_jdbc=$rj ratio_vs_pgbench=$rp salvo_p95_us=$(num "$s95") salvo_p99_us=$(num "$s99") raw_jdbc_p95_us=$(num "$j95") raw_jdbc_p99_us=$(num "$j99") p95_ratio=$(ratio "$s95" "$j95" 3) p99_ratio=$(ratio "$s99" "$j99" 3) salvo_cpu_us=$(median "${SS[@]}") raw_jdbc_cpu_us=$(median "${JS[@]}") cpu_ratio=$(ratio "$(median "${SS[@]}")" "$(median "${JS[@]}")")"
+echo "RESULT salvo_qps=$(num "$s") raw_jdbc_qps=$(num "$j") pgbench_tps=$(num "$p") ratio_vs_raw_jdbc=$rj ratio_vs_pgbench=$rp salvo_p95_us=$(num "$s95") salvo_p99_us=$(num "$s99") raw_jdbc_p95_us=$(num "$j95") raw_jdbc_p99_us=$(num "$j99") p95_ratio=$(ratio "$s95" "$j95" 3 up) p99_ratio=$(ratio "$s99" "$j99" 3 up) salvo_cpu_us=$(median "${SS[@]}") raw_jdbc_cpu_us=$(median "${JS[@]}") cpu_ratio=$(ratio "$(median "${SS[@]}")" "$(median "${JS[@]}")" 2 up)"

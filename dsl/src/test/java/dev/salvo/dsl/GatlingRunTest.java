@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salvo.dsl.ForkedGatling.Run;
 import dev.salvo.dsl.it.BadSqlSimulation;
+import dev.salvo.dsl.it.ContinueSimulation;
 import dev.salvo.dsl.it.FaultsSimulation;
 import dev.salvo.dsl.it.SloBreachSimulation;
 import dev.salvo.dsl.it.StallSimulation;
@@ -77,6 +78,21 @@ class GatlingRunTest {
         .containsPattern("> divide by zero +\\| +20 +\\| +0 +\\| +20\\b");
     assertThat(run.embeddedDataLeft()).as("embedded PostgreSQL stopped and removed").isFalse();
     assertThat(run.dir().resolve("prefs")).as("Gatling's prefs stay under target/").exists();
+  }
+
+  @Test
+  void afterARequestTheUsersNextStepsRunOnItsSqlThreadAndAPauseEndsOnGatlingsLoop() throws Exception {
+    Run run = gatling(ContinueSimulation.class);
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    JsonNode lookup = new ObjectMapper().readTree(run.salvoRun().resolve("results.json").toFile()).at("/requests/0");
+    // every request counted: 2 users x 30 and 6 users x 20 on 2 SQL threads (more users than threads are all served)
+    assertThat(lookup.get("count").asLong()).isEqualTo(180);
+    assertThat(lookup.get("ok").asLong()).isEqualTo(180);
+    // no hand-off back to Gatling's event loop after a request while no other request waits for a SQL thread
+    assertThat(run.output()).containsPattern("\\[continue] afterRequest salvo-sql=[1-9]");
+    // a pause's timer is Gatling's: the user continues on Gatling's event loop after it, every time
+    assertThat(run.output()).contains("[continue] afterPause gatling=60").doesNotContain("afterPause salvo-sql")
+        .doesNotContain("drain timeout");
   }
 
   @Test

@@ -21,9 +21,10 @@ import scala.runtime.BoxedUnit;
 
 /**
  * Executes one request (a statement, or a transaction of statements) per virtual user visit: parameters are evaluated
- * on Gatling's event loop, the SQL runs on Salvo's own threads, the result set is read to its end, and the outcome goes
- * to Salvo's µs histograms and (batched, see {@link GatlingStats}) to Gatling's StatsEngine before the virtual user
- * moves on (also after an error).
+ * on the thread that reaches the action, the SQL runs on Salvo's own threads, the result set is read to its end, and
+ * the outcome goes to Salvo's µs histograms and (batched, see {@link GatlingStats}) to Gatling's StatsEngine before the
+ * virtual user moves on (also after an error). The user moves on on the SQL thread ({@link SqlLoop}): its next Gatling
+ * actions run there, and its next request too, with no hand-off, while no other request waits for a SQL thread.
  */
 public final class SqlAction implements Action {
   private static final Logger LOGGER = Logger.apply(SqlAction.class);
@@ -134,8 +135,15 @@ public final class SqlAction implements Action {
     long lag = lagNanos;
     long intendedNanos = startNanos;
     long intendedMillis = startMillis;
+    Runnable request = () -> run(current, values, intendedNanos, intendedMillis, lag, userClock);
+    if (Thread.currentThread() instanceof SqlThread here && here.continuing()) {
+      // the user came here from its previous request on this SQL thread (SqlLoop): this thread is free, it serves it
+      // next, with no hand-off (the task runs when the current one, the previous request's, has returned)
+      here.later(request);
+      return;
+    }
     try {
-      target.submit(() -> run(current, values, intendedNanos, intendedMillis, lag, userClock));
+      target.submit(request);
     } catch (RejectedExecutionException stopping) {
       // the run is ending and Salvo's threads are gone: this virtual user stops here
     }
@@ -246,7 +254,7 @@ public final class SqlAction implements Action {
         report(session, startNanos, startMillis, 0, serviceStart, counts[0], counts[1], error, sqlState, values);
       }
     }
-    next.$bang(session);
+    next.$bang(thread.continueHere(session));
   }
 
   /**
@@ -296,7 +304,8 @@ public final class SqlAction implements Action {
     if (lagNanos != WARMUP) {
       report(session, startNanos, startMillis, lagNanos, serviceStart, rows, bytes, error, sqlState, values);
     }
-    next.$bang(error == null ? session : session.markAsFailed());
+    Session out = error == null ? session : session.markAsFailed();
+    next.$bang(Thread.currentThread() instanceof SqlThread here ? here.continueHere(out) : out);
   }
 
   private void report(Session session, long startNanos, long startMillis, long lagNanos, long serviceStart, long rows,

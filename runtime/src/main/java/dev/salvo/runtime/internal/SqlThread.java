@@ -3,6 +3,10 @@ package dev.salvo.runtime.internal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import io.gatling.core.session.Session;
+import io.netty.channel.EventLoop;
+import java.util.ArrayDeque;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,7 +22,12 @@ final class SqlThread extends Thread {
   static final int STATEMENTS = 64;
 
   private final Target target;
+  private final java.util.function.BooleanSupplier continuing;
   private Connection connection;
+  /** tasks this thread gave itself while serving a virtual user's actions (see {@link SqlLoop}) */
+  private final ArrayDeque<Runnable> later = new ArrayDeque<>();
+  /** this thread's view of each Gatling event loop (there are as many as cores) */
+  private final IdentityHashMap<EventLoop, SqlLoop> loops = new IdentityHashMap<>();
   private final LinkedHashMap<String, PreparedStatement> statements = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
@@ -31,9 +40,63 @@ final class SqlThread extends Thread {
   };
 
   SqlThread(Target target, Runnable work, String name) {
+    this(target, target::continuing, work, name);
+  }
+
+  /** @param continuing says whether the thread may go on with the virtual user it serves (tests give their own) */
+  SqlThread(Target target, java.util.function.BooleanSupplier continuing, Runnable work, String name) {
     super(work, name);
     this.target = target;
+    this.continuing = continuing;
     setDaemon(true);
+  }
+
+  /**
+   * Runs a request handed over by Gatling, then whatever the virtual user does next on this thread (see
+   * {@link SqlLoop}), until the user leaves it: a pause, a hand-off back to Gatling, its end.
+   *
+   * @param task the request
+   */
+  void serve(Runnable task) {
+    Runnable next = task;
+    while (next != null) {
+      try {
+        next.run();
+      } catch (RuntimeException e) {
+        // as Gatling's event loop does with a task that throws: logged, the thread goes on
+        System.err.println("[salvo] WARN a virtual user's action failed on " + getName() + ": " + e);
+      }
+      next = later.poll();
+    }
+  }
+
+  /**
+   * @return true while this thread may go on with the virtual user it serves: the run accepts requests and no other
+   *     request waits for a SQL thread (then the user goes back to Gatling's event loop and the waiting one is served
+   *     first, as before)
+   */
+  boolean continuing() {
+    return continuing.getAsBoolean();
+  }
+
+  /** @param task runs on this thread after the current task (an event loop's task given to itself) */
+  void later(Runnable task) {
+    later.add(task);
+  }
+
+  /**
+   * @param session a virtual user's session, its request done on this thread
+   * @return the session with this thread's view of its event loop, so that Gatling runs its next actions here
+   */
+  Session continueHere(Session session) {
+    EventLoop own = session.eventLoop();
+    EventLoop gatling = own instanceof SqlLoop view ? view.gatling() : own;
+    if (own instanceof SqlLoop view && view.thread() == this) {
+      return session;
+    }
+    SqlLoop view = loops.computeIfAbsent(gatling, g -> new SqlLoop(g, this));
+    return session.copy(session.scenario(), session.userId(), session.attributes(), session.baseStatus(),
+        session.blockStack(), session.onExit(), view);
   }
 
   /** @return the SQL thread running the caller */

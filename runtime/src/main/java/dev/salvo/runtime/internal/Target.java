@@ -17,8 +17,6 @@ import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +33,7 @@ final class Target implements AutoCloseable {
   final SessionSetup session;
   private final EmbeddedDatabase embedded;
   private final HikariDataSource pool;
-  private final ExecutorService executor;
+  private final java.util.concurrent.ThreadPoolExecutor executor;
   /** reaches the database outside the pool, untagged (server statistics) */
   private final java.util.concurrent.Callable<Connection> direct;
   /** the SQL threads started so far, for cancelling their statements at the drain timeout */
@@ -60,7 +58,8 @@ final class Target implements AutoCloseable {
     this.embedded = embedded;
     this.pool = pool;
     // as many SQL threads as pooled connections: each thread holds one (see SqlThread)
-    this.executor = Executors.newFixedThreadPool(protocol.poolSize(), threads(this));
+    this.executor = new java.util.concurrent.ThreadPoolExecutor(protocol.poolSize(), protocol.poolSize(), 0L,
+        TimeUnit.MILLISECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), threads(this));
   }
 
   /**
@@ -223,7 +222,15 @@ final class Target implements AutoCloseable {
    * @throws RejectedExecutionException when the run is ending and the SQL threads are gone
    */
   void submit(Runnable task) {
-    executor.execute(task);
+    executor.execute(() -> SqlThread.current().serve(task));
+  }
+
+  /**
+   * @return true when a SQL thread that just finished a request may go on with its virtual user's next actions: the
+   *     run still accepts requests and none waits for a SQL thread
+   */
+  boolean continuing() {
+    return !executor.isShutdown() && executor.getQueue().isEmpty();
   }
 
   /**
