@@ -21,81 +21,101 @@ import org.junit.jupiter.api.Test;
 /** Three workers of one run, launched as a Kubernetes Indexed Job launches them, inject the single-machine load. */
 class DistributedRunTest {
 
-  private static JsonNode results(Run run) throws IOException {
-    return new ObjectMapper().readTree(run.salvoRun().resolve("results.json").toFile());
-  }
-
-  private static Map<String, Long> ok(JsonNode results) {
-    Map<String, Long> byName = new HashMap<>();
-    results.get("requests").forEach(r -> byName.put(r.get("name").asText(), r.get("ok").asLong()));
-    return byName;
-  }
-
-  @Test
-  void threeWorkersInjectExactlyTheOpenSchedulesUsersAndSplitClosedUsersEvenly() throws Exception {
-    String start = Instant.now().plusSeconds(5).toString();
-    List<Run> runs = new ArrayList<>();
-    for (int w = 0; w < 3; w++) {
-      // the index comes from JOB_COMPLETION_INDEX in Kubernetes; system properties here (one JVM each)
-      runs.add(ForkedGatling.run(InjectionProfilesSimulation.class, "-Dsalvo.workerIndex=" + w,
-          "-Dsalvo.workerCount=3", "-Dsalvo.runId=test-run", "-Dsalvo.startAt=" + start,
-          "-Dsalvo.startToleranceMs=600000"));
+    private static JsonNode results(Run run) throws IOException {
+        return new ObjectMapper()
+                .readTree(run.salvoRun().resolve("results.json").toFile());
     }
-    Map<String, Long> total = new HashMap<>();
-    for (int w = 0; w < 3; w++) {
-      Run run = runs.get(w);
-      // 0, or 2 when a default SLO failed on this loaded machine: the results are written either way
-      assertThat(run.exitCode()).as(run.output()).isIn(0, 2);
-      JsonNode r = results(run);
-      JsonNode env = r.get("environment");
-      assertThat(env.get("workerIndex").asInt()).isEqualTo(w);
-      assertThat(env.get("workerCount").asInt()).isEqualTo(3);
-      assertThat(env.get("runId").asText()).isEqualTo("test-run");
-      assertThat(env.get("startAt").asText()).isEqualTo(start);
-      assertThat(env.get("startLateMillis").isNumber()).isTrue();
-      assertThat(env.get("lateWorkers")).isEmpty();
-      ok(r).forEach((name, n) -> total.merge(name, n, Long::sum));
-      if (w == 2) {
-        // constantConcurrentUsers(2) split over 3 workers: 1, 1, 0
-        assertThat(ok(r).getOrDefault("constantConcurrentUsers", 0L)).isZero();
-      } else {
-        assertThat(ok(r).get("constantConcurrentUsers")).isPositive();
-      }
+
+    private static Map<String, Long> ok(JsonNode results) {
+        Map<String, Long> byName = new HashMap<>();
+        results.get("requests")
+                .forEach(r -> byName.put(r.get("name").asText(), r.get("ok").asLong()));
+        return byName;
     }
-    // the open models' users, one request each, added over the workers: exactly the single-machine counts
-    assertThat(total).containsEntry("atOnceUsers", 5L).containsEntry("rampUsers", 10L)
-        .containsEntry("constantUsersPerSec", 20L).containsEntry("rampUsersPerSec", 20L)
-        .containsEntry("stressPeakUsers", 10L).containsEntry("nothingFor+atOnce", 3L);
-    assertThat(ok(results(runs.get(0))).get("atOnceUsers")).isEqualTo(2);
-    assertThat(ok(results(runs.get(2))).get("atOnceUsers")).isEqualTo(1);
 
-    List<Path> dirs = new ArrayList<>();
-    for (Run run : runs) {
-      dirs.add(run.salvoRun());
+    @Test
+    void threeWorkersInjectExactlyTheOpenSchedulesUsersAndSplitClosedUsersEvenly() throws Exception {
+        String start = Instant.now().plusSeconds(5).toString();
+        List<Run> runs = new ArrayList<>();
+        for (int w = 0; w < 3; w++) {
+            // the index comes from JOB_COMPLETION_INDEX in Kubernetes; system properties here (one JVM each)
+            runs.add(ForkedGatling.run(
+                    InjectionProfilesSimulation.class,
+                    "-Dsalvo.workerIndex=" + w,
+                    "-Dsalvo.workerCount=3",
+                    "-Dsalvo.runId=test-run",
+                    "-Dsalvo.startAt=" + start,
+                    "-Dsalvo.startToleranceMs=600000"));
+        }
+        Map<String, Long> total = new HashMap<>();
+        for (int w = 0; w < 3; w++) {
+            Run run = runs.get(w);
+            // 0, or 2 when a default SLO failed on this loaded machine: the results are written either way
+            assertThat(run.exitCode()).as(run.output()).isIn(0, 2);
+            JsonNode r = results(run);
+            JsonNode env = r.get("environment");
+            assertThat(env.get("workerIndex").asInt()).isEqualTo(w);
+            assertThat(env.get("workerCount").asInt()).isEqualTo(3);
+            assertThat(env.get("runId").asText()).isEqualTo("test-run");
+            assertThat(env.get("startAt").asText()).isEqualTo(start);
+            assertThat(env.get("startLateMillis").isNumber()).isTrue();
+            assertThat(env.get("lateWorkers")).isEmpty();
+            ok(r).forEach((name, n) -> total.merge(name, n, Long::sum));
+            if (w == 2) {
+                // constantConcurrentUsers(2) split over 3 workers: 1, 1, 0
+                assertThat(ok(r).getOrDefault("constantConcurrentUsers", 0L)).isZero();
+            } else {
+                assertThat(ok(r).get("constantConcurrentUsers")).isPositive();
+            }
+        }
+        // the open models' users, one request each, added over the workers: exactly the single-machine counts
+        assertThat(total)
+                .containsEntry("atOnceUsers", 5L)
+                .containsEntry("rampUsers", 10L)
+                .containsEntry("constantUsersPerSec", 20L)
+                .containsEntry("rampUsersPerSec", 20L)
+                .containsEntry("stressPeakUsers", 10L)
+                .containsEntry("nothingFor+atOnce", 3L);
+        assertThat(ok(results(runs.get(0))).get("atOnceUsers")).isEqualTo(2);
+        assertThat(ok(results(runs.get(2))).get("atOnceUsers")).isEqualTo(1);
+
+        List<Path> dirs = new ArrayList<>();
+        for (Run run : runs) {
+            dirs.add(run.salvoRun());
+        }
+        RunData merged = Merge.merge(dirs);
+        assertThat(merged.results().environment().runId()).isEqualTo("test-run");
+        assertThat(merged.results().requests().stream()
+                        .filter(q -> q.name().equals("constantUsersPerSec"))
+                        .findFirst()
+                        .orElseThrow()
+                        .ok())
+                .isEqualTo(20);
     }
-    RunData merged = Merge.merge(dirs);
-    assertThat(merged.results().environment().runId()).isEqualTo("test-run");
-    assertThat(merged.results().requests().stream().filter(q -> q.name().equals("constantUsersPerSec")).findFirst()
-        .orElseThrow().ok()).isEqualTo(20);
-  }
 
-  @Test
-  void aLateWorkerStartsAnywayAndIsFlagged() throws Exception {
-    Run run = ForkedGatling.run(InjectionProfilesSimulation.class, "-Dsalvo.workerIndex=1", "-Dsalvo.workerCount=2",
-        "-Dsalvo.runId=late", "-Dsalvo.startAt=" + Instant.now().minusSeconds(60), "-Dsalvo.startToleranceMs=1000");
-    assertThat(run.exitCode()).as(run.output()).isIn(0, 2);
-    assertThat(run.output()).contains("[salvo] WARN this worker began injecting ");
-    JsonNode env = results(run).get("environment");
-    assertThat(env.get("startLateMillis").asLong()).isGreaterThanOrEqualTo(60_000);
-    assertThat(env.get("lateWorkers").get(0).asInt()).isEqualTo(1);
-  }
+    @Test
+    void aLateWorkerStartsAnywayAndIsFlagged() throws Exception {
+        Run run = ForkedGatling.run(
+                InjectionProfilesSimulation.class,
+                "-Dsalvo.workerIndex=1",
+                "-Dsalvo.workerCount=2",
+                "-Dsalvo.runId=late",
+                "-Dsalvo.startAt=" + Instant.now().minusSeconds(60),
+                "-Dsalvo.startToleranceMs=1000");
+        assertThat(run.exitCode()).as(run.output()).isIn(0, 2);
+        assertThat(run.output()).contains("[salvo] WARN this worker began injecting ");
+        JsonNode env = results(run).get("environment");
+        assertThat(env.get("startLateMillis").asLong()).isGreaterThanOrEqualTo(60_000);
+        assertThat(env.get("lateWorkers").get(0).asInt()).isEqualTo(1);
+    }
 
-  @Test
-  void aThrottledSimulationIsRefusedOnSeveralWorkers() throws Exception {
-    Run run = ForkedGatling.run(ThrottledSimulation.class, "-Dsalvo.workerIndex=0", "-Dsalvo.workerCount=2",
-        "-Dsalvo.runId=t");
-    assertThat(run.exitCode()).isNotZero();
-    assertThat(run.output()).contains("throttle: a throttled simulation must run on one worker (Salvo does not divide"
-        + " a throttle yet), but salvo.workerCount was 2");
-  }
+    @Test
+    void aThrottledSimulationIsRefusedOnSeveralWorkers() throws Exception {
+        Run run = ForkedGatling.run(
+                ThrottledSimulation.class, "-Dsalvo.workerIndex=0", "-Dsalvo.workerCount=2", "-Dsalvo.runId=t");
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output())
+                .contains("throttle: a throttled simulation must run on one worker (Salvo does not divide"
+                        + " a throttle yet), but salvo.workerCount was 2");
+    }
 }

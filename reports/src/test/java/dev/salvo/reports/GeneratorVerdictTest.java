@@ -8,34 +8,49 @@ import org.junit.jupiter.api.Test;
 
 class GeneratorVerdictTest {
 
-  @Test
-  void aOneSecondStallInAOneMinuteRunFlagsTheTailPercentilesItCouldDistort() {
-    RunResults r = TestRuns.stalledRun().results();
-    // 1.003 s stalled of 60.003 s measured: 1.67 % of the run; p99 (1 % tail) and beyond are within twice that
-    assertThat(r.generator().warnings()).hasSize(3).first().asString()
-        .isEqualTo("'customer by id' p99, p99.9, max: the load generator stalled up to 1003.0 ms (1003.0 ms in all,"
-            + " 1.67% of the measurement) and started requests late by up to 0.0 ms (p99 0.0 ms); these may show Salvo's own"
-            + " delays, not the database");
-  }
+    @Test
+    void aOneSecondStallInAOneMinuteRunFlagsTheTailPercentilesItCouldDistort() {
+        RunResults r = IncidentRuns.stalledRun().results();
+        // 1.003 s stalled of 60.003 s measured: 1.67 % of the run; p99 (1 % tail) and beyond are within twice that
+        assertThat(r.generator().warnings())
+                .hasSize(3)
+                .first()
+                .asString()
+                .isEqualTo(
+                        "'customer by id' p99, p99.9, max: the load generator stalled up to 1003.0 ms (1003.0 ms in all,"
+                                + " 1.67% of the measurement) and started requests late by up to 0.0 ms (p99 0.0 ms); these may show Salvo's own"
+                                + " delays, not the database");
+    }
 
-  @Test
-  void requestsStartedLateByTheGeneratorFlagThePercentilesTheLatenessReaches() {
-    RunResults r = TestRuns.stalledRun().results();
-    // no stall seen by the hiccup thread, but a tenth of the requests started 100-500 ms late (starved of CPU)
-    RunResults.Latency late = new RunResults.Latency(1000, 0, 30_000, 0, 200, 500, 100_000, 200_000, 400_000, 480_000,
-        500_000);
-    GeneratorResults starved = new GeneratorResults("schedule", 1000, late, RunResults.Latency.EMPTY, 0,
-        List.of(), List.of(), "", null);
-    assertThat(GeneratorVerdict.warnings(starved, r.requests(), 0L, r.measurementSeconds())).hasSize(3)
-        .allSatisfy(w -> assertThat(w).contains(" p90, p95, p99, p99.9, max: ")
-            .contains("started requests late by up to 500.0 ms (p99 400.0 ms)"));
-  }
+    @Test
+    void requestsStartedLateByTheGeneratorFlagThePercentilesTheLatenessReaches() {
+        RunResults r = IncidentRuns.stalledRun().results();
+        // no stall seen by the hiccup thread, but a tenth of the requests started 100-500 ms late (starved of CPU)
+        RunResults.Latency late =
+                new RunResults.Latency(1000, 0, 30_000, 0, 200, 500, 100_000, 200_000, 400_000, 480_000, 500_000);
+        GeneratorResults starved = new GeneratorResults(
+                "schedule", 1000, late, RunResults.Latency.EMPTY, 0, List.of(), List.of(), "", null);
+        assertThat(GeneratorVerdict.warnings(starved, r.requests(), 0L, r.measurementSeconds()))
+                .hasSize(3)
+                .allSatisfy(w -> assertThat(w)
+                        .contains(" p90, p95, p99, p99.9, max: ")
+                        .contains("started requests late by up to 500.0 ms (p99 400.0 ms)"));
+    }
 
-  @Test
-  void hiccupsFarBelowTheLatenciesFlagNothing() {
-    RunResults r = TestRuns.stalledRun().results();
-    GeneratorResults quiet = new GeneratorResults("schedule", 1, null, new RunResults.Latency(10, 0, 1, 0, 1, 1, 1,
-        1, 1, 5, 9.0), 0, List.of(), List.of(), "", null);
-    assertThat(GeneratorVerdict.warnings(quiet, r.requests(), 0L, r.measurementSeconds())).isEmpty();
-  }
+    @Test
+    void hiccupsFarBelowTheLatenciesFlagNothing() {
+        RunResults r = IncidentRuns.stalledRun().results();
+        GeneratorResults quiet = new GeneratorResults(
+                "schedule",
+                1,
+                null,
+                new RunResults.Latency(10, 0, 1, 0, 1, 1, 1, 1, 1, 5, 9.0),
+                0,
+                List.of(),
+                List.of(),
+                "",
+                null);
+        assertThat(GeneratorVerdict.warnings(quiet, r.requests(), 0L, r.measurementSeconds()))
+                .isEmpty();
+    }
 }

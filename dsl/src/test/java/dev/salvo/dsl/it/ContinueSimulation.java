@@ -17,28 +17,34 @@ import java.util.concurrent.atomic.LongAdder;
  * ran on, printed at the end as {@code [continue] <step> <thread kind>=<count>}.
  */
 public class ContinueSimulation extends Simulation {
-  static final Map<String, LongAdder> SEEN = new ConcurrentHashMap<>();
+    static final Map<String, LongAdder> SEEN = new ConcurrentHashMap<>();
 
-  static io.gatling.javaapi.core.Session mark(String step, io.gatling.javaapi.core.Session session) {
-    String thread = Thread.currentThread().getName();
-    String kind = thread.startsWith("salvo-sql-") ? "salvo-sql" : thread.startsWith("gatling-") ? "gatling" : thread;
-    SEEN.computeIfAbsent(step + " " + kind, k -> new LongAdder()).increment();
-    return session;
-  }
+    static io.gatling.javaapi.core.Session mark(String step, io.gatling.javaapi.core.Session session) {
+        String thread = Thread.currentThread().getName();
+        String kind =
+                thread.startsWith("salvo-sql-") ? "salvo-sql" : thread.startsWith("gatling-") ? "gatling" : thread;
+        SEEN.computeIfAbsent(step + " " + kind, k -> new LongAdder()).increment();
+        return session;
+    }
 
-  {
-    var lookup = pointLookup("lookup").query("SELECT name FROM customers WHERE customer_id = :id")
-        .param("id", randomLong(1, 10_000)).noSlo();
-    var few = scenario("few").repeat(30).on(exec(lookup).exec(s -> mark("afterRequest", s))
-        .pause(Duration.ofMillis(2)).exec(s -> mark("afterPause", s)));
-    var many = scenario("many").repeat(20).on(exec(lookup));
-    setUp(few.injectOpen(atOnceUsers(2)),
-        many.injectOpen(nothingFor(Duration.ofSeconds(2)), atOnceUsers(6)))
-        .protocols(database().poolSize(2));
-  }
+    {
+        var lookup = pointLookup("lookup")
+                .query("SELECT name FROM customers WHERE customer_id = :id")
+                .param("id", randomLong(1, 10_000))
+                .noSlo();
+        var few = scenario("few")
+                .repeat(30)
+                .on(exec(lookup)
+                        .exec(s -> mark("afterRequest", s))
+                        .pause(Duration.ofMillis(2))
+                        .exec(s -> mark("afterPause", s)));
+        var many = scenario("many").repeat(20).on(exec(lookup));
+        setUp(few.injectOpen(atOnceUsers(2)), many.injectOpen(nothingFor(Duration.ofSeconds(2)), atOnceUsers(6)))
+                .protocols(database().poolSize(2));
+    }
 
-  @Override
-  public void after() {
-    new TreeMap<>(SEEN).forEach((k, v) -> System.out.println("[continue] " + k + "=" + v.sum()));
-  }
+    @Override
+    public void after() {
+        new TreeMap<>(SEEN).forEach((k, v) -> System.out.println("[continue] " + k + "=" + v.sum()));
+    }
 }

@@ -11,12 +11,15 @@ import java.time.Duration;
  * must cancel the statement on the server instead of waiting for it (FaultsRunTest).
  */
 public class DrainSimulation extends Simulation {
-  {
-    var sleepy = aggregation("sleepy").query("SELECT pg_sleep(120)").noSlo();
-    var quick = pointLookup("quick").query("SELECT 1").noSlo();
-    setUp(scenario("sleeper").exec(sleepy).injectOpen(atOnceUsers(1)),
-        scenario("quick").exec(quick).injectOpen(constantUsersPerSec(5).during(1)))
-        .protocols(database().noDemoSchema().poolSize(2).drainTimeout(Duration.ofSeconds(1)))
-        .maxDuration(Duration.ofSeconds(2));
-  }
+    {
+        var sleepy = aggregation("sleepy").query("SELECT pg_sleep(120)").noSlo();
+        var quick = pointLookup("quick").query("SELECT 1").noSlo();
+        setUp(
+                        scenario("sleeper").exec(sleepy).injectOpen(atOnceUsers(1)),
+                        scenario("quick")
+                                .exec(quick)
+                                .injectOpen(constantUsersPerSec(5).during(1)))
+                .protocols(database().noDemoSchema().poolSize(2).drainTimeout(Duration.ofSeconds(1)))
+                .maxDuration(Duration.ofSeconds(2));
+    }
 }

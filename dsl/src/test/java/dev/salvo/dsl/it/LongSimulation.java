@@ -7,9 +7,11 @@ import io.gatling.javaapi.core.Simulation;
 
 /** A minute of lookups at 50/s, to be interrupted. */
 public class LongSimulation extends Simulation {
-  {
-    var lookup = pointLookup("lookup").query("SELECT name FROM customers WHERE customer_id = :id")
-        .param("id", randomLong(1, 10_000));
-    setUp(scenario("long").exec(lookup).injectOpen(constantUsersPerSec(50).during(60))).protocols(database());
-  }
+    {
+        var lookup = pointLookup("lookup")
+                .query("SELECT name FROM customers WHERE customer_id = :id")
+                .param("id", randomLong(1, 10_000));
+        setUp(scenario("long").exec(lookup).injectOpen(constantUsersPerSec(50).during(60)))
+                .protocols(database());
+    }
 }

@@ -12,11 +12,18 @@ import java.time.Duration;
  * server under it). Outages are named after 1 s; {@code -Drestart.failFast=true} turns fail-fast on.
  */
 public class RestartSimulation extends Simulation {
-  {
-    var lookup = pointLookup("lookup").query("SELECT name FROM customers WHERE customer_id = :id")
-        .param("id", randomLong(1, 10_000)).noSlo();
-    setUp(scenario("lookups").exec(lookup).injectOpen(constantUsersPerSec(20).during(10)))
-        .protocols(database().poolSize(4).connectionTimeout(Duration.ofMillis(250))
-            .unreachableAfter(Duration.ofSeconds(1)).failFastWhenUnreachable(Boolean.getBoolean("restart.failFast")));
-  }
+    {
+        var lookup = pointLookup("lookup")
+                .query("SELECT name FROM customers WHERE customer_id = :id")
+                .param("id", randomLong(1, 10_000))
+                .noSlo();
+        setUp(scenario("lookups")
+                        .exec(lookup)
+                        .injectOpen(constantUsersPerSec(20).during(10)))
+                .protocols(database()
+                        .poolSize(4)
+                        .connectionTimeout(Duration.ofMillis(250))
+                        .unreachableAfter(Duration.ofSeconds(1))
+                        .failFastWhenUnreachable(Boolean.getBoolean("restart.failFast")));
+    }
 }

@@ -12,15 +12,20 @@ import java.time.Duration;
  * statements saw one value. Two users loop it for 2 s; a visit-per-request scenario runs it too.
  */
 public class SharedParametersSimulation extends Simulation {
-  {
-    var tx = transaction("same value").param("id", randomLong(1, 1_000_000_000L))
-        .statements(
-            sql("remember").query("SELECT set_config('salvo.id', CAST(:id AS text), true)"),
-            sql("compare").query("SELECT 1 WHERE current_setting('salvo.id') = CAST(:id AS text)"))
-        .noSlo();
-    setUp(
-            scenario("loop").exec(tightLoop(Duration.ofSeconds(2), tx)).injectClosed(constantConcurrentUsers(2).during(2)),
-            scenario("visits").exec(tx).injectOpen(constantUsersPerSec(50).during(2)))
-        .protocols(database().poolSize(4));
-  }
+    {
+        var tx = transaction("same value")
+                .param("id", randomLong(1, 1_000_000_000L))
+                .statements(
+                        sql("remember").query("SELECT set_config('salvo.id', CAST(:id AS text), true)"),
+                        sql("compare").query("SELECT 1 WHERE current_setting('salvo.id') = CAST(:id AS text)"))
+                .noSlo();
+        setUp(
+                        scenario("loop")
+                                .exec(tightLoop(Duration.ofSeconds(2), tx))
+                                .injectClosed(constantConcurrentUsers(2).during(2)),
+                        scenario("visits")
+                                .exec(tx)
+                                .injectOpen(constantUsersPerSec(50).during(2)))
+                .protocols(database().poolSize(4));
+    }
 }

@@ -8,12 +8,15 @@ import java.time.Duration;
 
 /** Two users, each in a 2 s tight loop of lookups, then one more request through Gatling. */
 public class TightLoopSimulation extends Simulation {
-  {
-    var lookup = pointLookup("looped lookup").query("SELECT name FROM customers WHERE customer_id = :id")
-        .param("id", randomLong(1, 10_000));
-    var after = sql("after the loop").query("SELECT 1");
-    setUp(scenario("tight").exec(tightLoop(Duration.ofSeconds(2), lookup)).exec(after).injectClosed(
-            constantConcurrentUsers(2).during(1)))
-        .protocols(database().poolSize(2));
-  }
+    {
+        var lookup = pointLookup("looped lookup")
+                .query("SELECT name FROM customers WHERE customer_id = :id")
+                .param("id", randomLong(1, 10_000));
+        var after = sql("after the loop").query("SELECT 1");
+        setUp(scenario("tight")
+                        .exec(tightLoop(Duration.ofSeconds(2), lookup))
+                        .exec(after)
+                        .injectClosed(constantConcurrentUsers(2).during(1)))
+                .protocols(database().poolSize(2));
+    }
 }
