@@ -43,110 +43,130 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 1)
 @Fork(1)
 public class BindingBenchmark {
-  private static final String LOOKUP_SQL =
-      "SELECT order_id, customer_id, category, status, order_date, amount FROM orders WHERE order_id = :id";
-  private static final String RANGE_SQL =
-      "SELECT order_id, amount FROM orders WHERE order_date >= :from AND order_date < CAST(:from AS date) + 3"
-          + " AND category = :category";
-  private static final String IN_SQL =
-      "SELECT order_id, amount FROM orders WHERE order_date >= :from AND order_date < :to AND category IN (:cats)";
+    private static final String LOOKUP_SQL =
+            "SELECT order_id, customer_id, category, status, order_date, amount FROM orders WHERE order_id = :id";
+    private static final String RANGE_SQL =
+            "SELECT order_id, amount FROM orders WHERE order_date >= :from AND order_date < CAST(:from AS date) + 3"
+                    + " AND category = :category";
+    private static final String IN_SQL =
+            "SELECT order_id, amount FROM orders WHERE order_date >= :from AND order_date < :to AND category IN (:cats)";
 
-  private final ParameterStrategy<Long> ids = Strategies.randomLong(1, 200_000);
-  private final ParameterStrategy<LocalDate> dates =
-      Strategies.randomDate(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 28));
+    private final ParameterStrategy<Long> ids = Strategies.randomLong(1, 200_000);
+    private final ParameterStrategy<LocalDate> dates =
+            Strategies.randomDate(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 28));
 
-  /** The end-to-end benchmark's request: one DSL value source. */
-  private final PreparedRequest lookup = new PreparedRequest(SqlRequest.of("lookup", QueryKind.POINT_LOOKUP,
-      LOOKUP_SQL, Map.<String, Function<Session, ?>>of("id", s -> ids.next(ThreadLocalRandom.current()))),
-      new PostgresDialect());
+    /** The end-to-end benchmark's request: one DSL value source. */
+    private final PreparedRequest lookup = new PreparedRequest(
+            SqlRequest.of(
+                    "lookup",
+                    QueryKind.POINT_LOOKUP,
+                    LOOKUP_SQL,
+                    Map.<String, Function<Session, ?>>of("id", s -> ids.next(ThreadLocalRandom.current()))),
+            new PostgresDialect());
 
-  /** Two binders, one used twice in the SQL (evaluated once). */
-  private final PreparedRequest range = new PreparedRequest(SqlRequest.of("range", QueryKind.RANGE_SCAN, RANGE_SQL,
-      Map.<String, Function<Session, ?>>of(
-          "from", s -> dates.next(ThreadLocalRandom.current()),
-          "category", s -> "books")), new PostgresDialect());
+    /** Two binders, one used twice in the SQL (evaluated once). */
+    private final PreparedRequest range = new PreparedRequest(
+            SqlRequest.of(
+                    "range",
+                    QueryKind.RANGE_SCAN,
+                    RANGE_SQL,
+                    Map.<String, Function<Session, ?>>of(
+                            "from", s -> dates.next(ThreadLocalRandom.current()),
+                            "category", s -> "books")),
+            new PostgresDialect());
 
-  /** Profile-backed: a date window and a list of 1-5 categories drawn by the generator, expanded into IN (...). */
-  private final PreparedRequest inList;
+    /** Profile-backed: a date window and a list of 1-5 categories drawn by the generator, expanded into IN (...). */
+    private final PreparedRequest inList;
 
-  /** Profile-backed point lookup: the key drawn by the generator, into a tuple reused request after request. */
-  private final PreparedRequest profiledLookup;
-  private final Tuple reused;
+    /** Profile-backed point lookup: the key drawn by the generator, into a tuple reused request after request. */
+    private final PreparedRequest profiledLookup;
 
-  private final Tuple scalarValues;
-  private final Tuple listValues;
+    private final Tuple reused;
 
-  public BindingBenchmark() {
-    List<ParameterSpec> specs = List.of(ParameterSpec.randomInRange("from", "order_date"),
-        ParameterSpec.offsetFromPrevious("to", "from", 1, 7, 30), ParameterSpec.sampleList("cats", "category", 1, 5));
-    ParameterGenerator generator = ParameterGenerator.builder().profiles(Profiles.snapshot("orders")).seed(42)
-        .parameters(specs).build();
-    inList = new PreparedRequest(SqlRequest.of("in", QueryKind.RANGE_SCAN, IN_SQL, Map.of(), specs),
-        new PostgresDialect(), generator);
-    List<ParameterSpec> keySpec = List.of(ParameterSpec.randomInRange("id", "order_id"));
-    profiledLookup = new PreparedRequest(SqlRequest.of("profiled lookup", QueryKind.POINT_LOOKUP, LOOKUP_SQL, Map.of(),
-        keySpec), new PostgresDialect(), ParameterGenerator.builder().profiles(Profiles.snapshot("orders")).seed(42)
-        .parameters(keySpec).build());
-    reused = profiledLookup.newValues();
-    scalarValues = range.bind(null);
-    listValues = new Tuple(3);
-    listValues.set(0, LocalDate.of(2024, 3, 1));
-    listValues.set(1, LocalDate.of(2024, 3, 8));
-    listValues.set(2, List.of("books", "toys", "music", "garden"));
-  }
+    private final Tuple scalarValues;
+    private final Tuple listValues;
 
-  /** @return the values of the end-to-end lookup (one random key) */
-  @Benchmark
-  public Tuple bindLookup() {
-    return lookup.bind(null);
-  }
+    public BindingBenchmark() {
+        List<ParameterSpec> specs = List.of(
+                ParameterSpec.randomInRange("from", "order_date"),
+                ParameterSpec.offsetFromPrevious("to", "from", 1, 7, 30),
+                ParameterSpec.sampleList("cats", "category", 1, 5));
+        ParameterGenerator generator = ParameterGenerator.builder()
+                .profiles(Profiles.snapshot("orders"))
+                .seed(42)
+                .parameters(specs)
+                .build();
+        inList = new PreparedRequest(
+                SqlRequest.of("in", QueryKind.RANGE_SCAN, IN_SQL, Map.of(), specs), new PostgresDialect(), generator);
+        List<ParameterSpec> keySpec = List.of(ParameterSpec.randomInRange("id", "order_id"));
+        profiledLookup = new PreparedRequest(
+                SqlRequest.of("profiled lookup", QueryKind.POINT_LOOKUP, LOOKUP_SQL, Map.of(), keySpec),
+                new PostgresDialect(),
+                ParameterGenerator.builder()
+                        .profiles(Profiles.snapshot("orders"))
+                        .seed(42)
+                        .parameters(keySpec)
+                        .build());
+        reused = profiledLookup.newValues();
+        scalarValues = range.bind(null);
+        listValues = new Tuple(3);
+        listValues.set(0, LocalDate.of(2024, 3, 1));
+        listValues.set(1, LocalDate.of(2024, 3, 8));
+        listValues.set(2, List.of("books", "toys", "music", "garden"));
+    }
 
-  /** @return the profile-backed lookup's key drawn into a reused tuple, as a tight loop binds it (a primitive) */
-  @Benchmark
-  public Tuple bindProfiledLookupReused() {
-    profiledLookup.bind(null, reused);
-    return reused;
-  }
+    /** @return the values of the end-to-end lookup (one random key) */
+    @Benchmark
+    public Tuple bindLookup() {
+        return lookup.bind(null);
+    }
 
-  /** @return the values of a request with two binders, one placeholder repeated */
-  @Benchmark
-  public Tuple bindRange() {
-    return range.bind(null);
-  }
+    /** @return the profile-backed lookup's key drawn into a reused tuple, as a tight loop binds it (a primitive) */
+    @Benchmark
+    public Tuple bindProfiledLookupReused() {
+        profiledLookup.bind(null, reused);
+        return reused;
+    }
 
-  /** @return the values of a request drawn from profiles (date, date + offset, list of categories) */
-  @Benchmark
-  public Tuple bindGenerated() {
-    return inList.bind(null);
-  }
+    /** @return the values of a request with two binders, one placeholder repeated */
+    @Benchmark
+    public Tuple bindRange() {
+        return range.bind(null);
+    }
 
-  /** @return the JDBC SQL when no value is a list: the cached string */
-  @Benchmark
-  public String jdbcSqlScalar() {
-    return range.jdbcSql(scalarValues);
-  }
+    /** @return the values of a request drawn from profiles (date, date + offset, list of categories) */
+    @Benchmark
+    public Tuple bindGenerated() {
+        return inList.bind(null);
+    }
 
-  /** @return the JDBC SQL with {@code IN (:cats)} expanded for a 4-element list */
-  @Benchmark
-  public String jdbcSqlInList() {
-    return inList.jdbcSql(listValues);
-  }
+    /** @return the JDBC SQL when no value is a list: the cached string */
+    @Benchmark
+    public String jdbcSqlScalar() {
+        return range.jdbcSql(scalarValues);
+    }
 
-  /** @return a fresh draw and its SQL: what one profile-backed IN-list request costs before the driver */
-  @Benchmark
-  public String bindAndExpand() {
-    return inList.jdbcSql(inList.bind(null));
-  }
+    /** @return the JDBC SQL with {@code IN (:cats)} expanded for a 4-element list */
+    @Benchmark
+    public String jdbcSqlInList() {
+        return inList.jdbcSql(listValues);
+    }
 
-  /** @return the DSL's plain value source alone ({@code randomLong(1, 200_000)}: one boxed Long) */
-  @Benchmark
-  public Long dslRandomLong() {
-    return ids.next(ThreadLocalRandom.current());
-  }
+    /** @return a fresh draw and its SQL: what one profile-backed IN-list request costs before the driver */
+    @Benchmark
+    public String bindAndExpand() {
+        return inList.jdbcSql(inList.bind(null));
+    }
 
-  /** @return the parsed statement (once per request name per run, for reference) */
-  @Benchmark
-  public NamedSql parse() {
-    return NamedSql.parse(RANGE_SQL);
-  }
+    /** @return the DSL's plain value source alone ({@code randomLong(1, 200_000)}: one boxed Long) */
+    @Benchmark
+    public Long dslRandomLong() {
+        return ids.next(ThreadLocalRandom.current());
+    }
+
+    /** @return the parsed statement (once per request name per run, for reference) */
+    @Benchmark
+    public NamedSql parse() {
+        return NamedSql.parse(RANGE_SQL);
+    }
 }

@@ -27,42 +27,42 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 1)
 @Fork(1)
 public class MixBenchmark {
-  private static final double[] FOUR = {50, 5, 15, 30};
-  private static final double[] TWELVE = {20, 15, 10, 10, 8, 8, 7, 7, 5, 4, 3.5, 2.5};
+    private static final double[] FOUR = {50, 5, 15, 30};
+    private static final double[] TWELVE = {20, 15, 10, 10, 8, 8, 7, 7, 5, 4, 3.5, 2.5};
 
-  private final WeightedChoice random4 = WeightedChoice.random("mix", FOUR);
-  private final WeightedChoice random12 = WeightedChoice.random("mix", TWELVE);
-  private final WeightedChoice roundRobin4 = WeightedChoice.roundRobin("mix", FOUR);
-  private final WeightedChoice roundRobin12 = WeightedChoice.roundRobin("mix", TWELVE);
+    private final WeightedChoice random4 = WeightedChoice.random("mix", FOUR);
+    private final WeightedChoice random12 = WeightedChoice.random("mix", TWELVE);
+    private final WeightedChoice roundRobin4 = WeightedChoice.roundRobin("mix", FOUR);
+    private final WeightedChoice roundRobin12 = WeightedChoice.roundRobin("mix", TWELVE);
 
-  /** @return the chosen index */
-  @Benchmark
-  public int random4() {
-    return random4.next();
-  }
+    /** @return the chosen index */
+    @Benchmark
+    public int random4() {
+        return random4.next();
+    }
 
-  /** @return the chosen index */
-  @Benchmark
-  public int random12() {
-    return random12.next();
-  }
+    /** @return the chosen index */
+    @Benchmark
+    public int random12() {
+        return random12.next();
+    }
 
-  /** @return the chosen index */
-  @Benchmark
-  public int roundRobin4() {
-    return roundRobin4.next();
-  }
+    /** @return the chosen index */
+    @Benchmark
+    public int roundRobin4() {
+        return roundRobin4.next();
+    }
 
-  /** @return the chosen index */
-  @Benchmark
-  public int roundRobin12() {
-    return roundRobin12.next();
-  }
+    /** @return the chosen index */
+    @Benchmark
+    public int roundRobin12() {
+        return roundRobin12.next();
+    }
 
-  /** @return the chosen index; 2 threads share the counter */
-  @Benchmark
-  @Threads(2)
-  public int roundRobin4From2Threads() {
-    return roundRobin4.next();
-  }
+    /** @return the chosen index; 2 threads share the counter */
+    @Benchmark
+    @Threads(2)
+    public int roundRobin4From2Threads() {
+        return roundRobin4.next();
+    }
 }

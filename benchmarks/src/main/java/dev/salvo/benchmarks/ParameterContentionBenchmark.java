@@ -32,39 +32,39 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @Threads(2)
 public class ParameterContentionBenchmark {
-  @Param({"random_in_range_integer", "range_scan_tuple"})
-  public String strategy;
+    @Param({"random_in_range_integer", "range_scan_tuple"})
+    public String strategy;
 
-  private ParameterGenerator generator;
+    private ParameterGenerator generator;
 
-  @Setup
-  public void setUp() {
-    generator = ParameterGenerator.builder()
-        .profiles(Profiles.all())
-        .pools(Pool.of("ids", List.of(1L, 2L, 3L)))
-        .seed(42)
-        .parameters(ParameterBenchmark.specs(strategy))
-        .build();
-  }
+    @Setup
+    public void setUp() {
+        generator = ParameterGenerator.builder()
+                .profiles(Profiles.all())
+                .pools(Pool.of("ids", List.of(1L, 2L, 3L)))
+                .seed(42)
+                .parameters(ParameterBenchmark.specs(strategy))
+                .build();
+    }
 
-  /** @param t this thread's reused tuple @return the tuple */
-  @Benchmark
-  public Tuple nextTuple(ThreadTuple t) {
-    generator.next(t.tuple);
-    return t.tuple;
-  }
+    /** @param t this thread's reused tuple @return the tuple */
+    @Benchmark
+    public Tuple nextTuple(ThreadTuple t) {
+        generator.next(t.tuple);
+        return t.tuple;
+    }
 
-  /** @param t this thread's reused array @return the array */
-  @Benchmark
-  public Object[] nextBoxed(ThreadTuple t) {
-    generator.next(t.boxed);
-    return t.boxed;
-  }
+    /** @param t this thread's reused array @return the array */
+    @Benchmark
+    public Object[] nextBoxed(ThreadTuple t) {
+        generator.next(t.boxed);
+        return t.boxed;
+    }
 
-  /** Each thread's own reused tuple and array, as the runtime keeps one per thread (8 slots: enough for any spec). */
-  @State(Scope.Thread)
-  public static class ThreadTuple {
-    final Tuple tuple = new Tuple(8);
-    final Object[] boxed = new Object[8];
-  }
+    /** Each thread's own reused tuple and array, as the runtime keeps one per thread (8 slots: enough for any spec). */
+    @State(Scope.Thread)
+    public static class ThreadTuple {
+        final Tuple tuple = new Tuple(8);
+        final Object[] boxed = new Object[8];
+    }
 }

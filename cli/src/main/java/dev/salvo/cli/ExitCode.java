@@ -20,16 +20,16 @@ package dev.salvo.cli;
  * </table>
  */
 public final class ExitCode {
-  /** Done: the run passed, the comparison found no regression. */
-  public static final int PASSED = 0;
-  /** A check failed: an SLO was breached, or a comparison found a regression. */
-  public static final int FAILED = 1;
-  /** Bad input: usage or configuration error, reported in one line before any load. */
-  public static final int BAD_INPUT = 2;
-  /** Crashed: an unexpected failure. */
-  public static final int CRASHED = 3;
-  /** Unreadable input ({@code compare}, {@code baseline}, {@code trend}): a run or baseline cannot be read. */
-  public static final int UNREADABLE_INPUT = 4;
+    /** Done: the run passed, the comparison found no regression. */
+    public static final int PASSED = 0;
+    /** A check failed: an SLO was breached, or a comparison found a regression. */
+    public static final int FAILED = 1;
+    /** Bad input: usage or configuration error, reported in one line before any load. */
+    public static final int BAD_INPUT = 2;
+    /** Crashed: an unexpected failure. */
+    public static final int CRASHED = 3;
+    /** Unreadable input ({@code compare}, {@code baseline}, {@code trend}): a run or baseline cannot be read. */
+    public static final int UNREADABLE_INPUT = 4;
 
-  private ExitCode() {}
+    private ExitCode() {}
 }

@@ -9,18 +9,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code salvo report RUN_DIR...}: checks run directories and rewrites their {@code index.html}. */
-@Command(name = "report", mixinStandardHelpOptions = true,
-    description = "Checks run directories and (re)writes their index.html report.")
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = "Checks run directories and (re)writes their index.html report.")
 final class ReportCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "RUN_DIR", description = "run directories (with results.json)")
-  List<Path> runs;
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Parameters(arity = "1..*", paramLabel = "RUN_DIR", description = "run directories (with results.json)")
+    List<Path> runs;
 
-  @Override
-  public Integer call() {
-    for (Path run : runs) {
-      spec.commandLine().getOut().println(RunDirectory.report(run).toAbsolutePath().normalize());
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        for (Path run : runs) {
+            spec.commandLine()
+                    .getOut()
+                    .println(RunDirectory.report(run).toAbsolutePath().normalize());
+        }
+        return ExitCode.PASSED;
     }
-    return ExitCode.PASSED;
-  }
 }

@@ -29,178 +29,221 @@ import picocli.CommandLine.Parameters;
  * <p>Templates: a path ending in {@code .yaml} / {@code .yml} runs the simulation class {@value #TEMPLATE_SIMULATION}
  * (the templates module) with the system property {@value #TEMPLATE_PROPERTY} set to the template's absolute path.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Runs a simulation class or a template (.yaml) with Gatling, in a new JVM.",
-        "Exit status: 0 passed, 1 an SLO was breached (or a Gatling assertion failed), 2 configuration error,"
-            + " 3 crashed or interrupted. Results: <output>/salvo/ (Salvo's), <output>/gatling/ (Gatling's)."})
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs a simulation class or a template (.yaml) with Gatling, in a new JVM.",
+            "Exit status: 0 passed, 1 an SLO was breached (or a Gatling assertion failed), 2 configuration error,"
+                    + " 3 crashed or interrupted. Results: <output>/salvo/ (Salvo's), <output>/gatling/ (Gatling's)."
+        })
 final class RunCommand implements Callable<Integer> {
-  /** The class that runs a template; provided by the templates module. */
-  static final String TEMPLATE_SIMULATION = "dev.salvo.templates.TemplateSimulation";
-  /** The system property that hands it the template's path. */
-  static final String TEMPLATE_PROPERTY = "salvo.template";
-  /** The forked JVM's main class: Salvo's Gatling-facing entry point, which decides the exit status. */
-  static final String LAUNCHER = "dev.salvo.runtime.GatlingLauncher";
+    /** The class that runs a template; provided by the templates module. */
+    static final String TEMPLATE_SIMULATION = "dev.salvo.templates.TemplateSimulation";
+    /** The system property that hands it the template's path. */
+    static final String TEMPLATE_PROPERTY = "salvo.template";
+    /** The forked JVM's main class: Salvo's Gatling-facing entry point, which decides the exit status. */
+    static final String LAUNCHER = "dev.salvo.runtime.GatlingLauncher";
 
-  @Parameters(index = "0", paramLabel = "SIMULATION",
-      description = "a simulation class (e.g. dev.salvo.simulations.Sample01_PointLookups) or a template file (.yaml)")
-  String simulation;
-  @Option(names = {"-cp", "--classpath"}, paramLabel = "PATH",
-      description = "where the simulation classes (and their dependencies) are, separated by '${sys:path.separator}'"
-          + " (default: target/test-classes and target/classes, those that exist)")
-  String classpath;
-  @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "target",
-      description = "where runs are written: DIR/salvo, DIR/gatling (default: ${DEFAULT-VALUE})")
-  Path output;
-  @Option(names = "-D", paramLabel = "KEY=VALUE", mapFallbackValue = "",
-      description = "a system property for the run, e.g. -D salvo.url=jdbc:postgresql://db:5432/app")
-  Map<String, String> properties = new LinkedHashMap<>();
-  @Option(names = {"-J", "--jvm-option"}, paramLabel = "OPTION",
-      description = "a JVM option for the run (default -Xmx1G), e.g. -J-Xmx4g")
-  List<String> jvmOptions = new ArrayList<>();
-  @Option(names = "--no-reports", description = "skip Gatling's HTML report (Salvo's results are always written)")
-  boolean noReports;
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Parameters(
+            index = "0",
+            paramLabel = "SIMULATION",
+            description =
+                    "a simulation class (e.g. dev.salvo.simulations.Sample01_PointLookups) or a template file (.yaml)")
+    String simulation;
 
-  @Override
-  public Integer call() throws Exception {
-    String simulationClass = simulation;
-    Map<String, String> props = new LinkedHashMap<>(properties);
-    List<Path> cp = classpath();
-    if (simulation.endsWith(".yaml") || simulation.endsWith(".yml")) {
-      Path template = Path.of(simulation).toAbsolutePath().normalize();
-      if (!Files.isRegularFile(template)) {
-        throw new IllegalArgumentException(simulation + ": a template must be a readable file, but it does not exist");
-      }
-      if (!onClassPath(TEMPLATE_SIMULATION, cp, getClass().getClassLoader())) {
-        throw new IllegalArgumentException(simulation + ": a template must be run by the templates module ("
-            + TEMPLATE_SIMULATION + "), but it is not in this build of salvo");
-      }
-      simulationClass = TEMPLATE_SIMULATION;
-      props.put(TEMPLATE_PROPERTY, template.toString());
-    } else if (!simulation.matches("([\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*\\.)*"
-        + "[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*")) {
-      throw new IllegalArgumentException("simulation: must be a class name or a .yaml template, but was '"
-          + simulation + "'");
-    } else if (!onClassPath(simulation, cp, null)) {
-      throw new IllegalArgumentException("simulation " + simulation + ": must be a compiled class on the class path ("
-          + (cp.isEmpty() ? "empty" : join(cp)) + "), but it is not there (compile it, e.g. mvn test-compile,"
-          + " or pass --classpath)");
-    }
-    return fork(simulationClass, cp, props);
-  }
+    @Option(
+            names = {"-cp", "--classpath"},
+            paramLabel = "PATH",
+            description =
+                    "where the simulation classes (and their dependencies) are, separated by '${sys:path.separator}'"
+                            + " (default: target/test-classes and target/classes, those that exist)")
+    String classpath;
 
-  private int fork(String simulationClass, List<Path> cp, Map<String, String> props) throws Exception {
-    Path out = output.toAbsolutePath().normalize();
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-cp");
-    // the user's classes first (their logback-test.xml and gatling.conf win), then Salvo with Gatling
-    List<String> entries = new ArrayList<>(cp.stream().map(Path::toString).toList());
-    entries.add(System.getProperty("java.class.path"));
-    cmd.add(String.join(File.pathSeparator, entries));
-    // as the gatling-maven-plugin launches Gatling
-    cmd.addAll(List.of("-XX:+HeapDumpOnOutOfMemoryError", "-XX:MaxInlineLevel=20", "-XX:MaxTrivialSize=12",
-        "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED"));
-    if (jvmOptions.stream().noneMatch(o -> o.startsWith("-Xmx"))) {
-      cmd.add("-Xmx1G");
-    }
-    cmd.addAll(jvmOptions);
-    // no outbound calls: Gatling's version check keeps its prefs under DIR and its HTTPS goes to a closed local port
-    cmd.add("-Djava.util.prefs.userRoot=" + out.resolve("gatling-prefs"));
-    cmd.add("-Dhttps.proxyHost=127.0.0.1");
-    cmd.add("-Dhttps.proxyPort=9");
-    cmd.add("-Dsalvo.resultsDir=" + out.resolve("salvo"));
-    cmd.add("-Dsalvo.workDir=" + out.resolve("salvo-pg"));
-    props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-    cmd.add(LAUNCHER);
-    cmd.addAll(List.of("--simulation", simulationClass, "--results-folder", out.resolve("gatling").toString()));
-    if (noReports) {
-      cmd.add("--no-reports");
-    }
-    Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.INHERIT).start();
-    Thread stdout = pump(p.getInputStream(), spec.commandLine().getOut(), "salvo-run-out");
-    Thread stderr = pump(p.getErrorStream(), spec.commandLine().getErr(), "salvo-run-err");
-    // SIGTERM / Ctrl-C on salvo: the run gets SIGTERM too, writes its results, and salvo waits for it
-    Thread stop = new Thread(() -> {
-      p.destroy();
-      try {
-        p.waitFor(60, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "salvo-run-stop");
-    Runtime.getRuntime().addShutdownHook(stop);
-    int status = p.waitFor();
-    stdout.join();
-    stderr.join();
-    Runtime.getRuntime().removeShutdownHook(stop);
-    return status >= ExitCode.PASSED && status <= ExitCode.CRASHED ? status : ExitCode.CRASHED;
-  }
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "DIR",
+            defaultValue = "target",
+            description = "where runs are written: DIR/salvo, DIR/gatling (default: ${DEFAULT-VALUE})")
+    Path output;
 
-  /** Copies the run's output line by line to the command's output (a terminal, or a test's writer). */
-  private static Thread pump(InputStream from, PrintWriter to, String name) {
-    Thread t = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(from, StandardCharsets.UTF_8))) {
-        for (String line = r.readLine(); line != null; line = r.readLine()) {
-          to.println(line);
+    @Option(
+            names = "-D",
+            paramLabel = "KEY=VALUE",
+            mapFallbackValue = "",
+            description = "a system property for the run, e.g. -D salvo.url=jdbc:postgresql://db:5432/app")
+    Map<String, String> properties = new LinkedHashMap<>();
+
+    @Option(
+            names = {"-J", "--jvm-option"},
+            paramLabel = "OPTION",
+            description = "a JVM option for the run (default -Xmx1G), e.g. -J-Xmx4g")
+    List<String> jvmOptions = new ArrayList<>();
+
+    @Option(names = "--no-reports", description = "skip Gatling's HTML report (Salvo's results are always written)")
+    boolean noReports;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        String simulationClass = simulation;
+        Map<String, String> props = new LinkedHashMap<>(properties);
+        List<Path> cp = classpath();
+        if (simulation.endsWith(".yaml") || simulation.endsWith(".yml")) {
+            Path template = Path.of(simulation).toAbsolutePath().normalize();
+            if (!Files.isRegularFile(template)) {
+                throw new IllegalArgumentException(
+                        simulation + ": a template must be a readable file, but it does not exist");
+            }
+            if (!onClassPath(TEMPLATE_SIMULATION, cp, getClass().getClassLoader())) {
+                throw new IllegalArgumentException(simulation + ": a template must be run by the templates module ("
+                        + TEMPLATE_SIMULATION + "), but it is not in this build of salvo");
+            }
+            simulationClass = TEMPLATE_SIMULATION;
+            props.put(TEMPLATE_PROPERTY, template.toString());
+        } else if (!simulation.matches("([\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*\\.)*"
+                + "[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*")) {
+            throw new IllegalArgumentException(
+                    "simulation: must be a class name or a .yaml template, but was '" + simulation + "'");
+        } else if (!onClassPath(simulation, cp, null)) {
+            throw new IllegalArgumentException("simulation " + simulation
+                    + ": must be a compiled class on the class path ("
+                    + (cp.isEmpty() ? "empty" : join(cp)) + "), but it is not there (compile it, e.g. mvn test-compile,"
+                    + " or pass --classpath)");
         }
-      } catch (IOException e) {
-        to.println("[salvo] output of the run lost: " + e.getMessage());
-      }
-      to.flush();
-    }, name);
-    t.setDaemon(true);
-    t.start();
-    return t;
-  }
+        return fork(simulationClass, cp, props);
+    }
 
-  private List<Path> classpath() {
-    List<Path> cp = new ArrayList<>();
-    if (classpath != null) {
-      for (String entry : classpath.split(File.pathSeparator)) {
-        if (!entry.isBlank()) {
-          Path p = Path.of(entry).toAbsolutePath().normalize();
-          if (!Files.exists(p)) {
-            throw new IllegalArgumentException("--classpath: every entry must exist, but " + entry + " does not");
-          }
-          cp.add(p);
+    private int fork(String simulationClass, List<Path> cp, Map<String, String> props) throws Exception {
+        Path out = output.toAbsolutePath().normalize();
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-cp");
+        // the user's classes first (their logback-test.xml and gatling.conf win), then Salvo with Gatling
+        List<String> entries = new ArrayList<>(cp.stream().map(Path::toString).toList());
+        entries.add(System.getProperty("java.class.path"));
+        cmd.add(String.join(File.pathSeparator, entries));
+        // as the gatling-maven-plugin launches Gatling
+        cmd.addAll(List.of(
+                "-XX:+HeapDumpOnOutOfMemoryError",
+                "-XX:MaxInlineLevel=20",
+                "-XX:MaxTrivialSize=12",
+                "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED"));
+        if (jvmOptions.stream().noneMatch(o -> o.startsWith("-Xmx"))) {
+            cmd.add("-Xmx1G");
         }
-      }
-      return cp;
+        cmd.addAll(jvmOptions);
+        // no outbound calls: Gatling's version check keeps its prefs under DIR and its HTTPS goes to a closed local
+        // port
+        cmd.add("-Djava.util.prefs.userRoot=" + out.resolve("gatling-prefs"));
+        cmd.add("-Dhttps.proxyHost=127.0.0.1");
+        cmd.add("-Dhttps.proxyPort=9");
+        cmd.add("-Dsalvo.resultsDir=" + out.resolve("salvo"));
+        cmd.add("-Dsalvo.workDir=" + out.resolve("salvo-pg"));
+        props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.add(LAUNCHER);
+        cmd.addAll(List.of(
+                "--simulation",
+                simulationClass,
+                "--results-folder",
+                out.resolve("gatling").toString()));
+        if (noReports) {
+            cmd.add("--no-reports");
+        }
+        Process p = new ProcessBuilder(cmd)
+                .redirectInput(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        Thread stdout = pump(p.getInputStream(), spec.commandLine().getOut(), "salvo-run-out");
+        Thread stderr = pump(p.getErrorStream(), spec.commandLine().getErr(), "salvo-run-err");
+        // SIGTERM / Ctrl-C on salvo: the run gets SIGTERM too, writes its results, and salvo waits for it
+        Thread stop = new Thread(
+                () -> {
+                    p.destroy();
+                    try {
+                        p.waitFor(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "salvo-run-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        int status = p.waitFor();
+        stdout.join();
+        stderr.join();
+        Runtime.getRuntime().removeShutdownHook(stop);
+        return status >= ExitCode.PASSED && status <= ExitCode.CRASHED ? status : ExitCode.CRASHED;
     }
-    for (String dir : List.of("target/test-classes", "target/classes")) {
-      if (Files.isDirectory(Path.of(dir))) {
-        cp.add(Path.of(dir).toAbsolutePath().normalize());
-      }
-    }
-    return cp;
-  }
 
-  /** Is the class in a directory or jar of the class path (or, when {@code loader} is given, visible to it)? */
-  static boolean onClassPath(String className, List<Path> cp, ClassLoader loader) throws IOException {
-    String file = className.replace('.', '/') + ".class";
-    if (loader != null && loader.getResource(file) != null) {
-      return true;
+    /** Copies the run's output line by line to the command's output (a terminal, or a test's writer). */
+    private static Thread pump(InputStream from, PrintWriter to, String name) {
+        Thread t = new Thread(
+                () -> {
+                    try (BufferedReader r = new BufferedReader(new InputStreamReader(from, StandardCharsets.UTF_8))) {
+                        for (String line = r.readLine(); line != null; line = r.readLine()) {
+                            to.println(line);
+                        }
+                    } catch (IOException e) {
+                        to.println("[salvo] output of the run lost: " + e.getMessage());
+                    }
+                    to.flush();
+                },
+                name);
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
-    for (Path entry : cp) {
-      if (Files.isDirectory(entry)) {
-        if (Files.isRegularFile(entry.resolve(file))) {
-          return true;
+
+    private List<Path> classpath() {
+        List<Path> cp = new ArrayList<>();
+        if (classpath != null) {
+            for (String entry : classpath.split(File.pathSeparator)) {
+                if (!entry.isBlank()) {
+                    Path p = Path.of(entry).toAbsolutePath().normalize();
+                    if (!Files.exists(p)) {
+                        throw new IllegalArgumentException(
+                                "--classpath: every entry must exist, but " + entry + " does not");
+                    }
+                    cp.add(p);
+                }
+            }
+            return cp;
         }
-      } else if (Files.isRegularFile(entry)) {
-        try (JarFile jar = new JarFile(entry.toFile())) {
-          if (jar.getEntry(file) != null) {
+        for (String dir : List.of("target/test-classes", "target/classes")) {
+            if (Files.isDirectory(Path.of(dir))) {
+                cp.add(Path.of(dir).toAbsolutePath().normalize());
+            }
+        }
+        return cp;
+    }
+
+    /** Is the class in a directory or jar of the class path (or, when {@code loader} is given, visible to it)? */
+    static boolean onClassPath(String className, List<Path> cp, ClassLoader loader) throws IOException {
+        String file = className.replace('.', '/') + ".class";
+        if (loader != null && loader.getResource(file) != null) {
             return true;
-          }
-        } catch (IOException e) {
-          // not a jar: cannot hold the class
         }
-      }
+        for (Path entry : cp) {
+            if (Files.isDirectory(entry)) {
+                if (Files.isRegularFile(entry.resolve(file))) {
+                    return true;
+                }
+            } else if (Files.isRegularFile(entry)) {
+                try (JarFile jar = new JarFile(entry.toFile())) {
+                    if (jar.getEntry(file) != null) {
+                        return true;
+                    }
+                } catch (IOException e) {
+                    // not a jar: cannot hold the class
+                }
+            }
+        }
+        return false;
     }
-    return false;
-  }
 
-  private static String join(List<Path> cp) {
-    return String.join(File.pathSeparator, cp.stream().map(Path::toString).toList());
-  }
+    private static String join(List<Path> cp) {
+        return String.join(File.pathSeparator, cp.stream().map(Path::toString).toList());
+    }
 }

@@ -6,12 +6,12 @@ import java.time.format.DateTimeFormatter;
 
 /** Timestamps in default output directory names, as Gatling and Salvo's runs name theirs. */
 final class Stamps {
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS")
-      .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
 
-  private Stamps() {}
+    private Stamps() {}
 
-  static String format(Instant instant) {
-    return STAMP.format(instant);
-  }
+    static String format(Instant instant) {
+        return STAMP.format(instant);
+    }
 }

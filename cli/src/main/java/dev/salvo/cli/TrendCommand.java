@@ -14,49 +14,78 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code salvo trend RUN_DIR... | BASELINES_DIR}: an offline page of up to 10 runs over time, with verdict markers. */
-@Command(name = "trend", mixinStandardHelpOptions = true,
-    description = {"Writes an offline page of up to 10 runs of one simulation over time (p50, p95, p99, throughput,"
-        + " errors per kind), each run marked against the one before it as compare would.",
-        "Exit status: 0 written, 2 usage error, 4 unreadable input."})
+@Command(
+        name = "trend",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Writes an offline page of up to 10 runs of one simulation over time (p50, p95, p99, throughput,"
+                    + " errors per kind), each run marked against the one before it as compare would.",
+            "Exit status: 0 written, 2 usage error, 4 unreadable input."
+        })
 final class TrendCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "DIR", description = "run directories, baselines, or a directory of baselines")
-  List<Path> inputs;
-  @Option(names = {"-o", "--output"}, paramLabel = "DIR",
-      description = "where to write (default: target/salvo/trend-<timestamp>)")
-  Path output;
-  @Option(names = {"-t", "--threshold"}, paramLabel = "METRIC=VALUE", split = ",",
-      description = "thresholds, as for compare")
-  Map<String, Double> thresholds = Map.of();
-  @Option(names = "--alpha", paramLabel = "LEVEL", defaultValue = "0.01",
-      description = "significance level of each two-sided test (default: ${DEFAULT-VALUE})")
-  double alpha;
-  @Option(names = "--min-samples", paramLabel = "N", defaultValue = "100",
-      description = "fewest requests per run and kind for a verdict (default: ${DEFAULT-VALUE})")
-  long minSamples;
-  @Option(names = "--control", paramLabel = "KIND",
-      description = {"judge every other kind's p50/p95/p99 change against this kind's change in the same two runs"
-          + " (drift of the machine that moves every kind alike cancels); this kind's latencies are not judged.",
-          "Use a kind your change does not touch, on the same path as the others (see docs/reports.md)."})
-  String control;
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "DIR",
+            description = "run directories, baselines, or a directory of baselines")
+    List<Path> inputs;
 
-  @Override
-  public Integer call() {
-    Comparison.Options options = new Comparison.Options(Comparison.Thresholds.DEFAULTS.with(thresholds), alpha,
-        minSamples, control);
-    List<Path> dirs;
-    try {
-      dirs = Trend.expand(inputs);
-      for (Path d : dirs) {
-        RunDirectory.read(d); // an unreadable input is 4; runs that cannot go together (Trend.of) are 2
-      }
-    } catch (IllegalArgumentException e) {
-      spec.commandLine().getErr().println(spec.qualifiedName() + ": " + e.getMessage());
-      return ExitCode.UNREADABLE_INPUT;
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "DIR",
+            description = "where to write (default: target/salvo/trend-<timestamp>)")
+    Path output;
+
+    @Option(
+            names = {"-t", "--threshold"},
+            paramLabel = "METRIC=VALUE",
+            split = ",",
+            description = "thresholds, as for compare")
+    Map<String, Double> thresholds = Map.of();
+
+    @Option(
+            names = "--alpha",
+            paramLabel = "LEVEL",
+            defaultValue = "0.01",
+            description = "significance level of each two-sided test (default: ${DEFAULT-VALUE})")
+    double alpha;
+
+    @Option(
+            names = "--min-samples",
+            paramLabel = "N",
+            defaultValue = "100",
+            description = "fewest requests per run and kind for a verdict (default: ${DEFAULT-VALUE})")
+    long minSamples;
+
+    @Option(
+            names = "--control",
+            paramLabel = "KIND",
+            description = {
+                "judge every other kind's p50/p95/p99 change against this kind's change in the same two runs"
+                        + " (drift of the machine that moves every kind alike cancels); this kind's latencies are not judged.",
+                "Use a kind your change does not touch, on the same path as the others (see docs/reports.md)."
+            })
+    String control;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Comparison.Options options =
+                new Comparison.Options(Comparison.Thresholds.DEFAULTS.with(thresholds), alpha, minSamples, control);
+        List<Path> dirs;
+        try {
+            dirs = Trend.expand(inputs);
+            for (Path d : dirs) {
+                RunDirectory.read(d); // an unreadable input is 4; runs that cannot go together (Trend.of) are 2
+            }
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": " + e.getMessage());
+            return ExitCode.UNREADABLE_INPUT;
+        }
+        Trend trend = Trend.of(dirs, options);
+        Path dir = output != null ? output : Path.of("target/salvo/trend-" + Stamps.format(Instant.now()));
+        spec.commandLine().getOut().println(trend.write(dir).toAbsolutePath().normalize());
+        return ExitCode.PASSED;
     }
-    Trend trend = Trend.of(dirs, options);
-    Path dir = output != null ? output : Path.of("target/salvo/trend-" + Stamps.format(Instant.now()));
-    spec.commandLine().getOut().println(trend.write(dir).toAbsolutePath().normalize());
-    return ExitCode.PASSED;
-  }
 }

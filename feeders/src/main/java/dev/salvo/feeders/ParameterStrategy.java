@@ -10,9 +10,9 @@ import java.util.random.RandomGenerator;
  */
 @FunctionalInterface
 public interface ParameterStrategy<T> {
-  /**
-   * @param random the source of randomness (per thread or seeded, as the caller decides)
-   * @return the next value
-   */
-  T next(RandomGenerator random);
+    /**
+     * @param random the source of randomness (per thread or seeded, as the caller decides)
+     * @return the next value
+     */
+    T next(RandomGenerator random);
 }

@@ -8,11 +8,11 @@ import io.gatling.javaapi.core.ActionBuilder;
  * pattern's manifest names it ({@code workloadClass}).
  */
 public interface JavaWorkload {
-  /**
-   * @param pattern the pattern (its tables' rows per scale unit)
-   * @param scale the scale factor the tables were seeded at
-   * @return what one visit runs: a transaction, or a mix of requests and transactions whose names are the pattern's
-   *     mix keys
-   */
-  ActionBuilder visit(Pattern pattern, int scale);
+    /**
+     * @param pattern the pattern (its tables' rows per scale unit)
+     * @param scale the scale factor the tables were seeded at
+     * @return what one visit runs: a transaction, or a mix of requests and transactions whose names are the pattern's
+     *     mix keys
+     */
+    ActionBuilder visit(Pattern pattern, int scale);
 }

@@ -24,49 +24,60 @@ import java.util.Optional;
  * @param slo the SLO bounds, e.g. {@code p95 50 ms, p99 200 ms}
  * @param files the pattern's resource files by name ({@code postgres.sql}, {@code seed.yaml}, ...)
  */
-public record Pattern(String name, int version, String description, Optional<String> workloadClass, String why,
-    int defaultScale, int users, int durationSeconds, Map<String, Long> tables, Map<String, Double> mix,
-    List<String> distributions, String slo, Map<String, String> files) {
+public record Pattern(
+        String name,
+        int version,
+        String description,
+        Optional<String> workloadClass,
+        String why,
+        int defaultScale,
+        int users,
+        int durationSeconds,
+        Map<String, Long> tables,
+        Map<String, Double> mix,
+        List<String> distributions,
+        String slo,
+        Map<String, String> files) {
 
-  /** @return {@code name@version}, recorded in each run's results as config key {@code pattern} */
-  public String id() {
-    return name + "@" + version;
-  }
-
-  /** @return true when the workload is a FlakeBench template ({@code workload.yaml}) */
-  public boolean isTemplate() {
-    return workloadClass.isEmpty();
-  }
-
-  /**
-   * @param dialect {@code postgres} or {@code snowflake}
-   * @return the DDL for this dialect, if the pattern ships it
-   */
-  public Optional<String> ddl(String dialect) {
-    return Optional.ofNullable(files.get(dialect + ".sql"));
-  }
-
-  /**
-   * @param file a resource name such as {@code seed.yaml}
-   * @return its text
-   * @throws PatternException when the pattern has no such file
-   */
-  public String file(String file) {
-    String text = files.get(file);
-    if (text == null) {
-      throw new PatternException("pattern " + id() + ": file must be one of " + files.keySet() + ", but was '" + file
-          + "'");
+    /** @return {@code name@version}, recorded in each run's results as config key {@code pattern} */
+    public String id() {
+        return name + "@" + version;
     }
-    return text;
-  }
 
-  /**
-   * @param scale the scale factor (at least 1)
-   * @return each table's row count at this scale
-   */
-  public Map<String, Long> rows(int scale) {
-    Map<String, Long> out = new java.util.LinkedHashMap<>();
-    tables.forEach((t, perUnit) -> out.put(t, perUnit * scale));
-    return out;
-  }
+    /** @return true when the workload is a FlakeBench template ({@code workload.yaml}) */
+    public boolean isTemplate() {
+        return workloadClass.isEmpty();
+    }
+
+    /**
+     * @param dialect {@code postgres} or {@code snowflake}
+     * @return the DDL for this dialect, if the pattern ships it
+     */
+    public Optional<String> ddl(String dialect) {
+        return Optional.ofNullable(files.get(dialect + ".sql"));
+    }
+
+    /**
+     * @param file a resource name such as {@code seed.yaml}
+     * @return its text
+     * @throws PatternException when the pattern has no such file
+     */
+    public String file(String file) {
+        String text = files.get(file);
+        if (text == null) {
+            throw new PatternException(
+                    "pattern " + id() + ": file must be one of " + files.keySet() + ", but was '" + file + "'");
+        }
+        return text;
+    }
+
+    /**
+     * @param scale the scale factor (at least 1)
+     * @return each table's row count at this scale
+     */
+    public Map<String, Long> rows(int scale) {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        tables.forEach((t, perUnit) -> out.put(t, perUnit * scale));
+        return out;
+    }
 }

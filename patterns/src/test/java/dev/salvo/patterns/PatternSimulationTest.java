@@ -26,69 +26,88 @@ import org.junit.jupiter.params.provider.MethodSource;
  * start faster.
  */
 class PatternSimulationTest {
-  static EmbeddedDatabase db;
+    static EmbeddedDatabase db;
 
-  @BeforeAll
-  static void startServer() {
-    db = EmbeddedDatabase.start(Path.of("target", "embedded-pg-patterns"));
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (db != null) {
-      db.close();
+    @BeforeAll
+    static void startServer() {
+        db = EmbeddedDatabase.start(Path.of("target", "embedded-pg-patterns"));
     }
-  }
 
-  static List<String> patterns() {
-    return Patterns.names();
-  }
-
-  /**
-   * Users per pattern: 2, except sysbench-read-write. Its transaction deletes and re-inserts a random row and updates
-   * two others; two of them at once on the same id collide (a duplicate key or a deadlock), which sysbench counts as
-   * "ignored errors" and retries, and Salvo counts as errors, so at a tiny scale it runs with one user here.
-   */
-  static int users(String pattern) {
-    return pattern.equals("sysbench-read-write") ? 1 : 2;
-  }
-
-  @ParameterizedTest
-  @MethodSource("patterns")
-  void everyPatternRunsWithoutErrorsAndItsDeclaredMix(String name) throws Exception {
-    Pattern pattern = Patterns.load(name);
-    ForkedGatling.Run run = ForkedGatling.run(PatternSimulation.class, "-Dsalvo.pattern=" + name,
-        "-Dsalvo.url=" + db.jdbcUrl(), "-Dsalvo.user=" + EmbeddedDatabase.USER, "-Dsalvo.pattern.replace=true",
-        "-Dsalvo.duration=" + Integer.getInteger("salvo.test.patternSeconds", 3), "-Dsalvo.users=" + users(name),
-        "-Dsalvo.progressSeconds=0", "-XX:TieredStopAtLevel=1");
-    // 0, or 1 when only SLOs were breached: this test is about correctness, and latencies on a shared CI machine say
-    // little (the SLO gate itself is tested in runtime and cli)
-    assertThat(run.exitCode()).as(run.output()).isIn(0, 1);
-    if (run.exitCode() == 1) {
-      assertThat(run.output()).as(run.output()).contains("[salvo] SLO FAILED").doesNotContain("[salvo] ERROR");
+    @AfterAll
+    static void stopServer() {
+        if (db != null) {
+            db.close();
+        }
     }
-    JsonNode results = new ObjectMapper().readTree(Files.readString(run.salvoRun().resolve("results.json")));
-    assertThat(results.path("config").path("pattern").asText()).isEqualTo(pattern.id());
 
-    Map<String, Long> counts = new LinkedHashMap<>();
-    long total = 0;
-    for (JsonNode r : results.path("requests")) {
-      String requestName = r.path("name").asText();
-      assertThat(r.path("ko").asLong()).as("errors of " + requestName + ": " + r.path("errors")).isZero();
-      if (results.path("requestInfo").path(requestName).path("transaction").isNull()) {
-        counts.put(requestName, r.path("count").asLong());
-        total += r.path("count").asLong();
-      }
+    static List<String> patterns() {
+        return Patterns.names();
     }
-    System.out.printf("[pattern test] %s: %d requests, counts %s%n", pattern.id(), total, counts);
-    assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(pattern.mix().keySet());
-    // the mix is a smooth weighted round-robin: after n visits each request's count is within about one of its share,
-    // so 100 visits are enough for +-2 points
-    assertThat(total).as("requests run").isGreaterThanOrEqualTo(100);
-    for (Map.Entry<String, Double> declared : pattern.mix().entrySet()) {
-      double achieved = 100.0 * counts.get(declared.getKey()) / total;
-      assertThat(achieved).as("share of " + declared.getKey() + " in %", counts)
-          .isBetween(declared.getValue() - 2, declared.getValue() + 2);
+
+    /**
+     * Users per pattern: 2, except sysbench-read-write. Its transaction deletes and re-inserts a random row and updates
+     * two others; two of them at once on the same id collide (a duplicate key or a deadlock), which sysbench counts as
+     * "ignored errors" and retries, and Salvo counts as errors, so at a tiny scale it runs with one user here.
+     */
+    static int users(String pattern) {
+        return pattern.equals("sysbench-read-write") ? 1 : 2;
     }
-  }
+
+    @ParameterizedTest
+    @MethodSource("patterns")
+    void everyPatternRunsWithoutErrorsAndItsDeclaredMix(String name) throws Exception {
+        Pattern pattern = Patterns.load(name);
+        ForkedGatling.Run run = ForkedGatling.run(
+                PatternSimulation.class,
+                "-Dsalvo.pattern=" + name,
+                "-Dsalvo.url=" + db.jdbcUrl(),
+                "-Dsalvo.user=" + EmbeddedDatabase.USER,
+                "-Dsalvo.pattern.replace=true",
+                "-Dsalvo.duration=" + Integer.getInteger("salvo.test.patternSeconds", 3),
+                "-Dsalvo.users=" + users(name),
+                "-Dsalvo.progressSeconds=0",
+                "-XX:TieredStopAtLevel=1");
+        // 0, or 1 when only SLOs were breached: this test is about correctness, and latencies on a shared CI machine
+        // say
+        // little (the SLO gate itself is tested in runtime and cli)
+        assertThat(run.exitCode()).as(run.output()).isIn(0, 1);
+        if (run.exitCode() == 1) {
+            assertThat(run.output())
+                    .as(run.output())
+                    .contains("[salvo] SLO FAILED")
+                    .doesNotContain("[salvo] ERROR");
+        }
+        JsonNode results =
+                new ObjectMapper().readTree(Files.readString(run.salvoRun().resolve("results.json")));
+        assertThat(results.path("config").path("pattern").asText()).isEqualTo(pattern.id());
+
+        Map<String, Long> counts = new LinkedHashMap<>();
+        long total = 0;
+        for (JsonNode r : results.path("requests")) {
+            String requestName = r.path("name").asText();
+            assertThat(r.path("ko").asLong())
+                    .as("errors of " + requestName + ": " + r.path("errors"))
+                    .isZero();
+            if (results.path("requestInfo")
+                    .path(requestName)
+                    .path("transaction")
+                    .isNull()) {
+                counts.put(requestName, r.path("count").asLong());
+                total += r.path("count").asLong();
+            }
+        }
+        System.out.printf("[pattern test] %s: %d requests, counts %s%n", pattern.id(), total, counts);
+        assertThat(counts.keySet())
+                .containsExactlyInAnyOrderElementsOf(pattern.mix().keySet());
+        // the mix is a smooth weighted round-robin: after n visits each request's count is within about one of its
+        // share,
+        // so 100 visits are enough for +-2 points
+        assertThat(total).as("requests run").isGreaterThanOrEqualTo(100);
+        for (Map.Entry<String, Double> declared : pattern.mix().entrySet()) {
+            double achieved = 100.0 * counts.get(declared.getKey()) / total;
+            assertThat(achieved)
+                    .as("share of " + declared.getKey() + " in %", counts)
+                    .isBetween(declared.getValue() - 2, declared.getValue() + 2);
+        }
+    }
 }

@@ -8,4 +8,5 @@ package dev.salvo.reports;
  * @param embedded true when Salvo started its embedded PostgreSQL
  * @param poolSize the connection pool size
  */
-public record DatabaseInfo(String dialect, String product, String version, String url, boolean embedded, int poolSize) {}
+public record DatabaseInfo(
+        String dialect, String product, String version, String url, boolean embedded, int poolSize) {}

@@ -16,43 +16,68 @@ import java.util.List;
  * @param lateWorkers workers (by index) that began injecting later than the start tolerance; in a merged run every
  *     late worker, in a worker's own results its index when it was late
  */
-public record Environment(String gitCommit, String salvoVersion, String javaVersion, String os, int workerIndex,
-    int workerCount, List<String> mergedFrom, String runId, String startAt, Long startLateMillis,
-    List<Integer> lateWorkers) {
-  /** Normalizes absent lists to empty ones. */
-  public Environment {
-    mergedFrom = mergedFrom == null ? List.of() : mergedFrom;
-    lateWorkers = lateWorkers == null ? List.of() : lateWorkers;
-  }
+public record Environment(
+        String gitCommit,
+        String salvoVersion,
+        String javaVersion,
+        String os,
+        int workerIndex,
+        int workerCount,
+        List<String> mergedFrom,
+        String runId,
+        String startAt,
+        Long startLateMillis,
+        List<Integer> lateWorkers) {
+    /** Normalizes absent lists to empty ones. */
+    public Environment {
+        mergedFrom = mergedFrom == null ? List.of() : mergedFrom;
+        lateWorkers = lateWorkers == null ? List.of() : lateWorkers;
+    }
 
-  /**
-   * A single worker's environment without a run id or start barrier.
-   *
-   * @param gitCommit see the record
-   * @param salvoVersion see the record
-   * @param javaVersion see the record
-   * @param os see the record
-   * @param workerIndex see the record
-   * @param workerCount see the record
-   * @param mergedFrom see the record
-   */
-  public Environment(String gitCommit, String salvoVersion, String javaVersion, String os, int workerIndex,
-      int workerCount, List<String> mergedFrom) {
-    this(gitCommit, salvoVersion, javaVersion, os, workerIndex, workerCount, mergedFrom, null, null, null, null);
-  }
+    /**
+     * A single worker's environment without a run id or start barrier.
+     *
+     * @param gitCommit see the record
+     * @param salvoVersion see the record
+     * @param javaVersion see the record
+     * @param os see the record
+     * @param workerIndex see the record
+     * @param workerCount see the record
+     * @param mergedFrom see the record
+     */
+    public Environment(
+            String gitCommit,
+            String salvoVersion,
+            String javaVersion,
+            String os,
+            int workerIndex,
+            int workerCount,
+            List<String> mergedFrom) {
+        this(gitCommit, salvoVersion, javaVersion, os, workerIndex, workerCount, mergedFrom, null, null, null, null);
+    }
 
-  /**
-   * @param runId the run id
-   * @param index this worker's index
-   * @param count all workers
-   * @param startAt the agreed start, null for none
-   * @param startLateMillis how late injection began after it, null for none
-   * @param late true when later than the tolerance
-   * @return this environment as worker {@code index} of {@code count} of run {@code runId}
-   */
-  public Environment asWorker(String runId, int index, int count, String startAt, Long startLateMillis,
-      boolean late) {
-    return new Environment(gitCommit, salvoVersion, javaVersion, os, index, count, mergedFrom, runId, startAt,
-        startLateMillis, late ? List.of(index) : List.of());
-  }
+    /**
+     * @param runId the run id
+     * @param index this worker's index
+     * @param count all workers
+     * @param startAt the agreed start, null for none
+     * @param startLateMillis how late injection began after it, null for none
+     * @param late true when later than the tolerance
+     * @return this environment as worker {@code index} of {@code count} of run {@code runId}
+     */
+    public Environment asWorker(
+            String runId, int index, int count, String startAt, Long startLateMillis, boolean late) {
+        return new Environment(
+                gitCommit,
+                salvoVersion,
+                javaVersion,
+                os,
+                index,
+                count,
+                mergedFrom,
+                runId,
+                startAt,
+                startLateMillis,
+                late ? List.of(index) : List.of());
+    }
 }

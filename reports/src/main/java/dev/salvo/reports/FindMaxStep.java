@@ -15,20 +15,29 @@ package dev.salvo.reports;
  * @param offeredLoad the step's offered load, in {@code offeredUnit}
  * @param offeredUnit {@value #USERS} (closed model) or {@value #PER_SECOND} (open model)
  */
-public record FindMaxStep(int step, int concurrency, Double targetPerSecond, double achievedPerSecond,
-    double p95Micros, double p99Micros, double errorRate, boolean pass, double offeredLoad, String offeredUnit) {
-  /** {@link #offeredUnit()} of a closed model. */
-  public static final String USERS = "users";
-  /** {@link #offeredUnit()} of an open model. */
-  public static final String PER_SECOND = "req/s";
+public record FindMaxStep(
+        int step,
+        int concurrency,
+        Double targetPerSecond,
+        double achievedPerSecond,
+        double p95Micros,
+        double p99Micros,
+        double errorRate,
+        boolean pass,
+        double offeredLoad,
+        String offeredUnit) {
+    /** {@link #offeredUnit()} of a closed model. */
+    public static final String USERS = "users";
+    /** {@link #offeredUnit()} of an open model. */
+    public static final String PER_SECOND = "req/s";
 
-  /** Derives the offered load of files written before it was recorded. */
-  public FindMaxStep {
-    if (offeredUnit == null) {
-      boolean open = targetPerSecond != null && targetPerSecond > 0;
-      offeredUnit = open ? PER_SECOND : USERS;
-      offeredLoad = open ? targetPerSecond : concurrency;
-      targetPerSecond = open ? targetPerSecond : null;
+    /** Derives the offered load of files written before it was recorded. */
+    public FindMaxStep {
+        if (offeredUnit == null) {
+            boolean open = targetPerSecond != null && targetPerSecond > 0;
+            offeredUnit = open ? PER_SECOND : USERS;
+            offeredLoad = open ? targetPerSecond : concurrency;
+            targetPerSecond = open ? targetPerSecond : null;
+        }
     }
-  }
 }

@@ -19,48 +19,71 @@ import java.util.List;
  * @param hiccupHistogram the hiccup histogram (ns), HdrHistogram's compressed encoding in Base64
  * @param warnings percentiles that the generator's hiccups could distort, one line per request; empty when none
  */
-public record GeneratorResults(String intendedStart, long scheduledUsers, Latency lateMicros, Latency hiccupMicros,
-    double stallMillis,
-    List<Stall> stalls, List<HiccupPoint> hiccupTimeline, String hiccupHistogram, List<String> warnings) {
-  /** Normalizes absent lists. */
-  public GeneratorResults {
-    lateMicros = lateMicros == null ? Latency.EMPTY : lateMicros;
-    hiccupMicros = hiccupMicros == null ? Latency.EMPTY : hiccupMicros;
-    stalls = stalls == null ? List.of() : stalls;
-    hiccupTimeline = hiccupTimeline == null ? List.of() : hiccupTimeline;
-    warnings = warnings == null ? List.of() : warnings;
-  }
+public record GeneratorResults(
+        String intendedStart,
+        long scheduledUsers,
+        Latency lateMicros,
+        Latency hiccupMicros,
+        double stallMillis,
+        List<Stall> stalls,
+        List<HiccupPoint> hiccupTimeline,
+        String hiccupHistogram,
+        List<String> warnings) {
+    /** Normalizes absent lists. */
+    public GeneratorResults {
+        lateMicros = lateMicros == null ? Latency.EMPTY : lateMicros;
+        hiccupMicros = hiccupMicros == null ? Latency.EMPTY : hiccupMicros;
+        stalls = stalls == null ? List.of() : stalls;
+        hiccupTimeline = hiccupTimeline == null ? List.of() : hiccupTimeline;
+        warnings = warnings == null ? List.of() : warnings;
+    }
 
-  /**
-   * @param newWarnings the warnings
-   * @return this with those warnings
-   */
-  public GeneratorResults withWarnings(List<String> newWarnings) {
-    return new GeneratorResults(intendedStart, scheduledUsers, lateMicros, hiccupMicros, stallMillis, stalls,
-        hiccupTimeline, hiccupHistogram, newWarnings);
-  }
+    /**
+     * @param newWarnings the warnings
+     * @return this with those warnings
+     */
+    public GeneratorResults withWarnings(List<String> newWarnings) {
+        return new GeneratorResults(
+                intendedStart,
+                scheduledUsers,
+                lateMicros,
+                hiccupMicros,
+                stallMillis,
+                stalls,
+                hiccupTimeline,
+                hiccupHistogram,
+                newWarnings);
+    }
 
-  /**
-   * One stall of the load generator.
-   *
-   * @param startEpochMillis when it began
-   * @param millis how long it lasted
-   */
-  public record Stall(long startEpochMillis, double millis) {}
+    /**
+     * One stall of the load generator.
+     *
+     * @param startEpochMillis when it began
+     * @param millis how long it lasted
+     */
+    public record Stall(long startEpochMillis, double millis) {}
 
-  /**
-   * One second of the hiccup recorder, with the lateness charged to open-model requests in that second.
-   *
-   * @param startEpochMillis interval start
-   * @param endEpochMillis interval end
-   * @param p99Micros 99th percentile hiccup
-   * @param maxMicros longest hiccup
-   * @param stallMillis stall time in the interval
-   * @param lateCount open-model requests started in the interval
-   * @param lateP50Micros median lateness charged to them (see {@link GeneratorResults#lateMicros()})
-   * @param lateP99Micros 99th percentile lateness charged to them
-   * @param lateMaxMicros longest lateness charged to them
-   */
-  public record HiccupPoint(long startEpochMillis, long endEpochMillis, double p99Micros, double maxMicros,
-      double stallMillis, long lateCount, double lateP50Micros, double lateP99Micros, double lateMaxMicros) {}
+    /**
+     * One second of the hiccup recorder, with the lateness charged to open-model requests in that second.
+     *
+     * @param startEpochMillis interval start
+     * @param endEpochMillis interval end
+     * @param p99Micros 99th percentile hiccup
+     * @param maxMicros longest hiccup
+     * @param stallMillis stall time in the interval
+     * @param lateCount open-model requests started in the interval
+     * @param lateP50Micros median lateness charged to them (see {@link GeneratorResults#lateMicros()})
+     * @param lateP99Micros 99th percentile lateness charged to them
+     * @param lateMaxMicros longest lateness charged to them
+     */
+    public record HiccupPoint(
+            long startEpochMillis,
+            long endEpochMillis,
+            double p99Micros,
+            double maxMicros,
+            double stallMillis,
+            long lateCount,
+            double lateP50Micros,
+            double lateP99Micros,
+            double lateMaxMicros) {}
 }

@@ -10,16 +10,16 @@ import java.util.List;
  * workers' {@value SnowflakeResults#FILE}.
  */
 public interface MergedFile {
-  /** @return the file's name in a run directory */
-  String file();
+    /** @return the file's name in a run directory */
+    String file();
 
-  /**
-   * Merges the workers' files.
-   *
-   * @param workerDirs the workers' run directories, in the order given to {@link Merge#merge}; some may lack the file
-   * @param merged the merged run's results
-   * @return the merged file's content, or null to leave it out
-   * @throws Exception when the files cannot be merged (one WARN line; the merged run is written without the file)
-   */
-  byte[] merge(List<Path> workerDirs, RunResults merged) throws Exception;
+    /**
+     * Merges the workers' files.
+     *
+     * @param workerDirs the workers' run directories, in the order given to {@link Merge#merge}; some may lack the file
+     * @param merged the merged run's results
+     * @return the merged file's content, or null to leave it out
+     * @throws Exception when the files cannot be merged (one WARN line; the merged run is written without the file)
+     */
+    byte[] merge(List<Path> workerDirs, RunResults merged) throws Exception;
 }

@@ -12,5 +12,12 @@ package dev.salvo.reports;
  * @param p99Micros 99th percentile of response time in µs
  * @param maxMicros largest response time in µs
  */
-public record TimelinePoint(long startEpochMillis, long endEpochMillis, long count, long ko, double throughput,
-    double p50Micros, double p99Micros, double maxMicros) {}
+public record TimelinePoint(
+        long startEpochMillis,
+        long endEpochMillis,
+        long count,
+        long ko,
+        double throughput,
+        double p50Micros,
+        double p99Micros,
+        double maxMicros) {}

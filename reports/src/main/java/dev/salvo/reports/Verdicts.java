@@ -14,180 +14,297 @@ import org.HdrHistogram.Histogram;
 
 /** The verdict of each metric of one kind between a baseline and a compared run (see {@link Comparison}). */
 final class Verdicts {
-  static final String QUANTILE_TEST = "quantile test (Fisher exact)";
-  static final String POISSON_TEST = "Poisson counts (exact conditional binomial)";
-  static final String FISHER_TEST = "Fisher exact";
-  static final String ROWS_TEST = "rows per request (exact conditional binomial)";
-  static final String CONTROL_TEST_PREFIX = "log-ratio z-test against control ";
-  static final String CONTROL_TEST = "the control kind: its change is taken as the machine's drift, not judged";
+    static final String QUANTILE_TEST = "quantile test (Fisher exact)";
+    static final String POISSON_TEST = "Poisson counts (exact conditional binomial)";
+    static final String FISHER_TEST = "Fisher exact";
+    static final String ROWS_TEST = "rows per request (exact conditional binomial)";
+    static final String CONTROL_TEST_PREFIX = "log-ratio z-test against control ";
+    static final String CONTROL_TEST = "the control kind: its change is taken as the machine's drift, not judged";
 
-  private Verdicts() {}
+    private Verdicts() {}
 
-  /** One run's results and its per-kind total response-time histograms. */
-  record Side(RunResults results, Map<String, Histogram> response) {
-    static Side of(RunData data) {
-      Map<String, Histogram> response = new TreeMap<>();
-      data.kindLogs().forEach((kind, log) -> response.put(kind, HlogFiles.totals(log).get(HistogramSet.RESPONSE)));
-      return new Side(data.results(), response);
+    /** One run's results and its per-kind total response-time histograms. */
+    record Side(RunResults results, Map<String, Histogram> response) {
+        static Side of(RunData data) {
+            Map<String, Histogram> response = new TreeMap<>();
+            data.kindLogs()
+                    .forEach((kind, log) ->
+                            response.put(kind, HlogFiles.totals(log).get(HistogramSet.RESPONSE)));
+            return new Side(data.results(), response);
+        }
     }
-  }
 
-  static List<Delta> deltas(String kind, String run, Side a, Side b, Options options) {
-    RequestStats base = a.results().kind(kind);
-    RequestStats other = b.results().kind(kind);
-    List<Delta> out = new ArrayList<>();
-    if (base == null || other == null) {
-      for (String metric : Comparison.Thresholds.METRICS) {
-        out.add(new Delta(kind, metric, run, base == null ? 0 : value(metric, base), other == null ? 0
-            : value(metric, other), 0, Comparison.NOT_COMPARABLE, base == null ? 0 : base.count(),
-            other == null ? 0 : other.count(), null, (base == null ? "baseline" : "compared run") + " has no " + kind,
-            null, null));
-      }
-      return out;
+    static List<Delta> deltas(String kind, String run, Side a, Side b, Options options) {
+        RequestStats base = a.results().kind(kind);
+        RequestStats other = b.results().kind(kind);
+        List<Delta> out = new ArrayList<>();
+        if (base == null || other == null) {
+            for (String metric : Comparison.Thresholds.METRICS) {
+                out.add(new Delta(
+                        kind,
+                        metric,
+                        run,
+                        base == null ? 0 : value(metric, base),
+                        other == null ? 0 : value(metric, other),
+                        0,
+                        Comparison.NOT_COMPARABLE,
+                        base == null ? 0 : base.count(),
+                        other == null ? 0 : other.count(),
+                        null,
+                        (base == null ? "baseline" : "compared run") + " has no " + kind,
+                        null,
+                        null));
+            }
+            return out;
+        }
+        out.add(throughput(kind, run, a, b, base, other, options));
+        for (String metric : List.of("p50", "p95", "p99")) {
+            out.add(latency(kind, metric, run, a, b, base, other, options));
+        }
+        out.add(errorRate(kind, run, base, other, options));
+        out.add(rows(kind, run, base, other, options));
+        return out;
     }
-    out.add(throughput(kind, run, a, b, base, other, options));
-    for (String metric : List.of("p50", "p95", "p99")) {
-      out.add(latency(kind, metric, run, a, b, base, other, options));
-    }
-    out.add(errorRate(kind, run, base, other, options));
-    out.add(rows(kind, run, base, other, options));
-    return out;
-  }
 
-  private static Delta throughput(String kind, String run, Side a, Side b, RequestStats base, RequestStats other,
-      Options o) {
-    double change = relative(base.throughput(), other.throughput());
-    if (base.count() < o.minSamples()) {
-      return notEnough(kind, "qps", run, base, other, change, o);
+    private static Delta throughput(
+            String kind, String run, Side a, Side b, RequestStats base, RequestStats other, Options o) {
+        double change = relative(base.throughput(), other.throughput());
+        if (base.count() < o.minSamples()) {
+            return notEnough(kind, "qps", run, base, other, change, o);
+        }
+        double p = Significance.poisson(
+                base.count(),
+                a.results().measurementSeconds(),
+                other.count(),
+                b.results().measurementSeconds());
+        return decide(kind, "qps", run, base, other, change, -change, p, POISSON_TEST, o);
     }
-    double p = Significance.poisson(base.count(), a.results().measurementSeconds(), other.count(),
-        b.results().measurementSeconds());
-    return decide(kind, "qps", run, base, other, change, -change, p, POISSON_TEST, o);
-  }
 
-  private static Delta latency(String kind, String metric, String run, Side a, Side b, RequestStats base,
-      RequestStats other, Options o) {
-    double change = relative(value(metric, base), value(metric, other));
-    if (kind.equals(o.control())) {
-      return new Delta(kind, metric, run, value(metric, base), value(metric, other), change, Comparison.CONTROL,
-          base.count(), other.count(), null, CONTROL_TEST, null, null);
+    private static Delta latency(
+            String kind, String metric, String run, Side a, Side b, RequestStats base, RequestStats other, Options o) {
+        double change = relative(value(metric, base), value(metric, other));
+        if (kind.equals(o.control())) {
+            return new Delta(
+                    kind,
+                    metric,
+                    run,
+                    value(metric, base),
+                    value(metric, other),
+                    change,
+                    Comparison.CONTROL,
+                    base.count(),
+                    other.count(),
+                    null,
+                    CONTROL_TEST,
+                    null,
+                    null);
+        }
+        Histogram ha = a.response().get(kind);
+        Histogram hb = b.response().get(kind);
+        if (Math.min(count(ha), count(hb)) < o.minSamples()) {
+            return notEnough(kind, metric, run, base, other, change, o);
+        }
+        double percentile = Double.parseDouble(metric.substring(1));
+        if (o.control() == null) {
+            double p = Significance.quantile(ha, hb, percentile);
+            return decide(kind, metric, run, base, other, change, change, p, QUANTILE_TEST, o);
+        }
+        return againstControl(kind, metric, run, a, b, base, other, o, percentile);
     }
-    Histogram ha = a.response().get(kind);
-    Histogram hb = b.response().get(kind);
-    if (Math.min(count(ha), count(hb)) < o.minSamples()) {
-      return notEnough(kind, metric, run, base, other, change, o);
+
+    /**
+     * A latency judged against the control kind: the change is {@code (1 + measured) / (1 + control's) - 1}, and its
+     * test asks whether this kind's ratio at the percentile differs from the control's, with the sampling noise of all
+     * four percentiles counted ({@link Significance#againstControl}).
+     */
+    private static Delta againstControl(
+            String kind,
+            String metric,
+            String run,
+            Side a,
+            Side b,
+            RequestStats base,
+            RequestStats other,
+            Options o,
+            double percentile) {
+        String control = o.control();
+        RequestStats cBase = a.results().kind(control);
+        RequestStats cOther = b.results().kind(control);
+        Histogram ca = a.response().get(control);
+        Histogram cb = b.response().get(control);
+        double measured = relative(value(metric, base), value(metric, other));
+        if (Math.min(count(ca), count(cb)) < o.minSamples()) {
+            return new Delta(
+                    kind,
+                    metric,
+                    run,
+                    value(metric, base),
+                    value(metric, other),
+                    measured,
+                    Comparison.NOT_ENOUGH_DATA,
+                    base.count(),
+                    other.count(),
+                    null,
+                    "control " + control + ": fewer than " + o.minSamples() + " requests (" + count(ca) + " vs "
+                            + count(cb) + ")",
+                    measured,
+                    null);
+        }
+        double controlRatio = value(metric, cOther) / value(metric, cBase);
+        if (!(controlRatio > 0) || Double.isInfinite(controlRatio) || value(metric, base) == 0) {
+            return new Delta(
+                    kind,
+                    metric,
+                    run,
+                    value(metric, base),
+                    value(metric, other),
+                    measured,
+                    Comparison.NOT_ENOUGH_DATA,
+                    base.count(),
+                    other.count(),
+                    null,
+                    "control " + control + ": " + metric
+                            + " must be above 0 in both runs, but was " + value(metric, cBase) + " and "
+                            + value(metric, cOther)
+                            + (value(metric, base) == 0 ? " (and this kind's baseline 0)" : ""),
+                    measured,
+                    null);
+        }
+        double controlChange = Math.round((controlRatio - 1) * 100 * 100) / 100.0;
+        double judged =
+                Math.round(((value(metric, other) / value(metric, base)) / controlRatio - 1) * 100 * 100) / 100.0;
+        double p =
+                Significance.againstControl(a.response().get(kind), b.response().get(kind), ca, cb, percentile);
+        String test = String.format(
+                java.util.Locale.ROOT, "%s%s (its %s ratio %.3f)", CONTROL_TEST_PREFIX, control, metric, controlRatio);
+        Delta d = decide(kind, metric, run, base, other, judged, judged, p, test, o);
+        return new Delta(
+                d.kind(),
+                d.metric(),
+                d.run(),
+                d.baseline(),
+                d.value(),
+                d.change(),
+                d.status(),
+                d.baselineCount(),
+                d.count(),
+                d.pValue(),
+                d.test(),
+                measured,
+                controlChange);
     }
-    double percentile = Double.parseDouble(metric.substring(1));
-    if (o.control() == null) {
-      double p = Significance.quantile(ha, hb, percentile);
-      return decide(kind, metric, run, base, other, change, change, p, QUANTILE_TEST, o);
+
+    private static long count(Histogram h) {
+        return h == null ? 0 : h.getTotalCount();
     }
-    return againstControl(kind, metric, run, a, b, base, other, o, percentile);
-  }
 
-  /**
-   * A latency judged against the control kind: the change is {@code (1 + measured) / (1 + control's) - 1}, and its
-   * test asks whether this kind's ratio at the percentile differs from the control's, with the sampling noise of all
-   * four percentiles counted ({@link Significance#againstControl}).
-   */
-  private static Delta againstControl(String kind, String metric, String run, Side a, Side b, RequestStats base,
-      RequestStats other, Options o, double percentile) {
-    String control = o.control();
-    RequestStats cBase = a.results().kind(control);
-    RequestStats cOther = b.results().kind(control);
-    Histogram ca = a.response().get(control);
-    Histogram cb = b.response().get(control);
-    double measured = relative(value(metric, base), value(metric, other));
-    if (Math.min(count(ca), count(cb)) < o.minSamples()) {
-      return new Delta(kind, metric, run, value(metric, base), value(metric, other), measured,
-          Comparison.NOT_ENOUGH_DATA, base.count(), other.count(), null, "control " + control + ": fewer than "
-          + o.minSamples() + " requests (" + count(ca) + " vs " + count(cb) + ")", measured, null);
+    private static Delta errorRate(String kind, String run, RequestStats base, RequestStats other, Options o) {
+        double change = Math.round((other.errorRate() - base.errorRate()) * 100 * 100) / 100.0;
+        if (base.count() < o.minSamples() || other.count() < o.minSamples()) {
+            return notEnough(kind, "errorRate", run, base, other, change, o);
+        }
+        double p = Significance.proportions(base.ko(), base.count(), other.ko(), other.count());
+        return decide(kind, "errorRate", run, base, other, change, change, p, FISHER_TEST, o);
     }
-    double controlRatio = value(metric, cOther) / value(metric, cBase);
-    if (!(controlRatio > 0) || Double.isInfinite(controlRatio) || value(metric, base) == 0) {
-      return new Delta(kind, metric, run, value(metric, base), value(metric, other), measured,
-          Comparison.NOT_ENOUGH_DATA, base.count(), other.count(), null, "control " + control + ": " + metric
-          + " must be above 0 in both runs, but was " + value(metric, cBase) + " and " + value(metric, cOther)
-          + (value(metric, base) == 0 ? " (and this kind's baseline 0)" : ""), measured, null);
+
+    /**
+     * Rows/s is requests/s times rows per request. The request count is the throughput verdict's cause, so rows/s is
+     * judged only on rows per request: one verdict per cause.
+     */
+    private static Delta rows(String kind, String run, RequestStats base, RequestStats other, Options o) {
+        double change = relative(base.rowsPerSecond(), other.rowsPerSecond());
+        if (base.count() < o.minSamples() || other.count() < o.minSamples()) {
+            return notEnough(kind, "rowsPerSecond", run, base, other, change, o);
+        }
+        double perA = base.count() == 0 ? 0 : (double) base.rows() / base.count();
+        double perB = other.count() == 0 ? 0 : (double) other.rows() / other.count();
+        double perChange = relative(perA, perB);
+        double p = Significance.poisson(base.rows(), base.count(), other.rows(), other.count());
+        return decide(
+                kind,
+                "rowsPerSecond",
+                run,
+                base,
+                other,
+                change,
+                -perChange,
+                p,
+                ROWS_TEST + String.format(java.util.Locale.ROOT, "; rows/request %+.1f%%", perChange),
+                o);
     }
-    double controlChange = Math.round((controlRatio - 1) * 100 * 100) / 100.0;
-    double judged = Math.round(((value(metric, other) / value(metric, base)) / controlRatio - 1) * 100 * 100) / 100.0;
-    double p = Significance.againstControl(a.response().get(kind), b.response().get(kind), ca, cb, percentile);
-    String test = String.format(java.util.Locale.ROOT, "%s%s (its %s ratio %.3f)", CONTROL_TEST_PREFIX, control, metric,
-        controlRatio);
-    Delta d = decide(kind, metric, run, base, other, judged, judged, p, test, o);
-    return new Delta(d.kind(), d.metric(), d.run(), d.baseline(), d.value(), d.change(), d.status(), d.baselineCount(),
-        d.count(), d.pValue(), d.test(), measured, controlChange);
-  }
 
-  private static long count(Histogram h) {
-    return h == null ? 0 : h.getTotalCount();
-  }
-
-  private static Delta errorRate(String kind, String run, RequestStats base, RequestStats other, Options o) {
-    double change = Math.round((other.errorRate() - base.errorRate()) * 100 * 100) / 100.0;
-    if (base.count() < o.minSamples() || other.count() < o.minSamples()) {
-      return notEnough(kind, "errorRate", run, base, other, change, o);
+    /**
+     * @param worse the change in the bad direction (percent or points) that is held against the threshold
+     */
+    private static Delta decide(
+            String kind,
+            String metric,
+            String run,
+            RequestStats base,
+            RequestStats other,
+            double change,
+            double worse,
+            double p,
+            String test,
+            Options o) {
+        double threshold = o.thresholds().of(metric);
+        boolean significant = p < o.alpha();
+        String status = significant && worse >= threshold
+                ? Comparison.REGRESSION
+                : significant && worse <= -threshold ? Comparison.IMPROVEMENT : Comparison.NO_SIGNIFICANT_CHANGE;
+        return new Delta(
+                kind,
+                metric,
+                run,
+                value(metric, base),
+                value(metric, other),
+                change,
+                status,
+                base.count(),
+                other.count(),
+                p,
+                test,
+                null,
+                null);
     }
-    double p = Significance.proportions(base.ko(), base.count(), other.ko(), other.count());
-    return decide(kind, "errorRate", run, base, other, change, change, p, FISHER_TEST, o);
-  }
 
-  /**
-   * Rows/s is requests/s times rows per request. The request count is the throughput verdict's cause, so rows/s is
-   * judged only on rows per request: one verdict per cause.
-   */
-  private static Delta rows(String kind, String run, RequestStats base, RequestStats other, Options o) {
-    double change = relative(base.rowsPerSecond(), other.rowsPerSecond());
-    if (base.count() < o.minSamples() || other.count() < o.minSamples()) {
-      return notEnough(kind, "rowsPerSecond", run, base, other, change, o);
+    private static Delta notEnough(
+            String kind, String metric, String run, RequestStats base, RequestStats other, double change, Options o) {
+        return new Delta(
+                kind,
+                metric,
+                run,
+                value(metric, base),
+                value(metric, other),
+                change,
+                Comparison.NOT_ENOUGH_DATA,
+                base.count(),
+                other.count(),
+                null,
+                "fewer than " + o.minSamples() + " requests (" + base.count() + " vs " + other.count() + ")",
+                null,
+                null);
     }
-    double perA = base.count() == 0 ? 0 : (double) base.rows() / base.count();
-    double perB = other.count() == 0 ? 0 : (double) other.rows() / other.count();
-    double perChange = relative(perA, perB);
-    double p = Significance.poisson(base.rows(), base.count(), other.rows(), other.count());
-    return decide(kind, "rowsPerSecond", run, base, other, change, -perChange, p,
-        ROWS_TEST + String.format(java.util.Locale.ROOT, "; rows/request %+.1f%%", perChange), o);
-  }
 
-  /**
-   * @param worse the change in the bad direction (percent or points) that is held against the threshold
-   */
-  private static Delta decide(String kind, String metric, String run, RequestStats base, RequestStats other,
-      double change, double worse, double p, String test, Options o) {
-    double threshold = o.thresholds().of(metric);
-    boolean significant = p < o.alpha();
-    String status = significant && worse >= threshold ? Comparison.REGRESSION
-        : significant && worse <= -threshold ? Comparison.IMPROVEMENT : Comparison.NO_SIGNIFICANT_CHANGE;
-    return new Delta(kind, metric, run, value(metric, base), value(metric, other), change, status, base.count(),
-        other.count(), p, test, null, null);
-  }
-
-  private static Delta notEnough(String kind, String metric, String run, RequestStats base, RequestStats other,
-      double change, Options o) {
-    return new Delta(kind, metric, run, value(metric, base), value(metric, other), change, Comparison.NOT_ENOUGH_DATA,
-        base.count(), other.count(), null, "fewer than " + o.minSamples() + " requests (" + base.count() + " vs "
-        + other.count() + ")", null, null);
-  }
-
-  /** Relative change in percent, rounded to 0.01; 0 when both are 0, +/-100 when only the base is 0. */
-  private static double relative(double base, double value) {
-    if (base == 0) {
-      return value == 0 ? 0 : Math.copySign(100, value);
+    /** Relative change in percent, rounded to 0.01; 0 when both are 0, +/-100 when only the base is 0. */
+    private static double relative(double base, double value) {
+        if (base == 0) {
+            return value == 0 ? 0 : Math.copySign(100, value);
+        }
+        return Math.round((value - base) / base * 100 * 100) / 100.0;
     }
-    return Math.round((value - base) / base * 100 * 100) / 100.0;
-  }
 
-  static double value(String metric, RequestStats s) {
-    return switch (metric) {
-      case "qps" -> s.throughput();
-      case "p50" -> s.responseMicros().p50();
-      case "p95" -> s.responseMicros().p95();
-      case "p99" -> s.responseMicros().p99();
-      case "errorRate" -> s.errorRate();
-      case "rowsPerSecond" -> s.rowsPerSecond();
-      default -> throw new IllegalArgumentException("metric: must be one of " + Comparison.Thresholds.METRICS
-          + ", but was " + metric);
-    };
-  }
+    static double value(String metric, RequestStats s) {
+        return switch (metric) {
+            case "qps" -> s.throughput();
+            case "p50" -> s.responseMicros().p50();
+            case "p95" -> s.responseMicros().p95();
+            case "p99" -> s.responseMicros().p99();
+            case "errorRate" -> s.errorRate();
+            case "rowsPerSecond" -> s.rowsPerSecond();
+            default ->
+                throw new IllegalArgumentException(
+                        "metric: must be one of " + Comparison.Thresholds.METRICS + ", but was " + metric);
+        };
+    }
 }

@@ -9,8 +9,8 @@ import dev.salvo.sql.DatabaseSettings;
  */
 @FunctionalInterface
 public interface BeforeLoad {
-  /**
-   * @param settings the database's URL and credentials (the embedded server's when no URL is configured)
-   */
-  void run(DatabaseSettings settings);
+    /**
+     * @param settings the database's URL and credentials (the embedded server's when no URL is configured)
+     */
+    void run(DatabaseSettings settings);
 }

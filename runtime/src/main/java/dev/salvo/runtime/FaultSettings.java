@@ -14,21 +14,21 @@ import java.time.Duration;
  *     cancelled on the server; at least 100 ms
  */
 public record FaultSettings(Duration unreachableAfter, boolean failFast, Duration drainTimeout) {
-  /** The default outage threshold. */
-  public static final Duration DEFAULT_UNREACHABLE_AFTER = Duration.ofSeconds(2);
-  /** The default drain timeout. */
-  public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
-  /** The defaults: 2 s, no fail-fast, 30 s drain. */
-  public static final FaultSettings DEFAULTS = new FaultSettings(DEFAULT_UNREACHABLE_AFTER, false,
-      DEFAULT_DRAIN_TIMEOUT);
+    /** The default outage threshold. */
+    public static final Duration DEFAULT_UNREACHABLE_AFTER = Duration.ofSeconds(2);
+    /** The default drain timeout. */
+    public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
+    /** The defaults: 2 s, no fail-fast, 30 s drain. */
+    public static final FaultSettings DEFAULTS =
+            new FaultSettings(DEFAULT_UNREACHABLE_AFTER, false, DEFAULT_DRAIN_TIMEOUT);
 
-  /** Checks the values. */
-  public FaultSettings {
-    if (unreachableAfter == null || unreachableAfter.toMillis() < 100) {
-      throw new SalvoException("database: unreachableAfter must be at least 100 ms, but was " + unreachableAfter);
+    /** Checks the values. */
+    public FaultSettings {
+        if (unreachableAfter == null || unreachableAfter.toMillis() < 100) {
+            throw new SalvoException("database: unreachableAfter must be at least 100 ms, but was " + unreachableAfter);
+        }
+        if (drainTimeout == null || drainTimeout.toMillis() < 100) {
+            throw new SalvoException("database: drainTimeout must be at least 100 ms, but was " + drainTimeout);
+        }
     }
-    if (drainTimeout == null || drainTimeout.toMillis() < 100) {
-      throw new SalvoException("database: drainTimeout must be at least 100 ms, but was " + drainTimeout);
-    }
-  }
 }

@@ -18,51 +18,57 @@ import java.time.Duration;
  * @param maxP95Degradation largest stable ratio of a step's p95 to the first step's, at least 1
  * @param minThroughputGainPercent smallest throughput rise (percent over the previous step) that still counts as rising
  */
-public record FindMax(int startConcurrency, int increment, Duration stepDuration, int maxConcurrency,
-    double maxErrorRate, double maxP95Degradation, double minThroughputGainPercent) {
+public record FindMax(
+        int startConcurrency,
+        int increment,
+        Duration stepDuration,
+        int maxConcurrency,
+        double maxErrorRate,
+        double maxP95Degradation,
+        double minThroughputGainPercent) {
 
-  /** Checks the values. */
-  public FindMax {
-    if (startConcurrency < 1) {
-      throw new SalvoException("findMax: startConcurrency must be at least 1, but was " + startConcurrency);
+    /** Checks the values. */
+    public FindMax {
+        if (startConcurrency < 1) {
+            throw new SalvoException("findMax: startConcurrency must be at least 1, but was " + startConcurrency);
+        }
+        if (increment < 1) {
+            throw new SalvoException("findMax: increment must be at least 1, but was " + increment);
+        }
+        if (stepDuration == null || stepDuration.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new SalvoException("findMax: stepDuration must be at least 1 s, but was " + stepDuration);
+        }
+        if (maxConcurrency < startConcurrency) {
+            throw new SalvoException("findMax: maxConcurrency must be >= startConcurrency (" + startConcurrency
+                    + "), but was " + maxConcurrency);
+        }
+        if (!(maxErrorRate >= 0 && maxErrorRate <= 1)) {
+            throw new SalvoException("findMax: maxErrorRate must be between 0 and 1, but was " + maxErrorRate);
+        }
+        if (!(maxP95Degradation >= 1)) {
+            throw new SalvoException("findMax: maxP95Degradation must be at least 1, but was " + maxP95Degradation);
+        }
+        if (!(minThroughputGainPercent >= 0)) {
+            throw new SalvoException(
+                    "findMax: minThroughputGainPercent must be zero or positive, but was " + minThroughputGainPercent);
+        }
     }
-    if (increment < 1) {
-      throw new SalvoException("findMax: increment must be at least 1, but was " + increment);
-    }
-    if (stepDuration == null || stepDuration.compareTo(Duration.ofSeconds(1)) < 0) {
-      throw new SalvoException("findMax: stepDuration must be at least 1 s, but was " + stepDuration);
-    }
-    if (maxConcurrency < startConcurrency) {
-      throw new SalvoException("findMax: maxConcurrency must be >= startConcurrency (" + startConcurrency + "), but was "
-          + maxConcurrency);
-    }
-    if (!(maxErrorRate >= 0 && maxErrorRate <= 1)) {
-      throw new SalvoException("findMax: maxErrorRate must be between 0 and 1, but was " + maxErrorRate);
-    }
-    if (!(maxP95Degradation >= 1)) {
-      throw new SalvoException("findMax: maxP95Degradation must be at least 1, but was " + maxP95Degradation);
-    }
-    if (!(minThroughputGainPercent >= 0)) {
-      throw new SalvoException("findMax: minThroughputGainPercent must be zero or positive, but was "
-          + minThroughputGainPercent);
-    }
-  }
 
-  /** @return the number of steps up to the bound */
-  public int steps() {
-    return (maxConcurrency - startConcurrency) / increment + 1;
-  }
+    /** @return the number of steps up to the bound */
+    public int steps() {
+        return (maxConcurrency - startConcurrency) / increment + 1;
+    }
 
-  /**
-   * @param step the step, from 1
-   * @return its virtual users
-   */
-  public int concurrencyOf(int step) {
-    return startConcurrency + (step - 1) * increment;
-  }
+    /**
+     * @param step the step, from 1
+     * @return its virtual users
+     */
+    public int concurrencyOf(int step) {
+        return startConcurrency + (step - 1) * increment;
+    }
 
-  /** @return the longest the search can last: every step */
-  public Duration maxDuration() {
-    return stepDuration.multipliedBy(steps());
-  }
+    /** @return the longest the search can last: every step */
+    public Duration maxDuration() {
+        return stepDuration.multipliedBy(steps());
+    }
 }

@@ -17,5 +17,10 @@ import java.util.Map;
  * @param sqlByRequest each request's JDBC SQL text (a transaction's statements as {@code <transaction> / <statement>});
  *     filled while the simulation builds its actions, complete once load starts
  */
-public record RunContext(String runId, String dialect, DatabaseSettings database, SessionSetup session,
-    Instant startedAt, Map<String, String> sqlByRequest) {}
+public record RunContext(
+        String runId,
+        String dialect,
+        DatabaseSettings database,
+        SessionSetup session,
+        Instant startedAt,
+        Map<String, String> sqlByRequest) {}

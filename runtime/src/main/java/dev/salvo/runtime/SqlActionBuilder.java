@@ -17,146 +17,157 @@ import java.util.List;
  * the action checks every statement's SQL against the database, so SQL that does not parse stops the run before load.
  */
 public final class SqlActionBuilder implements ActionBuilder {
-  private final String name;
-  private final QueryKind kind;
-  private final List<SqlRequest> statements;
-  private final boolean transaction;
-  private final Slo slo;
-  private final Duration loop;
-  private final SharedParameters shared;
-  /** The simulation whose constructor built this request (names the run directory). */
-  private final String simulation;
+    private final String name;
+    private final QueryKind kind;
+    private final List<SqlRequest> statements;
+    private final boolean transaction;
+    private final Slo slo;
+    private final Duration loop;
+    private final SharedParameters shared;
+    /** The simulation whose constructor built this request (names the run directory). */
+    private final String simulation;
 
-  private SqlActionBuilder(String name, QueryKind kind, List<SqlRequest> statements, boolean transaction, Slo slo,
-      Duration loop, SharedParameters shared) {
-    this.loop = loop;
-    this.shared = shared;
-    this.name = name;
-    this.kind = kind;
-    this.statements = List.copyOf(statements);
-    this.transaction = transaction;
-    this.slo = slo != null ? slo : Slo.defaultFor(kind);
-    this.simulation = SalvoRun.simulationOnStack();
-  }
-
-  /**
-   * @param slo the SLO checked at the end of the run (default: the kind's, see {@link Slo#defaultFor})
-   * @return a copy with that SLO
-   */
-  public SqlActionBuilder withSlo(Slo slo) {
-    return new SqlActionBuilder(name, kind, statements, transaction, slo, loop, shared);
-  }
-
-  /**
-   * @param duration how long each visit runs the request (a statement or a transaction) back to back on one Salvo
-   *     thread and connection (a tight closed loop that returns to Gatling once, at the end)
-   * @return a copy that loops
-   */
-  public SqlActionBuilder withLoop(Duration duration) {
-    if (duration == null || duration.isNegative() || duration.isZero()) {
-      throw new SalvoException("tightLoop '" + name + "': the duration must be positive, but was " + duration);
+    private SqlActionBuilder(
+            String name,
+            QueryKind kind,
+            List<SqlRequest> statements,
+            boolean transaction,
+            Slo slo,
+            Duration loop,
+            SharedParameters shared) {
+        this.loop = loop;
+        this.shared = shared;
+        this.name = name;
+        this.kind = kind;
+        this.statements = List.copyOf(statements);
+        this.transaction = transaction;
+        this.slo = slo != null ? slo : Slo.defaultFor(kind);
+        this.simulation = SalvoRun.simulationOnStack();
     }
-    return new SqlActionBuilder(name, kind, statements, transaction, slo, duration, shared);
-  }
 
-  /** @return the tight-loop duration, zero when the action runs one request per visit */
-  public Duration loop() {
-    return loop;
-  }
-
-  /** @return the SLO */
-  public Slo slo() {
-    return slo;
-  }
-
-  /**
-   * @param request the statement, timed under its own name and kind
-   * @return the builder
-   */
-  public static SqlActionBuilder single(SqlRequest request) {
-    return new SqlActionBuilder(request.name(), request.kind(), List.of(request), false, null, Duration.ZERO,
-        SharedParameters.NONE);
-  }
-
-  /**
-   * @param name the transaction's request name
-   * @param kind the kind its statistics are kept under
-   * @param statements the statements, run in order on one connection, then committed (rolled back on error)
-   * @return the builder
-   */
-  public static SqlActionBuilder transaction(String name, QueryKind kind, List<SqlRequest> statements) {
-    return transaction(name, kind, statements, SharedParameters.NONE);
-  }
-
-  /**
-   * @param name the transaction's request name
-   * @param kind the kind its statistics are kept under
-   * @param statements the statements, run in order on one connection, then committed (rolled back on error); each
-   *     built {@linkplain SqlRequest#sharing sharing} the shared parameters' names
-   * @param shared the parameters drawn once per execution for all statements
-   * @return the builder
-   * @throws SalvoException when a shared parameter appears in no statement
-   */
-  public static SqlActionBuilder transaction(String name, QueryKind kind, List<SqlRequest> statements,
-      SharedParameters shared) {
-    if (name == null || name.isBlank()) {
-      throw new SalvoException("transaction name: must be non-blank, but was " + (name == null ? "null" : "'" + name + "'"));
+    /**
+     * @param slo the SLO checked at the end of the run (default: the kind's, see {@link Slo#defaultFor})
+     * @return a copy with that SLO
+     */
+    public SqlActionBuilder withSlo(Slo slo) {
+        return new SqlActionBuilder(name, kind, statements, transaction, slo, loop, shared);
     }
-    if (kind == null) {
-      throw new SalvoException("transaction '" + name + "': kind must be set, but was null");
+
+    /**
+     * @param duration how long each visit runs the request (a statement or a transaction) back to back on one Salvo
+     *     thread and connection (a tight closed loop that returns to Gatling once, at the end)
+     * @return a copy that loops
+     */
+    public SqlActionBuilder withLoop(Duration duration) {
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw new SalvoException("tightLoop '" + name + "': the duration must be positive, but was " + duration);
+        }
+        return new SqlActionBuilder(name, kind, statements, transaction, slo, duration, shared);
     }
-    if (statements.isEmpty()) {
-      throw new SalvoException("transaction '" + name + "': must have at least one statement, but had none");
+
+    /** @return the tight-loop duration, zero when the action runs one request per visit */
+    public Duration loop() {
+        return loop;
     }
-    String where = "transaction '" + name + "'";
-    java.util.Set<String> used = new java.util.TreeSet<>();
-    statements.forEach(st -> used.addAll(st.sql(new dev.salvo.sql.PostgresDialect()).parameterNames()));
-    java.util.Set<String> unused = new java.util.TreeSet<>(shared.names(where));
-    unused.removeAll(used);
-    java.util.Set<String> referenced = new java.util.TreeSet<>();
-    shared.specs().stream().map(dev.salvo.feeders.ParameterSpec::dependsOn).filter(java.util.Objects::nonNull)
-        .forEach(referenced::add);
-    unused.removeAll(referenced);
-    if (!unused.isEmpty()) {
-      throw new SalvoException(where + ": every parameter it binds must appear in one of its statements as :name, but "
-          + unused + " appears in none");
+
+    /** @return the SLO */
+    public Slo slo() {
+        return slo;
     }
-    return new SqlActionBuilder(name, kind, statements, true, null, Duration.ZERO, shared);
-  }
 
-  /** @return the parameters drawn once per execution for all statements (none for a single statement) */
-  public SharedParameters shared() {
-    return shared;
-  }
+    /**
+     * @param request the statement, timed under its own name and kind
+     * @return the builder
+     */
+    public static SqlActionBuilder single(SqlRequest request) {
+        return new SqlActionBuilder(
+                request.name(), request.kind(), List.of(request), false, null, Duration.ZERO, SharedParameters.NONE);
+    }
 
-  @Override
-  public Action build(ScenarioContext ctx, Action next) {
-    SqlComponents components = ctx.protocolComponentsRegistry().components(SqlProtocolKey.INSTANCE);
-    return components.run().newAction(this, components.protocol(), ctx.coreComponents(), ctx.throttled(), next);
-  }
+    /**
+     * @param name the transaction's request name
+     * @param kind the kind its statistics are kept under
+     * @param statements the statements, run in order on one connection, then committed (rolled back on error)
+     * @return the builder
+     */
+    public static SqlActionBuilder transaction(String name, QueryKind kind, List<SqlRequest> statements) {
+        return transaction(name, kind, statements, SharedParameters.NONE);
+    }
 
-  /** @return the request name */
-  public String name() {
-    return name;
-  }
+    /**
+     * @param name the transaction's request name
+     * @param kind the kind its statistics are kept under
+     * @param statements the statements, run in order on one connection, then committed (rolled back on error); each
+     *     built {@linkplain SqlRequest#sharing sharing} the shared parameters' names
+     * @param shared the parameters drawn once per execution for all statements
+     * @return the builder
+     * @throws SalvoException when a shared parameter appears in no statement
+     */
+    public static SqlActionBuilder transaction(
+            String name, QueryKind kind, List<SqlRequest> statements, SharedParameters shared) {
+        if (name == null || name.isBlank()) {
+            throw new SalvoException(
+                    "transaction name: must be non-blank, but was " + (name == null ? "null" : "'" + name + "'"));
+        }
+        if (kind == null) {
+            throw new SalvoException("transaction '" + name + "': kind must be set, but was null");
+        }
+        if (statements.isEmpty()) {
+            throw new SalvoException("transaction '" + name + "': must have at least one statement, but had none");
+        }
+        String where = "transaction '" + name + "'";
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        statements.forEach(
+                st -> used.addAll(st.sql(new dev.salvo.sql.PostgresDialect()).parameterNames()));
+        java.util.Set<String> unused = new java.util.TreeSet<>(shared.names(where));
+        unused.removeAll(used);
+        java.util.Set<String> referenced = new java.util.TreeSet<>();
+        shared.specs().stream()
+                .map(dev.salvo.feeders.ParameterSpec::dependsOn)
+                .filter(java.util.Objects::nonNull)
+                .forEach(referenced::add);
+        unused.removeAll(referenced);
+        if (!unused.isEmpty()) {
+            throw new SalvoException(
+                    where + ": every parameter it binds must appear in one of its statements as :name, but " + unused
+                            + " appears in none");
+        }
+        return new SqlActionBuilder(name, kind, statements, true, null, Duration.ZERO, shared);
+    }
 
-  /** @return the kind */
-  public QueryKind kind() {
-    return kind;
-  }
+    /** @return the parameters drawn once per execution for all statements (none for a single statement) */
+    public SharedParameters shared() {
+        return shared;
+    }
 
-  /** @return the statements, in order */
-  public List<SqlRequest> statements() {
-    return statements;
-  }
+    @Override
+    public Action build(ScenarioContext ctx, Action next) {
+        SqlComponents components = ctx.protocolComponentsRegistry().components(SqlProtocolKey.INSTANCE);
+        return components.run().newAction(this, components.protocol(), ctx.coreComponents(), ctx.throttled(), next);
+    }
 
-  /** @return the simple name of the simulation that built this request (names the run directory) */
-  public String simulation() {
-    return simulation;
-  }
+    /** @return the request name */
+    public String name() {
+        return name;
+    }
 
-  /** @return true when the statements run as one transaction */
-  public boolean transaction() {
-    return transaction;
-  }
+    /** @return the kind */
+    public QueryKind kind() {
+        return kind;
+    }
+
+    /** @return the statements, in order */
+    public List<SqlRequest> statements() {
+        return statements;
+    }
+
+    /** @return the simple name of the simulation that built this request (names the run directory) */
+    public String simulation() {
+        return simulation;
+    }
+
+    /** @return true when the statements run as one transaction */
+    public boolean transaction() {
+        return transaction;
+    }
 }

@@ -12,28 +12,28 @@ package dev.salvo.seed;
  */
 public record ColumnSpec(String name, String sqlType, Gen gen, double nullFraction, boolean unique) {
 
-  /** @param name the column @param gen its generator @return a not-null, non-unique column */
-  public static ColumnSpec of(String name, Gen gen) {
-    return new ColumnSpec(name, null, gen, 0, false);
-  }
+    /** @param name the column @param gen its generator @return a not-null, non-unique column */
+    public static ColumnSpec of(String name, Gen gen) {
+        return new ColumnSpec(name, null, gen, 0, false);
+    }
 
-  /** @param sqlType the SQL type @return a copy */
-  public ColumnSpec sqlType(String sqlType) {
-    return new ColumnSpec(name, sqlType, gen, nullFraction, unique);
-  }
+    /** @param sqlType the SQL type @return a copy */
+    public ColumnSpec sqlType(String sqlType) {
+        return new ColumnSpec(name, sqlType, gen, nullFraction, unique);
+    }
 
-  /** @param fraction the NULL fraction, 0 to 1 @return a copy */
-  public ColumnSpec nulls(double fraction) {
-    return new ColumnSpec(name, sqlType, gen, fraction, unique);
-  }
+    /** @param fraction the NULL fraction, 0 to 1 @return a copy */
+    public ColumnSpec nulls(double fraction) {
+        return new ColumnSpec(name, sqlType, gen, fraction, unique);
+    }
 
-  /** @param distinct whether values must be distinct @return a copy */
-  public ColumnSpec unique(boolean distinct) {
-    return new ColumnSpec(name, sqlType, gen, nullFraction, distinct);
-  }
+    /** @param distinct whether values must be distinct @return a copy */
+    public ColumnSpec unique(boolean distinct) {
+        return new ColumnSpec(name, sqlType, gen, nullFraction, distinct);
+    }
 
-  /** @param gen the generator @return a copy */
-  public ColumnSpec gen(Gen gen) {
-    return new ColumnSpec(name, sqlType, gen, nullFraction, unique);
-  }
+    /** @param gen the generator @return a copy */
+    public ColumnSpec gen(Gen gen) {
+        return new ColumnSpec(name, sqlType, gen, nullFraction, unique);
+    }
 }

@@ -13,55 +13,55 @@ import java.io.PrintWriter;
  * @param progressSeconds seconds between progress lines during a table's load, 0 for none
  * @param out where progress and the summary go, or null for nowhere
  */
-public record SeedOptions(int threads, int batchRows, double scale, boolean truncate, int progressSeconds,
-    PrintWriter out) {
-  /** 2 threads, batches of 10,000 rows, scale 1, no truncation, progress every 5 s to standard output. */
-  public static final SeedOptions DEFAULTS = new SeedOptions(2, 10_000, 1.0, false, 5,
-      new PrintWriter(System.out, true));
+public record SeedOptions(
+        int threads, int batchRows, double scale, boolean truncate, int progressSeconds, PrintWriter out) {
+    /** 2 threads, batches of 10,000 rows, scale 1, no truncation, progress every 5 s to standard output. */
+    public static final SeedOptions DEFAULTS =
+            new SeedOptions(2, 10_000, 1.0, false, 5, new PrintWriter(System.out, true));
 
-  /** Checks the bounds. */
-  public SeedOptions {
-    if (threads < 1 || threads > 64) {
-      throw new SalvoException("seed: threads must be between 1 and 64, but was " + threads);
+    /** Checks the bounds. */
+    public SeedOptions {
+        if (threads < 1 || threads > 64) {
+            throw new SalvoException("seed: threads must be between 1 and 64, but was " + threads);
+        }
+        if (batchRows < 1) {
+            throw new SalvoException("seed: batchRows must be >= 1, but was " + batchRows);
+        }
+        if (!(scale > 0) || Double.isInfinite(scale)) {
+            throw new SalvoException("seed: scale must be a finite number > 0, but was " + scale);
+        }
+        if (progressSeconds < 0) {
+            throw new SalvoException("seed: progressSeconds must be >= 0, but was " + progressSeconds);
+        }
     }
-    if (batchRows < 1) {
-      throw new SalvoException("seed: batchRows must be >= 1, but was " + batchRows);
+
+    /** @param n loading connections @return a copy */
+    public SeedOptions threads(int n) {
+        return new SeedOptions(n, batchRows, scale, truncate, progressSeconds, out);
     }
-    if (!(scale > 0) || Double.isInfinite(scale)) {
-      throw new SalvoException("seed: scale must be a finite number > 0, but was " + scale);
+
+    /** @param rows rows per batch @return a copy */
+    public SeedOptions batchRows(int rows) {
+        return new SeedOptions(threads, rows, scale, truncate, progressSeconds, out);
     }
-    if (progressSeconds < 0) {
-      throw new SalvoException("seed: progressSeconds must be >= 0, but was " + progressSeconds);
+
+    /** @param factor row-count multiplier @return a copy */
+    public SeedOptions scale(double factor) {
+        return new SeedOptions(threads, batchRows, factor, truncate, progressSeconds, out);
     }
-  }
 
-  /** @param n loading connections @return a copy */
-  public SeedOptions threads(int n) {
-    return new SeedOptions(n, batchRows, scale, truncate, progressSeconds, out);
-  }
+    /** @return a copy that may empty tables holding rows */
+    public SeedOptions truncateFirst() {
+        return new SeedOptions(threads, batchRows, scale, true, progressSeconds, out);
+    }
 
-  /** @param rows rows per batch @return a copy */
-  public SeedOptions batchRows(int rows) {
-    return new SeedOptions(threads, rows, scale, truncate, progressSeconds, out);
-  }
+    /** @param seconds between progress lines, 0 for none @return a copy */
+    public SeedOptions progressSeconds(int seconds) {
+        return new SeedOptions(threads, batchRows, scale, truncate, seconds, out);
+    }
 
-  /** @param factor row-count multiplier @return a copy */
-  public SeedOptions scale(double factor) {
-    return new SeedOptions(threads, batchRows, factor, truncate, progressSeconds, out);
-  }
-
-  /** @return a copy that may empty tables holding rows */
-  public SeedOptions truncateFirst() {
-    return new SeedOptions(threads, batchRows, scale, true, progressSeconds, out);
-  }
-
-  /** @param seconds between progress lines, 0 for none @return a copy */
-  public SeedOptions progressSeconds(int seconds) {
-    return new SeedOptions(threads, batchRows, scale, truncate, seconds, out);
-  }
-
-  /** @param stream where messages go, null for nowhere @return a copy */
-  public SeedOptions out(PrintWriter stream) {
-    return new SeedOptions(threads, batchRows, scale, truncate, progressSeconds, stream);
-  }
+    /** @param stream where messages go, null for nowhere @return a copy */
+    public SeedOptions out(PrintWriter stream) {
+        return new SeedOptions(threads, batchRows, scale, truncate, progressSeconds, stream);
+    }
 }

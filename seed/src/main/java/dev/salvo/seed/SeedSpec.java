@@ -22,31 +22,31 @@ import java.util.List;
  */
 public record SeedSpec(long seed, List<TableSpec> tables) {
 
-  /** Copies the list. */
-  public SeedSpec {
-    tables = List.copyOf(tables);
-  }
-
-  /** @param seed the seed @return an empty spec */
-  public static SeedSpec seed(long seed) {
-    return new SeedSpec(seed, List.of());
-  }
-
-  /** @param table a table @return a copy with it added (or replacing one of the same name) */
-  public SeedSpec table(TableSpec table) {
-    List<TableSpec> list = new ArrayList<>(tables);
-    list.removeIf(t -> t.name().equals(table.name()));
-    list.add(table);
-    return new SeedSpec(seed, list);
-  }
-
-  /** @param name a table name @return its spec, or null */
-  public TableSpec tableNamed(String name) {
-    for (TableSpec t : tables) {
-      if (t.name().equals(name)) {
-        return t;
-      }
+    /** Copies the list. */
+    public SeedSpec {
+        tables = List.copyOf(tables);
     }
-    return null;
-  }
+
+    /** @param seed the seed @return an empty spec */
+    public static SeedSpec seed(long seed) {
+        return new SeedSpec(seed, List.of());
+    }
+
+    /** @param table a table @return a copy with it added (or replacing one of the same name) */
+    public SeedSpec table(TableSpec table) {
+        List<TableSpec> list = new ArrayList<>(tables);
+        list.removeIf(t -> t.name().equals(table.name()));
+        list.add(table);
+        return new SeedSpec(seed, list);
+    }
+
+    /** @param name a table name @return its spec, or null */
+    public TableSpec tableNamed(String name) {
+        for (TableSpec t : tables) {
+            if (t.name().equals(name)) {
+                return t;
+            }
+        }
+        return null;
+    }
 }

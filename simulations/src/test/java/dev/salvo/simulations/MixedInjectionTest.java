@@ -14,17 +14,19 @@ import org.junit.jupiter.api.Test;
  */
 class MixedInjectionTest {
 
-  @Test
-  void everyOpenModelUserOfEveryScenarioGetsItsScheduledArrival() throws Exception {
-    Run run = ForkedGatling.run(MixedInjectionSimulation.class);
-    assertThat(run.exitCode()).as(run.output()).isZero();
-    JsonNode results = new ObjectMapper().readTree(run.salvoRun().resolve("results.json").toFile());
-    assertThat(results.get("generator").get("intendedStart").asText()).isEqualTo("schedule");
-    assertThat(results.get("generator").get("scheduledUsers").asLong()).isEqualTo(MixedInjectionSimulation.OPEN_USERS);
-    JsonNode lookup = results.get("requests").get(0);
-    assertThat(lookup.get("ko").asLong()).isZero();
-    assertThat(lookup.get("count").asLong() + lookup.get("warmupRequests").asLong())
-        .as("open users ('constant' users run two requests each) plus closed ones")
-        .isGreaterThan(MixedInjectionSimulation.OPEN_USERS + 100);
-  }
+    @Test
+    void everyOpenModelUserOfEveryScenarioGetsItsScheduledArrival() throws Exception {
+        Run run = ForkedGatling.run(MixedInjectionSimulation.class);
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        JsonNode results = new ObjectMapper()
+                .readTree(run.salvoRun().resolve("results.json").toFile());
+        assertThat(results.get("generator").get("intendedStart").asText()).isEqualTo("schedule");
+        assertThat(results.get("generator").get("scheduledUsers").asLong())
+                .isEqualTo(MixedInjectionSimulation.OPEN_USERS);
+        JsonNode lookup = results.get("requests").get(0);
+        assertThat(lookup.get("ko").asLong()).isZero();
+        assertThat(lookup.get("count").asLong() + lookup.get("warmupRequests").asLong())
+                .as("open users ('constant' users run two requests each) plus closed ones")
+                .isGreaterThan(MixedInjectionSimulation.OPEN_USERS + 100);
+    }
 }

@@ -19,28 +19,31 @@ import io.gatling.javaapi.core.Simulation;
  */
 public class Sample04_ProfileBackedParameters extends Simulation {
 
-  static final int SECONDS = Integer.getInteger("salvo.sample.seconds", 15);
+    static final int SECONDS = Integer.getInteger("salvo.sample.seconds", 15);
 
-  // No parameters given: the kind's implicit ones. A point lookup samples existing keys from the profile.
-  SqlRequestBuilder byKey = pointLookup("order by key").table("orders").key("order_id");
+    // No parameters given: the kind's implicit ones. A point lookup samples existing keys from the profile.
+    SqlRequestBuilder byKey = pointLookup("order by key").table("orders").key("order_id");
 
-  // A range starting anywhere within the profiled dates, 7 or 30 days long.
-  SqlRequestBuilder dateRange = rangeScan("orders in a date range").table("orders").range("order_date")
-      .params(randomInRange("from", "order_date"), offsetFromPrevious("to", "from", 7, 30));
+    // A range starting anywhere within the profiled dates, 7 or 30 days long.
+    SqlRequestBuilder dateRange = rangeScan("orders in a date range")
+            .table("orders")
+            .range("order_date")
+            .params(randomInRange("from", "order_date"), offsetFromPrevious("to", "from", 7, 30));
 
-  // Categories as often as they really occur ('books' about 44% of the time): realistic selectivity and caching.
-  SqlRequestBuilder byCategory = aggregation("revenue of a category").query(
-          "SELECT status, count(*), sum(amount) FROM orders WHERE category = :category GROUP BY status")
-      .params(weightedSample("category", "orders.category"));
+    // Categories as often as they really occur ('books' about 44% of the time): realistic selectivity and caching.
+    SqlRequestBuilder byCategory = aggregation("revenue of a category")
+            .query("SELECT status, count(*), sum(amount) FROM orders WHERE category = :category GROUP BY status")
+            .params(weightedSample("category", "orders.category"));
 
-  // An IN list of 3 to 10 distinct customers.
-  SqlRequestBuilder someCustomers = pointLookup("some customers").query(
-          "SELECT customer_id, name FROM customers WHERE customer_id IN (:ids)")
-      .params(sampleList("ids", "customers.customer_id", 3, 10));
+    // An IN list of 3 to 10 distinct customers.
+    SqlRequestBuilder someCustomers = pointLookup("some customers")
+            .query("SELECT customer_id, name FROM customers WHERE customer_id IN (:ids)")
+            .params(sampleList("ids", "customers.customer_id", 3, 10));
 
-  ScenarioBuilder users = scenario("profile-backed").exec(byKey, dateRange, byCategory, someCustomers);
+    ScenarioBuilder users = scenario("profile-backed").exec(byKey, dateRange, byCategory, someCustomers);
 
-  {
-    setUp(users.injectOpen(constantUsersPerSec(20).during(SECONDS))).protocols(database().seed(42));
-  }
+    {
+        setUp(users.injectOpen(constantUsersPerSec(20).during(SECONDS)))
+                .protocols(database().seed(42));
+    }
 }

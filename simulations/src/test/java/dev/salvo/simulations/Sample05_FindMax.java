@@ -22,16 +22,22 @@ import java.time.Duration;
  */
 public class Sample05_FindMax extends Simulation {
 
-  MixBuilder workload = mix("oltp").percentages()
-      .add(80, pointLookup("lookup").table("orders").key("order_id"))
-      .add(20, rangeScan("one day").table("orders").range("order_date")
-          .params(randomInRange("from", "order_date"), offsetFromPrevious("to", "from", 1)));
+    MixBuilder workload = mix("oltp")
+            .percentages()
+            .add(80, pointLookup("lookup").table("orders").key("order_id"))
+            .add(
+                    20,
+                    rangeScan("one day")
+                            .table("orders")
+                            .range("order_date")
+                            .params(randomInRange("from", "order_date"), offsetFromPrevious("to", "from", 1)));
 
-  FindMaxBuilder search = findMax().startConcurrency(2).increment(2).maxConcurrency(16).stepDuration(5);
+    FindMaxBuilder search =
+            findMax().startConcurrency(2).increment(2).maxConcurrency(16).stepDuration(5);
 
-  {
-    setUp(scenario("find max").forever().on(exec(workload)).injectClosed(search.injection()))
-        .protocols(database().poolSize(16).findMax(search))
-        .maxDuration(search.maxDuration().plus(Duration.ofSeconds(1)));
-  }
+    {
+        setUp(scenario("find max").forever().on(exec(workload)).injectClosed(search.injection()))
+                .protocols(database().poolSize(16).findMax(search))
+                .maxDuration(search.maxDuration().plus(Duration.ofSeconds(1)));
+    }
 }

@@ -50,35 +50,36 @@ import java.util.List;
  */
 public class Sample06_TpcbLike extends Simulation {
 
-  static final int SECONDS = Integer.getInteger("salvo.sample.seconds", 15);
-  static final int SCALE = Integer.getInteger("salvo.sample.scale", 1);
-  static final int CLIENTS = 4;
+    static final int SECONDS = Integer.getInteger("salvo.sample.seconds", 15);
+    static final int SCALE = Integer.getInteger("salvo.sample.scale", 1);
+    static final int CLIENTS = 4;
 
-  /**
-   * pgbench -i's tables and data: the built-in {@code tpcb-like} pattern's DDL and seed (patterns module, resources
-   * {@code salvo/patterns/tpcb-like/}), dropped first so that the sample can run again on the same database.
-   */
-  static final String[] PGBENCH_INIT = pgbenchInit();
+    /**
+     * pgbench -i's tables and data: the built-in {@code tpcb-like} pattern's DDL and seed (patterns module, resources
+     * {@code salvo/patterns/tpcb-like/}), dropped first so that the sample can run again on the same database.
+     */
+    static final String[] PGBENCH_INIT = pgbenchInit();
 
-  static String[] pgbenchInit() {
-    Pattern p = Patterns.load("tpcb-like");
-    List<String> sql = new ArrayList<>(
-        List.of("DROP TABLE IF EXISTS pgbench_accounts, pgbench_branches, pgbench_history, pgbench_tellers"));
-    sql.addAll(PatternSetup.statements(p.file("postgres.sql")));
-    sql.addAll(PatternSetup.statements(p.file("seed.sql").replace("${scale}", Integer.toString(SCALE))));
-    return sql.toArray(String[]::new);
-  }
+    static String[] pgbenchInit() {
+        Pattern p = Patterns.load("tpcb-like");
+        List<String> sql = new ArrayList<>(
+                List.of("DROP TABLE IF EXISTS pgbench_accounts, pgbench_branches, pgbench_history, pgbench_tellers"));
+        sql.addAll(PatternSetup.statements(p.file("postgres.sql")));
+        sql.addAll(PatternSetup.statements(p.file("seed.sql").replace("${scale}", Integer.toString(SCALE))));
+        return sql.toArray(String[]::new);
+    }
 
-  // The five statements with their shared parameters: the tpcb-like pattern's transaction (TpcbLike.transaction
-  // in the patterns module is the one definition; read it there)
-  TransactionBuilder tpcb = TpcbLike.transaction(SCALE);
+    // The five statements with their shared parameters: the tpcb-like pattern's transaction (TpcbLike.transaction
+    // in the patterns module is the one definition; read it there)
+    TransactionBuilder tpcb = TpcbLike.transaction(SCALE);
 
-  SqlProtocolBuilder db = database().poolSize(CLIENTS).noDemoSchema().embeddedSetup(PGBENCH_INIT);
+    SqlProtocolBuilder db = database().poolSize(CLIENTS).noDemoSchema().embeddedSetup(PGBENCH_INIT);
 
-  {
-    // CLIENTS users, each running the transaction back to back on its own connection for the whole run
-    setUp(scenario("pgbench clients").exec(tightLoop(Duration.ofSeconds(SECONDS), tpcb))
-            .injectClosed(constantConcurrentUsers(CLIENTS).during(SECONDS)))
-        .protocols(db);
-  }
+    {
+        // CLIENTS users, each running the transaction back to back on its own connection for the whole run
+        setUp(scenario("pgbench clients")
+                        .exec(tightLoop(Duration.ofSeconds(SECONDS), tpcb))
+                        .injectClosed(constantConcurrentUsers(CLIENTS).during(SECONDS)))
+                .protocols(db);
+    }
 }

@@ -15,29 +15,29 @@ import java.sql.Statement;
  * numeric(12,2)} (5.00 .. 999.99), {@code quantity integer} (1..10).
  */
 public final class DemoSchema {
-  /** Rows in {@code orders}. */
-  public static final int ORDERS = 200_000;
-  /** Rows in {@code customers}. */
-  public static final int CUSTOMERS = 10_000;
+    /** Rows in {@code orders}. */
+    public static final int ORDERS = 200_000;
+    /** Rows in {@code customers}. */
+    public static final int CUSTOMERS = 10_000;
 
-  private static final String[] DDL = {
-    "DROP TABLE IF EXISTS orders",
-    "DROP TABLE IF EXISTS customers",
-    """
+    private static final String[] DDL = {
+        "DROP TABLE IF EXISTS orders",
+        "DROP TABLE IF EXISTS customers",
+        """
     CREATE TABLE customers (
       customer_id integer PRIMARY KEY,
       name        text    NOT NULL,
       region      text    NOT NULL,
       signup_date date    NOT NULL
     )""",
-    """
+        """
     INSERT INTO customers
     SELECT i,
            'customer-' || i,
            (ARRAY['north','south','east','west','central'])[1 + floor(5 * power(((i::bigint * 48271) %% 1000003) / 1000003.0, 2))::int],
            DATE '2020-01-01' + ((i::bigint * 7919) %% 1461)::int
     FROM generate_series(1, %d) AS i""".formatted(CUSTOMERS),
-    """
+        """
     CREATE TABLE orders (
       order_id    bigint        PRIMARY KEY,
       customer_id integer       NOT NULL REFERENCES customers,
@@ -47,7 +47,7 @@ public final class DemoSchema {
       amount      numeric(12,2) NOT NULL,
       quantity    integer       NOT NULL
     )""",
-    """
+        """
     INSERT INTO orders
     SELECT i,
            1 + floor(%d * power(((i * 2654435761) %% 1000003) / 1000003.0, 2))::int,
@@ -59,26 +59,26 @@ public final class DemoSchema {
            round(5 + ((i * 104729) %% 99500) / 100.0, 2),
            1 + ((i * 31) %% 10)::int
     FROM generate_series(1::bigint, %d) AS i""".formatted(CUSTOMERS, ORDERS),
-    "CREATE INDEX orders_order_date ON orders (order_date)",
-    "CREATE INDEX orders_customer_id ON orders (customer_id)",
-    "CREATE INDEX orders_category ON orders (category)",
-    "ANALYZE customers",
-    "ANALYZE orders",
-  };
+        "CREATE INDEX orders_order_date ON orders (order_date)",
+        "CREATE INDEX orders_customer_id ON orders (customer_id)",
+        "CREATE INDEX orders_category ON orders (category)",
+        "ANALYZE customers",
+        "ANALYZE orders",
+    };
 
-  private DemoSchema() {}
+    private DemoSchema() {}
 
-  /**
-   * Drops and recreates the demo tables.
-   *
-   * @param connection a connection with DDL rights, in auto-commit mode
-   * @throws SQLException when a statement fails
-   */
-  public static void load(Connection connection) throws SQLException {
-    try (Statement st = connection.createStatement()) {
-      for (String sql : DDL) {
-        st.execute(sql);
-      }
+    /**
+     * Drops and recreates the demo tables.
+     *
+     * @param connection a connection with DDL rights, in auto-commit mode
+     * @throws SQLException when a statement fails
+     */
+    public static void load(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            for (String sql : DDL) {
+                st.execute(sql);
+            }
+        }
     }
-  }
 }

@@ -21,112 +21,114 @@ import java.util.Map;
  * (docs/server-statistics.md).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
-  /** The superuser the embedded server trusts. */
-  public static final String USER = "postgres";
+    /** The superuser the embedded server trusts. */
+    public static final String USER = "postgres";
 
-  private final EmbeddedPostgres postgres;
-  private final Thread shutdownHook;
-  private boolean closed;
+    private final EmbeddedPostgres postgres;
+    private final Thread shutdownHook;
+    private boolean closed;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres) {
-    this.postgres = postgres;
-    this.shutdownHook = new Thread(this::stopQuietly, "salvo-embedded-pg-stop");
-    Runtime.getRuntime().addShutdownHook(shutdownHook);
-  }
-
-  /**
-   * Starts a fresh server.
-   *
-   * @param directory where binaries are unpacked and data is kept (created when missing)
-   * @return the running server
-   * @throws SalvoException when the server cannot start
-   */
-  public static EmbeddedDatabase start(Path directory) {
-    return start(directory, Map.of());
-  }
-
-  /**
-   * Starts a fresh server with extra or different server settings (e.g. {@code pg_stat_statements.max}).
-   *
-   * @param directory where binaries are unpacked and data is kept (created when missing)
-   * @param serverSettings settings written to the server's configuration, over Salvo's defaults; an empty
-   *     {@code shared_preload_libraries} starts it without {@code pg_stat_statements}
-   * @return the running server
-   * @throws SalvoException when the server cannot start
-   */
-  public static EmbeddedDatabase start(Path directory, Map<String, String> serverSettings) {
-    Map<String, String> config = new LinkedHashMap<>();
-    config.put("fsync", "off");
-    config.put("synchronous_commit", "off");
-    config.put("full_page_writes", "off");
-    config.put("max_connections", "300");
-    config.put("shared_buffers", "256MB");
-    config.put("listen_addresses", "localhost");
-    config.put("shared_preload_libraries", "pg_stat_statements");
-    config.put("compute_query_id", "on");
-    config.put("track_io_timing", "on");
-    config.putAll(serverSettings);
-    EmbeddedDatabase db;
-    try {
-      Files.createDirectories(directory);
-      Path data = directory.resolve("data-" + ProcessHandle.current().pid());
-      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-          .setOverrideWorkingDirectory(directory.toFile())
-          .setDataDirectory(data)
-          .setCleanDataDirectory(true);
-      config.forEach(builder::setServerConfig);
-      db = new EmbeddedDatabase(builder.start());
-    } catch (IOException | RuntimeException e) {
-      throw new SalvoException("embedded PostgreSQL: the server must start in " + directory + ", but it failed: "
-          + e.getMessage(), e);
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+        this.shutdownHook = new Thread(this::stopQuietly, "salvo-embedded-pg-stop");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
-    if (config.get("shared_preload_libraries").contains("pg_stat_statements")) {
-      try (Connection c = DriverManager.getConnection(db.jdbcUrl()); Statement st = c.createStatement()) {
-        st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-      } catch (SQLException e) {
-        db.close();
-        throw new SalvoException("embedded PostgreSQL: extension pg_stat_statements must be created, but "
-            + e.getMessage(), e);
-      }
+
+    /**
+     * Starts a fresh server.
+     *
+     * @param directory where binaries are unpacked and data is kept (created when missing)
+     * @return the running server
+     * @throws SalvoException when the server cannot start
+     */
+    public static EmbeddedDatabase start(Path directory) {
+        return start(directory, Map.of());
     }
-    return db;
-  }
 
-  /** @return the JDBC URL of database {@code postgres} */
-  public String jdbcUrl() {
-    return postgres.getJdbcUrl(USER, "postgres");
-  }
-
-  /** @return the TCP port the server listens on */
-  public int port() {
-    return postgres.getPort();
-  }
-
-  /** @return the database settings that reach this server */
-  public DatabaseSettings settings() {
-    return DatabaseSettings.of(jdbcUrl(), USER, null);
-  }
-
-  /** Stops the server and removes its data directory. Safe to call more than once. */
-  @Override
-  public void close() {
-    stopQuietly();
-    try {
-      Runtime.getRuntime().removeShutdownHook(shutdownHook);
-    } catch (IllegalStateException shuttingDown) {
-      // already in a shutdown: the hook is running or has run
+    /**
+     * Starts a fresh server with extra or different server settings (e.g. {@code pg_stat_statements.max}).
+     *
+     * @param directory where binaries are unpacked and data is kept (created when missing)
+     * @param serverSettings settings written to the server's configuration, over Salvo's defaults; an empty
+     *     {@code shared_preload_libraries} starts it without {@code pg_stat_statements}
+     * @return the running server
+     * @throws SalvoException when the server cannot start
+     */
+    public static EmbeddedDatabase start(Path directory, Map<String, String> serverSettings) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("fsync", "off");
+        config.put("synchronous_commit", "off");
+        config.put("full_page_writes", "off");
+        config.put("max_connections", "300");
+        config.put("shared_buffers", "256MB");
+        config.put("listen_addresses", "localhost");
+        config.put("shared_preload_libraries", "pg_stat_statements");
+        config.put("compute_query_id", "on");
+        config.put("track_io_timing", "on");
+        config.putAll(serverSettings);
+        EmbeddedDatabase db;
+        try {
+            Files.createDirectories(directory);
+            Path data = directory.resolve("data-" + ProcessHandle.current().pid());
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setOverrideWorkingDirectory(directory.toFile())
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(true);
+            config.forEach(builder::setServerConfig);
+            db = new EmbeddedDatabase(builder.start());
+        } catch (IOException | RuntimeException e) {
+            throw new SalvoException(
+                    "embedded PostgreSQL: the server must start in " + directory + ", but it failed: " + e.getMessage(),
+                    e);
+        }
+        if (config.get("shared_preload_libraries").contains("pg_stat_statements")) {
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl());
+                    Statement st = c.createStatement()) {
+                st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            } catch (SQLException e) {
+                db.close();
+                throw new SalvoException(
+                        "embedded PostgreSQL: extension pg_stat_statements must be created, but " + e.getMessage(), e);
+            }
+        }
+        return db;
     }
-  }
 
-  private synchronized void stopQuietly() {
-    if (closed) {
-      return;
+    /** @return the JDBC URL of database {@code postgres} */
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl(USER, "postgres");
     }
-    closed = true;
-    try {
-      postgres.close();
-    } catch (IOException | RuntimeException e) {
-      System.err.println("[salvo] embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+
+    /** @return the TCP port the server listens on */
+    public int port() {
+        return postgres.getPort();
     }
-  }
+
+    /** @return the database settings that reach this server */
+    public DatabaseSettings settings() {
+        return DatabaseSettings.of(jdbcUrl(), USER, null);
+    }
+
+    /** Stops the server and removes its data directory. Safe to call more than once. */
+    @Override
+    public void close() {
+        stopQuietly();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // already in a shutdown: the hook is running or has run
+        }
+    }
+
+    private synchronized void stopQuietly() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            postgres.close();
+        } catch (IOException | RuntimeException e) {
+            System.err.println("[salvo] embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+        }
+    }
 }

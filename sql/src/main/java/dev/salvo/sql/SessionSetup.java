@@ -14,17 +14,18 @@ import java.time.Duration;
  */
 public record SessionSetup(String runId, int workerIndex, Duration statementTimeout, boolean resultCache) {
 
-  /** Checks the values. */
-  public SessionSetup {
-    if (runId == null || runId.isBlank()) {
-      throw new SalvoException("session setup: the run id must be a non-empty text, but was '" + runId + "'");
+    /** Checks the values. */
+    public SessionSetup {
+        if (runId == null || runId.isBlank()) {
+            throw new SalvoException("session setup: the run id must be a non-empty text, but was '" + runId + "'");
+        }
+        if (workerIndex < 0) {
+            throw new SalvoException(
+                    "session setup: the worker index must be zero or positive, but was " + workerIndex);
+        }
+        if (statementTimeout == null || statementTimeout.isNegative()) {
+            throw new SalvoException("session setup: the statement timeout must be zero (none) or positive, but was "
+                    + statementTimeout);
+        }
     }
-    if (workerIndex < 0) {
-      throw new SalvoException("session setup: the worker index must be zero or positive, but was " + workerIndex);
-    }
-    if (statementTimeout == null || statementTimeout.isNegative()) {
-      throw new SalvoException("session setup: the statement timeout must be zero (none) or positive, but was "
-          + statementTimeout);
-    }
-  }
 }

@@ -2,88 +2,93 @@ package dev.salvo.sql;
 
 /** Snowflake. */
 public final class SnowflakeDialect implements Dialect {
-  @Override
-  public String name() {
-    return "snowflake";
-  }
-
-  @Override
-  public boolean accepts(String jdbcUrl) {
-    return jdbcUrl.startsWith("jdbc:snowflake:");
-  }
-
-  @Override
-  public String quoteIdentifier(String identifier) {
-    return Dialect.doubleQuote(identifier);
-  }
-
-  @Override
-  public boolean measuresResultBytes() {
-    return false;
-  }
-
-  @Override
-  public String approxCountDistinct(String quotedColumn) {
-    return "APPROX_COUNT_DISTINCT(" + quotedColumn + ")";
-  }
-
-  /** @return a {@link dev.salvo.sql.profile.SnowflakeProfiler} */
-  @Override
-  public dev.salvo.sql.profile.Profiler profiler() {
-    return new dev.salvo.sql.profile.SnowflakeProfiler(this);
-  }
-
-  /** Snowflake's timeout has a one-second resolution. */
-  @Override
-  public String statementTimeoutSql(java.time.Duration timeout) {
-    return "ALTER SESSION SET STATEMENT_TIMEOUT_IN_SECONDS = " + timeoutSeconds(timeout);
-  }
-
-  /**
-   * {@code ALTER SESSION SET QUERY_TAG = '{"salvo":run,"worker":i}' USE_CACHED_RESULT = TRUE|FALSE
-   * [STATEMENT_TIMEOUT_IN_SECONDS = n]}: one statement (Snowflake's ALTER SESSION takes several parameters separated by
-   * blanks), so that it fits a pool's single init statement. The result-cache switch is always written, so the session
-   * is what the results record, whatever the account or user default is.
-   */
-  @Override
-  public java.util.Optional<String> sessionSetupSql(SessionSetup setup) {
-    StringBuilder sql = new StringBuilder("ALTER SESSION SET QUERY_TAG = ")
-        .append(dev.salvo.sql.snowflake.QueryTag.literal(dev.salvo.sql.snowflake.QueryTag.json(setup.runId(),
-            setup.workerIndex(), null)))
-        .append(" USE_CACHED_RESULT = ").append(setup.resultCache() ? "TRUE" : "FALSE");
-    if (!setup.statementTimeout().isZero()) {
-      sql.append(" STATEMENT_TIMEOUT_IN_SECONDS = ").append(timeoutSeconds(setup.statementTimeout()));
+    @Override
+    public String name() {
+        return "snowflake";
     }
-    return java.util.Optional.of(sql.toString());
-  }
 
-  /** {@code snowflake.queryTag} and {@code snowflake.resultCache} ({@code on} or {@code off}). */
-  @Override
-  public java.util.Map<String, String> sessionFacts(SessionSetup setup) {
-    return java.util.Map.of("snowflake.queryTag", dev.salvo.sql.snowflake.QueryTag.json(setup.runId(),
-        setup.workerIndex(), null), "snowflake.resultCache", setup.resultCache() ? "on" : "off");
-  }
+    @Override
+    public boolean accepts(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:snowflake:");
+    }
 
-  /** {@code ALTER SESSION SET QUERY_TAG = '{"salvo":run,"worker":i,"request":name}'}. */
-  @Override
-  public java.util.Optional<String> requestTagSql(SessionSetup setup, String requestName) {
-    return java.util.Optional.of("ALTER SESSION SET QUERY_TAG = " + dev.salvo.sql.snowflake.QueryTag.literal(
-        dev.salvo.sql.snowflake.QueryTag.json(setup.runId(), setup.workerIndex(), requestName)));
-  }
+    @Override
+    public String quoteIdentifier(String identifier) {
+        return Dialect.doubleQuote(identifier);
+    }
 
-  private static long timeoutSeconds(java.time.Duration timeout) {
-    return Math.max(1, (timeout.toMillis() + 999) / 1000);
-  }
+    @Override
+    public boolean measuresResultBytes() {
+        return false;
+    }
 
-  /** snowflake-jdbc (~99.6 MB) is an opt-in: {@code -Psnowflake} or the {@code salvo-snowflake} artifact. */
-  @Override
-  public String driverHint() {
-    return "; build with the Maven profile -Psnowflake, or add the dependency dev.salvo:salvo-snowflake (see "
-        + "docs/snowflake.md)";
-  }
+    @Override
+    public String approxCountDistinct(String quotedColumn) {
+        return "APPROX_COUNT_DISTINCT(" + quotedColumn + ")";
+    }
 
-  @Override
-  public String toString() {
-    return name();
-  }
+    /** @return a {@link dev.salvo.sql.profile.SnowflakeProfiler} */
+    @Override
+    public dev.salvo.sql.profile.Profiler profiler() {
+        return new dev.salvo.sql.profile.SnowflakeProfiler(this);
+    }
+
+    /** Snowflake's timeout has a one-second resolution. */
+    @Override
+    public String statementTimeoutSql(java.time.Duration timeout) {
+        return "ALTER SESSION SET STATEMENT_TIMEOUT_IN_SECONDS = " + timeoutSeconds(timeout);
+    }
+
+    /**
+     * {@code ALTER SESSION SET QUERY_TAG = '{"salvo":run,"worker":i}' USE_CACHED_RESULT = TRUE|FALSE
+     * [STATEMENT_TIMEOUT_IN_SECONDS = n]}: one statement (Snowflake's ALTER SESSION takes several parameters separated by
+     * blanks), so that it fits a pool's single init statement. The result-cache switch is always written, so the session
+     * is what the results record, whatever the account or user default is.
+     */
+    @Override
+    public java.util.Optional<String> sessionSetupSql(SessionSetup setup) {
+        StringBuilder sql = new StringBuilder("ALTER SESSION SET QUERY_TAG = ")
+                .append(dev.salvo.sql.snowflake.QueryTag.literal(
+                        dev.salvo.sql.snowflake.QueryTag.json(setup.runId(), setup.workerIndex(), null)))
+                .append(" USE_CACHED_RESULT = ")
+                .append(setup.resultCache() ? "TRUE" : "FALSE");
+        if (!setup.statementTimeout().isZero()) {
+            sql.append(" STATEMENT_TIMEOUT_IN_SECONDS = ").append(timeoutSeconds(setup.statementTimeout()));
+        }
+        return java.util.Optional.of(sql.toString());
+    }
+
+    /** {@code snowflake.queryTag} and {@code snowflake.resultCache} ({@code on} or {@code off}). */
+    @Override
+    public java.util.Map<String, String> sessionFacts(SessionSetup setup) {
+        return java.util.Map.of(
+                "snowflake.queryTag",
+                dev.salvo.sql.snowflake.QueryTag.json(setup.runId(), setup.workerIndex(), null),
+                "snowflake.resultCache",
+                setup.resultCache() ? "on" : "off");
+    }
+
+    /** {@code ALTER SESSION SET QUERY_TAG = '{"salvo":run,"worker":i,"request":name}'}. */
+    @Override
+    public java.util.Optional<String> requestTagSql(SessionSetup setup, String requestName) {
+        return java.util.Optional.of("ALTER SESSION SET QUERY_TAG = "
+                + dev.salvo.sql.snowflake.QueryTag.literal(
+                        dev.salvo.sql.snowflake.QueryTag.json(setup.runId(), setup.workerIndex(), requestName)));
+    }
+
+    private static long timeoutSeconds(java.time.Duration timeout) {
+        return Math.max(1, (timeout.toMillis() + 999) / 1000);
+    }
+
+    /** snowflake-jdbc (~99.6 MB) is an opt-in: {@code -Psnowflake} or the {@code salvo-snowflake} artifact. */
+    @Override
+    public String driverHint() {
+        return "; build with the Maven profile -Psnowflake, or add the dependency dev.salvo:salvo-snowflake (see "
+                + "docs/snowflake.md)";
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
 }

@@ -15,27 +15,29 @@ import java.util.concurrent.TimeUnit;
  * users / querySeconds. {@link InFlightProbe} reads the JVM's CPU, heap, threads and RSS meanwhile.
  */
 public class InFlightSimulation extends Simulation {
-  static final int USERS = Integer.getInteger("bench.users", 2000);
-  static final int QUERY_SECONDS = Integer.getInteger("bench.querySeconds", 1);
-  static final int WARMUP = Integer.getInteger("bench.warmup", 200);
-  static final int SECONDS = Integer.getInteger("bench.seconds", 30);
-  /** How long a SQL thread may wait for its connection while the pool fills; 0 keeps Salvo's default (30 s). */
-  static final int CONNECTION_TIMEOUT = Integer.getInteger("bench.connectionTimeout", 0);
+    static final int USERS = Integer.getInteger("bench.users", 2000);
+    static final int QUERY_SECONDS = Integer.getInteger("bench.querySeconds", 1);
+    static final int WARMUP = Integer.getInteger("bench.warmup", 200);
+    static final int SECONDS = Integer.getInteger("bench.seconds", 30);
+    /** How long a SQL thread may wait for its connection while the pool fills; 0 keeps Salvo's default (30 s). */
+    static final int CONNECTION_TIMEOUT = Integer.getInteger("bench.connectionTimeout", 0);
 
-  {
-    var sleep = sql("sleep").query("SELECT pg_sleep(" + QUERY_SECONDS + ")").noSlo();
-    var db = database().poolSize(USERS).warmup(Duration.ofSeconds(WARMUP));
-    if (CONNECTION_TIMEOUT > 0) {
-      db = db.connectionTimeout(Duration.ofSeconds(CONNECTION_TIMEOUT));
+    {
+        var sleep = sql("sleep").query("SELECT pg_sleep(" + QUERY_SECONDS + ")").noSlo();
+        var db = database().poolSize(USERS).warmup(Duration.ofSeconds(WARMUP));
+        if (CONNECTION_TIMEOUT > 0) {
+            db = db.connectionTimeout(Duration.ofSeconds(CONNECTION_TIMEOUT));
+        }
+        setUp(scenario("in-flight")
+                        .forever()
+                        .on(exec(sleep))
+                        .injectClosed(constantConcurrentUsers(USERS).during(WARMUP + SECONDS)))
+                .protocols(db)
+                .maxDuration(Duration.ofSeconds(WARMUP + SECONDS));
     }
-    setUp(scenario("in-flight").forever().on(exec(sleep))
-            .injectClosed(constantConcurrentUsers(USERS).during(WARMUP + SECONDS)))
-        .protocols(db)
-        .maxDuration(Duration.ofSeconds(WARMUP + SECONDS));
-  }
 
-  @Override
-  public void before() {
-    InFlightProbe.start(TimeUnit.SECONDS.toNanos(WARMUP), TimeUnit.SECONDS.toNanos(SECONDS));
-  }
+    @Override
+    public void before() {
+        InFlightProbe.start(TimeUnit.SECONDS.toNanos(WARMUP), TimeUnit.SECONDS.toNanos(SECONDS));
+    }
 }

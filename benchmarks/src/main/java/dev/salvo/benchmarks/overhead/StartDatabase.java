@@ -14,19 +14,19 @@ import java.sql.DriverManager;
  * <p>Arguments: {@code <work directory> <port file>}
  */
 public final class StartDatabase {
-  private StartDatabase() {}
+    private StartDatabase() {}
 
-  /**
-   * @param args work directory, port file
-   * @throws Exception when the server cannot start
-   */
-  public static void main(String[] args) throws Exception {
-    EmbeddedDatabase db = EmbeddedDatabase.start(Path.of(args[0]));
-    try (Connection c = DriverManager.getConnection(db.jdbcUrl())) {
-      DemoSchema.load(c);
-      c.createStatement().execute("VACUUM ANALYZE orders");
+    /**
+     * @param args work directory, port file
+     * @throws Exception when the server cannot start
+     */
+    public static void main(String[] args) throws Exception {
+        EmbeddedDatabase db = EmbeddedDatabase.start(Path.of(args[0]));
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl())) {
+            DemoSchema.load(c);
+            c.createStatement().execute("VACUUM ANALYZE orders");
+        }
+        Files.writeString(Path.of(args[1]), Integer.toString(db.port()));
+        Thread.sleep(Long.MAX_VALUE);
     }
-    Files.writeString(Path.of(args[1]), Integer.toString(db.port()));
-    Thread.sleep(Long.MAX_VALUE);
-  }
 }

@@ -11,15 +11,17 @@ import io.gatling.javaapi.core.Simulation;
  * on {@code pgbench_accounts}) with a uniformly random key, on 8 connections, as {@code pgbench -S -R <rate> -c 8} does.
  */
 public class TailSimulation extends Simulation {
-  static final int RATE = Integer.getInteger("bench.rate", 500);
-  static final int SECONDS = Integer.getInteger("bench.seconds", 30);
-  static final int WARMUP = Integer.getInteger("bench.warmup", 5);
-  static final long ACCOUNTS = Long.getLong("bench.accounts", 200_000);
+    static final int RATE = Integer.getInteger("bench.rate", 500);
+    static final int SECONDS = Integer.getInteger("bench.seconds", 30);
+    static final int WARMUP = Integer.getInteger("bench.warmup", 5);
+    static final long ACCOUNTS = Long.getLong("bench.accounts", 200_000);
 
-  {
-    var lookup = pointLookup("pgbench -S").query("SELECT abalance FROM pgbench_accounts WHERE aid = :aid")
-        .param("aid", randomLong(1, ACCOUNTS)).noSlo();
-    setUp(scenario("tail").exec(lookup).injectOpen(constantUsersPerSec(RATE).during(WARMUP + SECONDS)))
-        .protocols(database().poolSize(8).warmup(WARMUP));
-  }
+    {
+        var lookup = pointLookup("pgbench -S")
+                .query("SELECT abalance FROM pgbench_accounts WHERE aid = :aid")
+                .param("aid", randomLong(1, ACCOUNTS))
+                .noSlo();
+        setUp(scenario("tail").exec(lookup).injectOpen(constantUsersPerSec(RATE).during(WARMUP + SECONDS)))
+                .protocols(database().poolSize(8).warmup(WARMUP));
+    }
 }

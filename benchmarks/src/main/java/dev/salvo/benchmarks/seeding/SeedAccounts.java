@@ -20,28 +20,37 @@ import java.util.Locale;
  * <p>Arguments: {@code <jdbc url> <rows> <threads> <batch rows>}. Prints one line: {@code rows seconds bytes frozen}.
  */
 public final class SeedAccounts {
-  private SeedAccounts() {}
+    private SeedAccounts() {}
 
-  /**
-   * @param args url, rows, threads, batch rows
-   * @throws Exception when seeding fails
-   */
-  public static void main(String[] args) throws Exception {
-    String url = args[0];
-    long rows = Long.parseLong(args[1]);
-    int threads = Integer.parseInt(args[2]);
-    int batch = Integer.parseInt(args[3]);
-    try (Connection c = DriverManager.getConnection(url)) {
-      c.createStatement().execute("DROP TABLE IF EXISTS salvo_accounts");
+    /**
+     * @param args url, rows, threads, batch rows
+     * @throws Exception when seeding fails
+     */
+    public static void main(String[] args) throws Exception {
+        String url = args[0];
+        long rows = Long.parseLong(args[1]);
+        int threads = Integer.parseInt(args[2]);
+        int batch = Integer.parseInt(args[3]);
+        try (Connection c = DriverManager.getConnection(url)) {
+            c.createStatement().execute("DROP TABLE IF EXISTS salvo_accounts");
+        }
+        SeedSpec spec = SeedSpec.seed(1)
+                .table(TableSpec.named("salvo_accounts")
+                        .rows(rows)
+                        .column(ColumnSpec.of("aid", Gen.sequence(1)).sqlType("integer"))
+                        .column(ColumnSpec.of("bid", Gen.uniform(1, Math.max(1, rows / 100_000)))
+                                .sqlType("integer"))
+                        .column(ColumnSpec.of("abalance", new Gen.Constant("0")).sqlType("integer"))
+                        .column(ColumnSpec.of("filler", new Gen.Constant("")).sqlType("char(84)")));
+        SeedSummary s = Seeder.seed(
+                spec,
+                () -> DriverManager.getConnection(url),
+                SeedOptions.DEFAULTS
+                        .threads(threads)
+                        .batchRows(batch)
+                        .progressSeconds(0)
+                        .out(null));
+        SeedSummary.TableResult t = s.tables().get(0);
+        System.out.println(String.format(Locale.ROOT, "%d %.3f %d %s", t.rows(), t.seconds(), t.bytes(), t.frozen()));
     }
-    SeedSpec spec = SeedSpec.seed(1).table(TableSpec.named("salvo_accounts").rows(rows)
-        .column(ColumnSpec.of("aid", Gen.sequence(1)).sqlType("integer"))
-        .column(ColumnSpec.of("bid", Gen.uniform(1, Math.max(1, rows / 100_000))).sqlType("integer"))
-        .column(ColumnSpec.of("abalance", new Gen.Constant("0")).sqlType("integer"))
-        .column(ColumnSpec.of("filler", new Gen.Constant("")).sqlType("char(84)")));
-    SeedSummary s = Seeder.seed(spec, () -> DriverManager.getConnection(url),
-        SeedOptions.DEFAULTS.threads(threads).batchRows(batch).progressSeconds(0).out(null));
-    SeedSummary.TableResult t = s.tables().get(0);
-    System.out.println(String.format(Locale.ROOT, "%d %.3f %d %s", t.rows(), t.seconds(), t.bytes(), t.frozen()));
-  }
 }

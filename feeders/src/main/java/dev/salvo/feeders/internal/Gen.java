@@ -14,23 +14,23 @@ import java.util.random.RandomGenerator;
  * its own draws.
  */
 public abstract class Gen implements ParameterStrategy<Object> {
-  private static final ThreadLocal<Tuple> STANDALONE = ThreadLocal.withInitial(() -> new Tuple(1));
-  private final AtomicLong standaloneDraws = new AtomicLong();
+    private static final ThreadLocal<Tuple> STANDALONE = ThreadLocal.withInitial(() -> new Tuple(1));
+    private final AtomicLong standaloneDraws = new AtomicLong();
 
-  /**
-   * @param random the draw's randomness
-   * @param tuple the tuple being generated
-   * @param slot this parameter's position in the tuple, to write
-   * @param index the draw index (per generator, per worker)
-   */
-  public abstract void next(RandomGenerator random, Tuple tuple, int slot, long index);
+    /**
+     * @param random the draw's randomness
+     * @param tuple the tuple being generated
+     * @param slot this parameter's position in the tuple, to write
+     * @param index the draw index (per generator, per worker)
+     */
+    public abstract void next(RandomGenerator random, Tuple tuple, int slot, long index);
 
-  @Override
-  public Object next(RandomGenerator random) {
-    Tuple t = STANDALONE.get();
-    next(random, t, 0, standaloneDraws.getAndIncrement());
-    Object value = t.get(0);
-    t.set(0, null);  // do not keep the value alive
-    return value;
-  }
+    @Override
+    public Object next(RandomGenerator random) {
+        Tuple t = STANDALONE.get();
+        next(random, t, 0, standaloneDraws.getAndIncrement());
+        Object value = t.get(0);
+        t.set(0, null); // do not keep the value alive
+        return value;
+    }
 }

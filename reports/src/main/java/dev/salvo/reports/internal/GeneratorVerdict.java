@@ -20,54 +20,71 @@ import java.util.Locale;
  * </ul>
  */
 public final class GeneratorVerdict {
-  private static final String[] NAMES = {"p50", "p90", "p95", "p99", "p99.9", "max"};
-  private static final double[] TAILS = {0.5, 0.1, 0.05, 0.01, 0.001, 0};
+    private static final String[] NAMES = {"p50", "p90", "p95", "p99", "p99.9", "max"};
+    private static final double[] TAILS = {0.5, 0.1, 0.05, 0.01, 0.001, 0};
 
-  private GeneratorVerdict() {}
+    private GeneratorVerdict() {}
 
-  /**
-   * @param generator the generator's timing
-   * @param requests per-request statistics
-   * @param measuredFromMillis when the measurement started (hiccups before it, e.g. while the database started, are
-   *     left out when the timeline tells them apart)
-   * @param seconds the measured duration
-   * @return one warning line per request whose percentiles could be distorted, empty when none
-   */
-  public static List<String> warnings(GeneratorResults generator, List<RunResults.RequestStats> requests,
-      long measuredFromMillis, double seconds) {
-    double maxHiccupMicros = generator.hiccupMicros().max();
-    double stallMillis = generator.stallMillis();
-    List<GeneratorResults.HiccupPoint> measured = generator.hiccupTimeline().stream()
-        .filter(p -> p.endEpochMillis() > measuredFromMillis).toList();
-    if (!measured.isEmpty()) {
-      maxHiccupMicros = measured.stream().mapToDouble(GeneratorResults.HiccupPoint::maxMicros).max().orElse(0);
-      stallMillis = measured.stream().mapToDouble(GeneratorResults.HiccupPoint::stallMillis).sum();
-    }
-    RunResults.Latency late = generator.lateMicros();
-    double[] lateValues = {late.p50(), late.p90(), late.p95(), late.p99(), late.p999(), late.max()};
-    double share = seconds <= 0 ? 0 : stallMillis / 1000.0 / seconds;
-    List<String> lines = new ArrayList<>();
-    for (RunResults.RequestStats r : requests) {
-      RunResults.Latency l = r.responseMicros();
-      if (l.count() == 0) {
-        continue;
-      }
-      double[] values = {l.p50(), l.p90(), l.p95(), l.p99(), l.p999(), l.max()};
-      List<String> flagged = new ArrayList<>();
-      for (int i = 0; i < NAMES.length; i++) {
-        boolean hiccups = maxHiccupMicros > 0 && TAILS[i] <= 2 * share && maxHiccupMicros >= values[i] / 10;
-        boolean lateness = late.count() > 0 && lateValues[i] > 0 && lateValues[i] >= values[i] / 10;
-        if (hiccups || lateness) {
-          flagged.add(NAMES[i]);
+    /**
+     * @param generator the generator's timing
+     * @param requests per-request statistics
+     * @param measuredFromMillis when the measurement started (hiccups before it, e.g. while the database started, are
+     *     left out when the timeline tells them apart)
+     * @param seconds the measured duration
+     * @return one warning line per request whose percentiles could be distorted, empty when none
+     */
+    public static List<String> warnings(
+            GeneratorResults generator,
+            List<RunResults.RequestStats> requests,
+            long measuredFromMillis,
+            double seconds) {
+        double maxHiccupMicros = generator.hiccupMicros().max();
+        double stallMillis = generator.stallMillis();
+        List<GeneratorResults.HiccupPoint> measured = generator.hiccupTimeline().stream()
+                .filter(p -> p.endEpochMillis() > measuredFromMillis)
+                .toList();
+        if (!measured.isEmpty()) {
+            maxHiccupMicros = measured.stream()
+                    .mapToDouble(GeneratorResults.HiccupPoint::maxMicros)
+                    .max()
+                    .orElse(0);
+            stallMillis = measured.stream()
+                    .mapToDouble(GeneratorResults.HiccupPoint::stallMillis)
+                    .sum();
         }
-      }
-      if (!flagged.isEmpty()) {
-        lines.add(String.format(Locale.ROOT, "'%s' %s: the load generator stalled up to %.1f ms (%.1f ms in all,"
-            + " %.2f%% of the measurement) and started requests late by up to %.1f ms (p99 %.1f ms); these may show"
-            + " Salvo's own delays, not the database", r.name(), String.join(", ", flagged), maxHiccupMicros / 1000,
-            stallMillis, share * 100, late.max() / 1000, late.p99() / 1000));
-      }
+        RunResults.Latency late = generator.lateMicros();
+        double[] lateValues = {late.p50(), late.p90(), late.p95(), late.p99(), late.p999(), late.max()};
+        double share = seconds <= 0 ? 0 : stallMillis / 1000.0 / seconds;
+        List<String> lines = new ArrayList<>();
+        for (RunResults.RequestStats r : requests) {
+            RunResults.Latency l = r.responseMicros();
+            if (l.count() == 0) {
+                continue;
+            }
+            double[] values = {l.p50(), l.p90(), l.p95(), l.p99(), l.p999(), l.max()};
+            List<String> flagged = new ArrayList<>();
+            for (int i = 0; i < NAMES.length; i++) {
+                boolean hiccups = maxHiccupMicros > 0 && TAILS[i] <= 2 * share && maxHiccupMicros >= values[i] / 10;
+                boolean lateness = late.count() > 0 && lateValues[i] > 0 && lateValues[i] >= values[i] / 10;
+                if (hiccups || lateness) {
+                    flagged.add(NAMES[i]);
+                }
+            }
+            if (!flagged.isEmpty()) {
+                lines.add(String.format(
+                        Locale.ROOT,
+                        "'%s' %s: the load generator stalled up to %.1f ms (%.1f ms in all,"
+                                + " %.2f%% of the measurement) and started requests late by up to %.1f ms (p99 %.1f ms); these may show"
+                                + " Salvo's own delays, not the database",
+                        r.name(),
+                        String.join(", ", flagged),
+                        maxHiccupMicros / 1000,
+                        stallMillis,
+                        share * 100,
+                        late.max() / 1000,
+                        late.p99() / 1000));
+            }
+        }
+        return lines;
     }
-    return lines;
-  }
 }

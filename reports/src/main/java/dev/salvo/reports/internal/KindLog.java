@@ -14,102 +14,115 @@ import org.HdrHistogram.HistogramLogWriter;
  * into one interval. Not thread-safe. Internal.
  */
 public final class KindLog {
-  /** Interval ends closer than this belong to the same interval. */
-  public static final long ALIGN_MILLIS = 500;
-  /** HdrHistogram's convention for nanosecond logs: the max column is in milliseconds. */
-  public static final double NANOS_PER_MILLI = 1_000_000.0;
+    /** Interval ends closer than this belong to the same interval. */
+    public static final long ALIGN_MILLIS = 500;
+    /** HdrHistogram's convention for nanosecond logs: the max column is in milliseconds. */
+    public static final double NANOS_PER_MILLI = 1_000_000.0;
 
-  private final ByteArrayOutputStream text = new ByteArrayOutputStream();
-  private final HistogramLogWriter writer = new HistogramLogWriter(text);
-  private final long baseMillis;
-  private final List<TimelinePoint> timeline = new ArrayList<>();
-  private HistogramSet open;
-  private long openStart;
-  private long openEnd;
-  private long openKo;
+    private final ByteArrayOutputStream text = new ByteArrayOutputStream();
+    private final HistogramLogWriter writer = new HistogramLogWriter(text);
+    private final long baseMillis;
+    private final List<TimelinePoint> timeline = new ArrayList<>();
+    private HistogramSet open;
+    private long openStart;
+    private long openEnd;
+    private long openKo;
 
-  /**
-   * @param kind the query kind (written in a comment)
-   * @param baseMillis the log's base and start time, ms since the epoch; interval times are written relative to it
-   */
-  public KindLog(String kind, long baseMillis) {
-    this.baseMillis = baseMillis;
-    writer.outputComment("Salvo interval log of query kind " + kind + ": values in nanoseconds; untagged = response"
-        + " time, Tag=service, Tag=wait, Tag=lag (schedule lag)");
-    writer.outputLogFormatVersion();
-    writer.outputStartTime(baseMillis);
-    writer.setBaseTime(baseMillis);
-    writer.outputBaseTime(baseMillis);
-    writer.outputLegend();
-  }
-
-  /**
-   * Adds one request name's interval.
-   *
-   * @param startMillis interval start, ms since the epoch (used when it opens a new interval)
-   * @param endMillis interval end, ms since the epoch
-   * @param response response times (ns)
-   * @param service service times (ns), may be null
-   * @param wait wait times (ns), may be null
-   * @param lag schedule lags (ns), may be null
-   * @param ko failures in the interval
-   */
-  public void add(long startMillis, long endMillis, AbstractHistogram response, AbstractHistogram service,
-      AbstractHistogram wait, AbstractHistogram lag, long ko) {
-    if (open != null && Math.abs(endMillis - openEnd) > ALIGN_MILLIS) {
-      flush();
+    /**
+     * @param kind the query kind (written in a comment)
+     * @param baseMillis the log's base and start time, ms since the epoch; interval times are written relative to it
+     */
+    public KindLog(String kind, long baseMillis) {
+        this.baseMillis = baseMillis;
+        writer.outputComment("Salvo interval log of query kind " + kind + ": values in nanoseconds; untagged = response"
+                + " time, Tag=service, Tag=wait, Tag=lag (schedule lag)");
+        writer.outputLogFormatVersion();
+        writer.outputStartTime(baseMillis);
+        writer.setBaseTime(baseMillis);
+        writer.outputBaseTime(baseMillis);
+        writer.outputLegend();
     }
-    if (open == null) {
-      open = new HistogramSet();
-      openStart = timeline.isEmpty() ? Math.min(startMillis, endMillis) : timeline.get(timeline.size() - 1).endEpochMillis();
-      openEnd = endMillis;
-      openKo = 0;
+
+    /**
+     * Adds one request name's interval.
+     *
+     * @param startMillis interval start, ms since the epoch (used when it opens a new interval)
+     * @param endMillis interval end, ms since the epoch
+     * @param response response times (ns)
+     * @param service service times (ns), may be null
+     * @param wait wait times (ns), may be null
+     * @param lag schedule lags (ns), may be null
+     * @param ko failures in the interval
+     */
+    public void add(
+            long startMillis,
+            long endMillis,
+            AbstractHistogram response,
+            AbstractHistogram service,
+            AbstractHistogram wait,
+            AbstractHistogram lag,
+            long ko) {
+        if (open != null && Math.abs(endMillis - openEnd) > ALIGN_MILLIS) {
+            flush();
+        }
+        if (open == null) {
+            open = new HistogramSet();
+            openStart = timeline.isEmpty()
+                    ? Math.min(startMillis, endMillis)
+                    : timeline.get(timeline.size() - 1).endEpochMillis();
+            openEnd = endMillis;
+            openKo = 0;
+        }
+        open.add(response, service, wait, lag);
+        openEnd = Math.max(openEnd, endMillis);
+        openKo += ko;
     }
-    open.add(response, service, wait, lag);
-    openEnd = Math.max(openEnd, endMillis);
-    openKo += ko;
-  }
 
-  /** Writes the open interval to the log and the timeline. */
-  public void flush() {
-    if (open == null) {
-      return;
+    /** Writes the open interval to the log and the timeline. */
+    public void flush() {
+        if (open == null) {
+            return;
+        }
+        double start = (openStart - baseMillis) / 1000.0;
+        double end = (openEnd - baseMillis) / 1000.0;
+        for (String metric : HistogramSet.METRICS) {
+            Histogram h = open.get(metric);
+            h.setTag(HistogramSet.RESPONSE.equals(metric) ? null : metric);
+            writer.outputIntervalHistogram(start, end, h, NANOS_PER_MILLI);
+        }
+        timeline.add(point(openStart, openEnd, open.get(HistogramSet.RESPONSE), openKo));
+        open = null;
     }
-    double start = (openStart - baseMillis) / 1000.0;
-    double end = (openEnd - baseMillis) / 1000.0;
-    for (String metric : HistogramSet.METRICS) {
-      Histogram h = open.get(metric);
-      h.setTag(HistogramSet.RESPONSE.equals(metric) ? null : metric);
-      writer.outputIntervalHistogram(start, end, h, NANOS_PER_MILLI);
+
+    /**
+     * @param startMillis interval start
+     * @param endMillis interval end
+     * @param response response times (ns)
+     * @param ko failures
+     * @return the interval's timeline point
+     */
+    public static TimelinePoint point(long startMillis, long endMillis, AbstractHistogram response, long ko) {
+        long n = response.getTotalCount();
+        double seconds = Math.max(1, endMillis - startMillis) / 1000.0;
+        return new TimelinePoint(
+                startMillis,
+                endMillis,
+                n,
+                ko,
+                StatsMath.rate(n, seconds),
+                n == 0 ? 0 : response.getValueAtPercentile(50) / 1000.0,
+                n == 0 ? 0 : response.getValueAtPercentile(99) / 1000.0,
+                n == 0 ? 0 : response.getMaxValue() / 1000.0);
     }
-    timeline.add(point(openStart, openEnd, open.get(HistogramSet.RESPONSE), openKo));
-    open = null;
-  }
 
-  /**
-   * @param startMillis interval start
-   * @param endMillis interval end
-   * @param response response times (ns)
-   * @param ko failures
-   * @return the interval's timeline point
-   */
-  public static TimelinePoint point(long startMillis, long endMillis, AbstractHistogram response, long ko) {
-    long n = response.getTotalCount();
-    double seconds = Math.max(1, endMillis - startMillis) / 1000.0;
-    return new TimelinePoint(startMillis, endMillis, n, ko, StatsMath.rate(n, seconds),
-        n == 0 ? 0 : response.getValueAtPercentile(50) / 1000.0,
-        n == 0 ? 0 : response.getValueAtPercentile(99) / 1000.0,
-        n == 0 ? 0 : response.getMaxValue() / 1000.0);
-  }
+    /** @return the log's text so far, after flushing the open interval */
+    public byte[] hlog() {
+        flush();
+        return text.toByteArray();
+    }
 
-  /** @return the log's text so far, after flushing the open interval */
-  public byte[] hlog() {
-    flush();
-    return text.toByteArray();
-  }
-
-  /** @return the timeline so far (flushed intervals only) */
-  public List<TimelinePoint> timeline() {
-    return List.copyOf(timeline);
-  }
+    /** @return the timeline so far (flushed intervals only) */
+    public List<TimelinePoint> timeline() {
+        return List.copyOf(timeline);
+    }
 }

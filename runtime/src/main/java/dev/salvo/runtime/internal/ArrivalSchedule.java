@@ -36,166 +36,169 @@ import scala.jdk.javaapi.CollectionConverters;
  * share (the same filtered stream as an injection step) and {@link Arrivals} built on that share.
  */
 final class ArrivalSchedule {
-  /** Session attribute holding the user's {@link UserClock}. */
-  static final String ATTRIBUTE = "salvo.userClock";
+    /** Session attribute holding the user's {@link UserClock}. */
+    static final String ATTRIBUTE = "salvo.userClock";
 
-  private final Map<String, Arrivals> byScenario;
-  private final HiccupRecorder hiccups;
+    private final Map<String, Arrivals> byScenario;
+    private final HiccupRecorder hiccups;
 
-  private ArrivalSchedule(Map<String, Arrivals> byScenario, HiccupRecorder hiccups) {
-    this.byScenario = byScenario;
-    this.hiccups = hiccups;
-  }
-
-  /**
-   * @param steps scenario name to its open injection steps (a closed-model scenario is absent)
-   * @param hiccups the run's hiccup recorder (stalls since a user's creation are charged to its first request)
-   * @return the schedule
-   */
-  static ArrivalSchedule of(Map<String, List<OpenInjectionStep>> steps, HiccupRecorder hiccups) {
-    Map<String, Arrivals> byScenario = new HashMap<>();
-    steps.forEach((name, list) -> byScenario.put(name, new Arrivals(offsets(list))));
-    return new ArrivalSchedule(Map.copyOf(byScenario), hiccups);
-  }
-
-  /** @return true when at least one scenario has a schedule */
-  boolean scheduled() {
-    return !byScenario.isEmpty();
-  }
-
-  /** @return users matched to an arrival so far, over all scenarios */
-  long users() {
-    return byScenario.values().stream().mapToLong(Arrivals::count).sum();
-  }
-
-  /**
-   * The arrival offsets of a list of open injection steps, in order, as Gatling's injector computes them.
-   *
-   * @param steps the steps
-   * @return offsets from the scenario's start
-   */
-  static Iterator<FiniteDuration> offsets(List<OpenInjectionStep> steps) {
-    if (steps.size() == 1 && steps.get(0) instanceof WorkerShare.SharedOpen share) {
-      return share.share(); // a worker's share: its own arrivals, without waiting for the start barrier
-    }
-    Iterator<FiniteDuration> stream = scala.collection.Iterator$.MODULE$.empty();
-    for (int i = steps.size() - 1; i >= 0; i--) {
-      stream = steps.get(i).chain(stream);
-    }
-    return stream;
-  }
-
-  /**
-   * One worker's share of the arrivals when open arrivals are split over several workers: arrival k (numbered from 0
-   * in the scenario's stream) goes to worker {@code k mod workers}.
-   *
-   * @param steps the scenario's open injection steps
-   * @param worker this worker's index, 0-based
-   * @param workers how many workers share the load
-   * @return the offsets of this worker's arrivals, in order
-   */
-  static Iterator<FiniteDuration> offsets(List<OpenInjectionStep> steps, int worker, int workers) {
-    long[] k = {0};
-    return offsets(steps).filter(offset -> k[0]++ % workers == worker);
-  }
-
-  /**
-   * Protocol start hook: a new user of a scheduled scenario gets its arrival.
-   *
-   * @param session the new user's session
-   * @return the session with its {@link UserClock}, or unchanged for a closed-model scenario
-   */
-  Session arrive(Session session) {
-    Arrivals arrivals = byScenario.get(session.scenario());
-    if (arrivals == null) {
-      return session;
-    }
-    long now;
-    long due;
-    synchronized (arrivals) {
-      // the creation time is read with the slot taken: a thread descheduled between the two would otherwise hold a
-      // stale time against a later slot and pull the start estimate early for good (seen at load average 25)
-      now = System.nanoTime();
-      due = arrivals.next(now);
-    }
-    if (due == Long.MIN_VALUE) {
-      return session; // more users than the profile holds: none to match
-    }
-    return session.set(ATTRIBUTE, new UserClock(due, now, hiccups.stallNanos()));
-  }
-
-  /**
-   * @param session a user's session
-   * @return its clock, or null when it has none (closed model, throttled, schedule unknown)
-   */
-  static UserClock clockOf(Session session) {
-    scala.collection.immutable.Map<String, Object> attributes = session.attributes();
-    return attributes.contains(ATTRIBUTE) ? (UserClock) attributes.apply(ATTRIBUTE) : null;
-  }
-
-  /** One scenario's arrivals in order, with the estimate of its start on this JVM's nanoTime. */
-  static final class Arrivals {
-    private final Iterator<FiniteDuration> offsets;
-    private long index;
-    private long startNanos = Long.MAX_VALUE;
-
-    Arrivals(Iterator<FiniteDuration> offsets) {
-      this.offsets = offsets;
+    private ArrivalSchedule(Map<String, Arrivals> byScenario, HiccupRecorder hiccups) {
+        this.byScenario = byScenario;
+        this.hiccups = hiccups;
     }
 
     /**
-     * Call with {@code nowNanos} read while holding this object's lock, so that no other user takes a slot between.
-     *
-     * @param nowNanos the creation time of the next user
-     * @return its due time (System.nanoTime), never after nowNanos; Long.MIN_VALUE when the schedule is exhausted
+     * @param steps scenario name to its open injection steps (a closed-model scenario is absent)
+     * @param hiccups the run's hiccup recorder (stalls since a user's creation are charged to its first request)
+     * @return the schedule
      */
-    synchronized long next(long nowNanos) {
-      if (!offsets.hasNext()) {
-        return Long.MIN_VALUE;
-      }
-      long offset = offsets.next().toNanos();
-      index++;
-      if (nowNanos - offset < startNanos) {
-        startNanos = nowNanos - offset;
-      }
-      return startNanos + offset;
+    static ArrivalSchedule of(Map<String, List<OpenInjectionStep>> steps, HiccupRecorder hiccups) {
+        Map<String, Arrivals> byScenario = new HashMap<>();
+        steps.forEach((name, list) -> byScenario.put(name, new Arrivals(offsets(list))));
+        return new ArrivalSchedule(Map.copyOf(byScenario), hiccups);
     }
 
-    /** @return arrivals handed out so far */
-    synchronized long count() {
-      return index;
+    /** @return true when at least one scenario has a schedule */
+    boolean scheduled() {
+        return !byScenario.isEmpty();
     }
-  }
 
-  /**
-   * Reads the open injection steps of every scenario of the running simulation from Gatling's controller (Gatling 3.15
-   * keeps them there and nowhere a protocol can see them).
-   *
-   * @param core Gatling's components
-   * @return scenario name to open steps; empty when they cannot be read (then requests are timed from the moment the
-   *     user reaches them, as in a closed model)
-   * @throws ReflectiveOperationException when Gatling's internals differ from 3.15's
-   */
-  static Map<String, List<OpenInjectionStep>> openSteps(CoreComponents core) throws ReflectiveOperationException {
-    Object controller = field(core.controller(), "actor");
-    SimulationParams params = (SimulationParams) field(controller, "simulationParams");
-    Map<String, List<OpenInjectionStep>> steps = new HashMap<>();
-    for (PopulationBuilder p : CollectionConverters.asJava(PopulationBuilder.flatten(params.rootPopulationBuilders()))) {
-      InjectionProfile profile = p.injectionProfile();
-      if (profile instanceof OpenInjectionProfile) {
-        @SuppressWarnings("unchecked")
-        scala.collection.immutable.List<OpenInjectionStep> list =
-            (scala.collection.immutable.List<OpenInjectionStep>) field(profile, "steps");
-        steps.put(p.scenarioBuilder().name(), Collections.unmodifiableList(new ArrayList<>(
-            CollectionConverters.asJava(list))));
-      }
+    /** @return users matched to an arrival so far, over all scenarios */
+    long users() {
+        return byScenario.values().stream().mapToLong(Arrivals::count).sum();
     }
-    return steps;
-  }
 
-  private static Object field(Object owner, String name) throws ReflectiveOperationException {
-    Field f = owner.getClass().getDeclaredField(name);
-    f.setAccessible(true);
-    return f.get(owner);
-  }
+    /**
+     * The arrival offsets of a list of open injection steps, in order, as Gatling's injector computes them.
+     *
+     * @param steps the steps
+     * @return offsets from the scenario's start
+     */
+    static Iterator<FiniteDuration> offsets(List<OpenInjectionStep> steps) {
+        if (steps.size() == 1 && steps.get(0) instanceof WorkerShare.SharedOpen share) {
+            return share.share(); // a worker's share: its own arrivals, without waiting for the start barrier
+        }
+        Iterator<FiniteDuration> stream = scala.collection.Iterator$.MODULE$.empty();
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            stream = steps.get(i).chain(stream);
+        }
+        return stream;
+    }
+
+    /**
+     * One worker's share of the arrivals when open arrivals are split over several workers: arrival k (numbered from 0
+     * in the scenario's stream) goes to worker {@code k mod workers}.
+     *
+     * @param steps the scenario's open injection steps
+     * @param worker this worker's index, 0-based
+     * @param workers how many workers share the load
+     * @return the offsets of this worker's arrivals, in order
+     */
+    static Iterator<FiniteDuration> offsets(List<OpenInjectionStep> steps, int worker, int workers) {
+        long[] k = {0};
+        return offsets(steps).filter(offset -> k[0]++ % workers == worker);
+    }
+
+    /**
+     * Protocol start hook: a new user of a scheduled scenario gets its arrival.
+     *
+     * @param session the new user's session
+     * @return the session with its {@link UserClock}, or unchanged for a closed-model scenario
+     */
+    Session arrive(Session session) {
+        Arrivals arrivals = byScenario.get(session.scenario());
+        if (arrivals == null) {
+            return session;
+        }
+        long now;
+        long due;
+        synchronized (arrivals) {
+            // the creation time is read with the slot taken: a thread descheduled between the two would otherwise hold
+            // a
+            // stale time against a later slot and pull the start estimate early for good (seen at load average 25)
+            now = System.nanoTime();
+            due = arrivals.next(now);
+        }
+        if (due == Long.MIN_VALUE) {
+            return session; // more users than the profile holds: none to match
+        }
+        return session.set(ATTRIBUTE, new UserClock(due, now, hiccups.stallNanos()));
+    }
+
+    /**
+     * @param session a user's session
+     * @return its clock, or null when it has none (closed model, throttled, schedule unknown)
+     */
+    static UserClock clockOf(Session session) {
+        scala.collection.immutable.Map<String, Object> attributes = session.attributes();
+        return attributes.contains(ATTRIBUTE) ? (UserClock) attributes.apply(ATTRIBUTE) : null;
+    }
+
+    /** One scenario's arrivals in order, with the estimate of its start on this JVM's nanoTime. */
+    static final class Arrivals {
+        private final Iterator<FiniteDuration> offsets;
+        private long index;
+        private long startNanos = Long.MAX_VALUE;
+
+        Arrivals(Iterator<FiniteDuration> offsets) {
+            this.offsets = offsets;
+        }
+
+        /**
+         * Call with {@code nowNanos} read while holding this object's lock, so that no other user takes a slot between.
+         *
+         * @param nowNanos the creation time of the next user
+         * @return its due time (System.nanoTime), never after nowNanos; Long.MIN_VALUE when the schedule is exhausted
+         */
+        synchronized long next(long nowNanos) {
+            if (!offsets.hasNext()) {
+                return Long.MIN_VALUE;
+            }
+            long offset = offsets.next().toNanos();
+            index++;
+            if (nowNanos - offset < startNanos) {
+                startNanos = nowNanos - offset;
+            }
+            return startNanos + offset;
+        }
+
+        /** @return arrivals handed out so far */
+        synchronized long count() {
+            return index;
+        }
+    }
+
+    /**
+     * Reads the open injection steps of every scenario of the running simulation from Gatling's controller (Gatling 3.15
+     * keeps them there and nowhere a protocol can see them).
+     *
+     * @param core Gatling's components
+     * @return scenario name to open steps; empty when they cannot be read (then requests are timed from the moment the
+     *     user reaches them, as in a closed model)
+     * @throws ReflectiveOperationException when Gatling's internals differ from 3.15's
+     */
+    static Map<String, List<OpenInjectionStep>> openSteps(CoreComponents core) throws ReflectiveOperationException {
+        Object controller = field(core.controller(), "actor");
+        SimulationParams params = (SimulationParams) field(controller, "simulationParams");
+        Map<String, List<OpenInjectionStep>> steps = new HashMap<>();
+        for (PopulationBuilder p :
+                CollectionConverters.asJava(PopulationBuilder.flatten(params.rootPopulationBuilders()))) {
+            InjectionProfile profile = p.injectionProfile();
+            if (profile instanceof OpenInjectionProfile) {
+                @SuppressWarnings("unchecked")
+                scala.collection.immutable.List<OpenInjectionStep> list =
+                        (scala.collection.immutable.List<OpenInjectionStep>) field(profile, "steps");
+                steps.put(
+                        p.scenarioBuilder().name(),
+                        Collections.unmodifiableList(new ArrayList<>(CollectionConverters.asJava(list))));
+            }
+        }
+        return steps;
+    }
+
+    private static Object field(Object owner, String name) throws ReflectiveOperationException {
+        Field f = owner.getClass().getDeclaredField(name);
+        f.setAccessible(true);
+        return f.get(owner);
+    }
 }

@@ -8,21 +8,21 @@ import dev.salvo.sql.SalvoException;
  * ({@code dev.salvo.runtime.GatlingLauncher}: 2 for a configuration problem, with its one-line message).
  */
 final class Fatal {
-  private Fatal() {}
+    private Fatal() {}
 
-  /**
-   * @param problem the user-facing problem
-   * @param cleanup what to release first (the embedded database, pools); may be null
-   * @return {@code problem}, to be thrown: {@code throw Fatal.stop(...)}
-   */
-  static SalvoException stop(SalvoException problem, Runnable cleanup) {
-    if (cleanup != null) {
-      try {
-        cleanup.run();
-      } catch (RuntimeException e) {
-        problem.addSuppressed(e);
-      }
+    /**
+     * @param problem the user-facing problem
+     * @param cleanup what to release first (the embedded database, pools); may be null
+     * @return {@code problem}, to be thrown: {@code throw Fatal.stop(...)}
+     */
+    static SalvoException stop(SalvoException problem, Runnable cleanup) {
+        if (cleanup != null) {
+            try {
+                cleanup.run();
+            } catch (RuntimeException e) {
+                problem.addSuppressed(e);
+            }
+        }
+        return problem;
     }
-    return problem;
-  }
 }

@@ -23,104 +23,122 @@ import scala.Option;
  * {@link #FLUSH_MILLIS} ms later.
  */
 final class GatlingStats {
-  /** Period of the background flush. */
-  static final long FLUSH_MILLIS = 20;
+    /** Period of the background flush. */
+    static final long FLUSH_MILLIS = 20;
 
-  private record Entry(String scenario, scala.collection.immutable.List<String> groups, String name,
-      long startMillis, long endMillis, Status status, Option<String> responseCode, Option<String> message,
-      io.gatling.core.session.GroupBlock group) {}
+    private record Entry(
+            String scenario,
+            scala.collection.immutable.List<String> groups,
+            String name,
+            long startMillis,
+            long endMillis,
+            Status status,
+            Option<String> responseCode,
+            Option<String> message,
+            io.gatling.core.session.GroupBlock group) {}
 
-  /** One thread's queued responses: only that thread and a flush take its lock, so it is hardly ever contended. */
-  private static final class Buffer {
-    private ArrayList<Entry> entries = new ArrayList<>();
-  }
+    /** One thread's queued responses: only that thread and a flush take its lock, so it is hardly ever contended. */
+    private static final class Buffer {
+        private ArrayList<Entry> entries = new ArrayList<>();
+    }
 
-  private final StatsEngine statsEngine;
-  private final List<Buffer> buffers = new CopyOnWriteArrayList<>();
-  private final ThreadLocal<Buffer> buffer = ThreadLocal.withInitial(() -> {
-    Buffer b = new Buffer();
-    buffers.add(b);
-    return b;
-  });
-  private final ScheduledExecutorService flusher;
-
-  GatlingStats(StatsEngine statsEngine) {
-    this.statsEngine = statsEngine;
-    this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "salvo-gatling-stats");
-      t.setDaemon(true);
-      return t;
+    private final StatsEngine statsEngine;
+    private final List<Buffer> buffers = new CopyOnWriteArrayList<>();
+    private final ThreadLocal<Buffer> buffer = ThreadLocal.withInitial(() -> {
+        Buffer b = new Buffer();
+        buffers.add(b);
+        return b;
     });
-    flusher.scheduleWithFixedDelay(this::flushQuietly, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
-  }
+    private final ScheduledExecutorService flusher;
 
-  /** Queues one response for Gatling (same arguments as {@code StatsEngine.logResponse}). */
-  void logResponse(String scenario, scala.collection.immutable.List<String> groups, String name, long startMillis,
-      long endMillis, Status status, Option<String> responseCode, Option<String> message) {
-    queue(new Entry(scenario, groups, name, startMillis, endMillis, status, responseCode, message, null));
-  }
-
-  /**
-   * Queues the end of a group (a transaction, whose statements were logged as requests inside it), as Gatling's
-   * {@code group(...)} logs one.
-   *
-   * @param scenario the scenario
-   * @param groups the group's hierarchy, outermost first, ending with the group itself
-   * @param startMillis when the group started
-   * @param endMillis when it ended
-   * @param status OK, or KO when a request inside failed
-   */
-  void logGroupEnd(String scenario, scala.collection.immutable.List<String> groups, long startMillis, long endMillis,
-      Status status) {
-    io.gatling.core.session.GroupBlock block = io.gatling.core.session.GroupBlock.apply(groups, startMillis,
-        (int) Math.min(Integer.MAX_VALUE, endMillis - startMillis), status);
-    queue(new Entry(scenario, groups, null, startMillis, endMillis, status, null, null, block));
-  }
-
-  private void queue(Entry e) {
-    Buffer b = buffer.get();
-    synchronized (b) {
-      b.entries.add(e);
+    GatlingStats(StatsEngine statsEngine) {
+        this.statsEngine = statsEngine;
+        this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "salvo-gatling-stats");
+            t.setDaemon(true);
+            return t;
+        });
+        flusher.scheduleWithFixedDelay(this::flushQuietly, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
     }
-  }
 
-  /**
-   * Hands every queued response to Gatling. Waits for a concurrent flush, so that when this returns, everything queued
-   * before the call has been handed over.
-   */
-  synchronized void flush() {
-    for (Buffer b : buffers) {
-      ArrayList<Entry> taken;
-      synchronized (b) {
-        if (b.entries.isEmpty()) {
-          continue;
+    /** Queues one response for Gatling (same arguments as {@code StatsEngine.logResponse}). */
+    void logResponse(
+            String scenario,
+            scala.collection.immutable.List<String> groups,
+            String name,
+            long startMillis,
+            long endMillis,
+            Status status,
+            Option<String> responseCode,
+            Option<String> message) {
+        queue(new Entry(scenario, groups, name, startMillis, endMillis, status, responseCode, message, null));
+    }
+
+    /**
+     * Queues the end of a group (a transaction, whose statements were logged as requests inside it), as Gatling's
+     * {@code group(...)} logs one.
+     *
+     * @param scenario the scenario
+     * @param groups the group's hierarchy, outermost first, ending with the group itself
+     * @param startMillis when the group started
+     * @param endMillis when it ended
+     * @param status OK, or KO when a request inside failed
+     */
+    void logGroupEnd(
+            String scenario,
+            scala.collection.immutable.List<String> groups,
+            long startMillis,
+            long endMillis,
+            Status status) {
+        io.gatling.core.session.GroupBlock block = io.gatling.core.session.GroupBlock.apply(
+                groups, startMillis, (int) Math.min(Integer.MAX_VALUE, endMillis - startMillis), status);
+        queue(new Entry(scenario, groups, null, startMillis, endMillis, status, null, null, block));
+    }
+
+    private void queue(Entry e) {
+        Buffer b = buffer.get();
+        synchronized (b) {
+            b.entries.add(e);
         }
-        taken = b.entries;
-        b.entries = new ArrayList<>(taken.size());
-      }
-      for (Entry e : taken) {
-        if (e.group != null) {
-          statsEngine.logGroupEnd(e.scenario, e.group, e.endMillis);
-          continue;
+    }
+
+    /**
+     * Hands every queued response to Gatling. Waits for a concurrent flush, so that when this returns, everything queued
+     * before the call has been handed over.
+     */
+    synchronized void flush() {
+        for (Buffer b : buffers) {
+            ArrayList<Entry> taken;
+            synchronized (b) {
+                if (b.entries.isEmpty()) {
+                    continue;
+                }
+                taken = b.entries;
+                b.entries = new ArrayList<>(taken.size());
+            }
+            for (Entry e : taken) {
+                if (e.group != null) {
+                    statsEngine.logGroupEnd(e.scenario, e.group, e.endMillis);
+                    continue;
+                }
+                statsEngine.logResponse(
+                        e.scenario, e.groups, e.name, e.startMillis, e.endMillis, e.status, e.responseCode, e.message);
+            }
         }
-        statsEngine.logResponse(e.scenario, e.groups, e.name, e.startMillis, e.endMillis, e.status, e.responseCode,
-            e.message);
-      }
     }
-  }
 
-  private void flushQuietly() {
-    try {
-      flush();
-    } catch (RuntimeException e) {
-      // an exception would cancel the periodic flush; the next user exit or the end of the run retries
-      System.err.println("[salvo] WARN handing responses to Gatling failed: " + e);
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            // an exception would cancel the periodic flush; the next user exit or the end of the run retries
+            System.err.println("[salvo] WARN handing responses to Gatling failed: " + e);
+        }
     }
-  }
 
-  /** Flushes and stops the background flush. */
-  void close() {
-    flusher.shutdownNow();
-    flush();
-  }
+    /** Flushes and stops the background flush. */
+    void close() {
+        flusher.shutdownNow();
+        flush();
+    }
 }

@@ -22,161 +22,174 @@ import org.HdrHistogram.Recorder;
  * <p>Written by its own thread only; the stall total is a volatile read on the request path.
  */
 final class HiccupRecorder implements Runnable {
-  /** The system property that sets how long the thread sleeps each time, in whole milliseconds (1 to 1000). */
-  static final String SLEEP_PROPERTY = "salvo.hiccupMillis";
-  /**
-   * The default sleep. jHiccup sleeps 1 ms; on a machine whose cores are all busy (the load generator beside the
-   * database on 2 cores) 1,000 wake-ups a second preempt the threads being measured, and the benchmark showed it: p95
-   * +30% and throughput -15% against 5 ms or 10 ms, which were as good as no recorder (docs/performance.md, issue 24).
-   * A stall shorter than the sleep can fall inside it unseen; open-model requests are timed from their scheduled
-   * arrival regardless (ArrivalSchedule), so what a longer sleep loses is only the short stalls between two requests
-   * of one user.
-   */
-  static final long DEFAULT_SLEEP_MILLIS = 5;
-  /** How long the thread sleeps each time. */
-  final long sleepNanos = sleepMillis() * 1_000_000L;
-  /** A wake-up later than this (beyond the sleep) counts as a stall of the generator. */
-  static final long STALL_NANOS = 1_000_000;
-  /** A stall at least this long is listed as an event in the results. */
-  static final long EVENT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-  /** Events kept; later ones are only counted in the histogram and the timeline. */
-  static final int MAX_EVENTS = 1000;
-  /** Timeline interval. */
-  static final long INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** The system property that sets how long the thread sleeps each time, in whole milliseconds (1 to 1000). */
+    static final String SLEEP_PROPERTY = "salvo.hiccupMillis";
+    /**
+     * The default sleep. jHiccup sleeps 1 ms; on a machine whose cores are all busy (the load generator beside the
+     * database on 2 cores) 1,000 wake-ups a second preempt the threads being measured, and the benchmark showed it: p95
+     * +30% and throughput -15% against 5 ms or 10 ms, which were as good as no recorder (docs/performance.md, issue 24).
+     * A stall shorter than the sleep can fall inside it unseen; open-model requests are timed from their scheduled
+     * arrival regardless (ArrivalSchedule), so what a longer sleep loses is only the short stalls between two requests
+     * of one user.
+     */
+    static final long DEFAULT_SLEEP_MILLIS = 5;
+    /** How long the thread sleeps each time. */
+    final long sleepNanos = sleepMillis() * 1_000_000L;
+    /** A wake-up later than this (beyond the sleep) counts as a stall of the generator. */
+    static final long STALL_NANOS = 1_000_000;
+    /** A stall at least this long is listed as an event in the results. */
+    static final long EVENT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** Events kept; later ones are only counted in the histogram and the timeline. */
+    static final int MAX_EVENTS = 1000;
+    /** Timeline interval. */
+    static final long INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-  private final Thread thread = new Thread(this, "salvo-hiccup");
-  /** Lateness charged to open-model requests (written by Gatling's threads, wait-free). */
-  private final Recorder late = new Recorder(RequestRecorder.MAX_TRACKED_NANOS, 3);
-  private final Histogram total = new Histogram(RequestRecorder.MAX_TRACKED_NANOS, 3);
-  private final Histogram lateTotal = new Histogram(RequestRecorder.MAX_TRACKED_NANOS, 3);
-  private Histogram lateInterval;
-  private final Histogram interval = new Histogram(RequestRecorder.MAX_TRACKED_NANOS, 3);
-  private final List<GeneratorResults.HiccupPoint> timeline = new ArrayList<>();
-  private final List<GeneratorResults.Stall> events = new ArrayList<>();
-  private volatile long stallNanos;
-  private volatile boolean stopped;
-  private long intervalStallNanos;
-  private long intervalStartNanos = System.nanoTime();
-  private long intervalStartMillis = System.currentTimeMillis();
+    private final Thread thread = new Thread(this, "salvo-hiccup");
+    /** Lateness charged to open-model requests (written by Gatling's threads, wait-free). */
+    private final Recorder late = new Recorder(RequestRecorder.MAX_TRACKED_NANOS, 3);
 
-  HiccupRecorder() {
-    thread.setDaemon(true);
-  }
+    private final Histogram total = new Histogram(RequestRecorder.MAX_TRACKED_NANOS, 3);
+    private final Histogram lateTotal = new Histogram(RequestRecorder.MAX_TRACKED_NANOS, 3);
+    private Histogram lateInterval;
+    private final Histogram interval = new Histogram(RequestRecorder.MAX_TRACKED_NANOS, 3);
+    private final List<GeneratorResults.HiccupPoint> timeline = new ArrayList<>();
+    private final List<GeneratorResults.Stall> events = new ArrayList<>();
+    private volatile long stallNanos;
+    private volatile boolean stopped;
+    private long intervalStallNanos;
+    private long intervalStartNanos = System.nanoTime();
+    private long intervalStartMillis = System.currentTimeMillis();
 
-  /**
-   * @return the sleep, from {@value #SLEEP_PROPERTY} or {@link #DEFAULT_SLEEP_MILLIS}
-   * @throws SalvoException when the property is not a whole number from 1 to 1000
-   */
-  static long sleepMillis() {
-    String value = System.getProperty(SLEEP_PROPERTY);
-    if (value == null) {
-      return DEFAULT_SLEEP_MILLIS;
+    HiccupRecorder() {
+        thread.setDaemon(true);
     }
-    try {
-      long millis = Long.parseLong(value.trim());
-      if (millis >= 1 && millis <= 1000) {
-        return millis;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
+
+    /**
+     * @return the sleep, from {@value #SLEEP_PROPERTY} or {@link #DEFAULT_SLEEP_MILLIS}
+     * @throws SalvoException when the property is not a whole number from 1 to 1000
+     */
+    static long sleepMillis() {
+        String value = System.getProperty(SLEEP_PROPERTY);
+        if (value == null) {
+            return DEFAULT_SLEEP_MILLIS;
+        }
+        try {
+            long millis = Long.parseLong(value.trim());
+            if (millis >= 1 && millis <= 1000) {
+                return millis;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new SalvoException(SLEEP_PROPERTY + ": the hiccup recorder's sleep must be a whole number of milliseconds"
+                + " from 1 to 1000, but was '" + value + "'");
     }
-    throw new SalvoException(SLEEP_PROPERTY + ": the hiccup recorder's sleep must be a whole number of milliseconds"
-        + " from 1 to 1000, but was '" + value + "'");
-  }
 
-  /** @return this, its thread started */
-  HiccupRecorder start() {
-    thread.start();
-    return this;
-  }
-
-  /**
-   * An open-model request's intended start lies this far before the moment its user reached it.
-   *
-   * @param nanos the lateness charged
-   */
-  void charged(long nanos) {
-    late.recordValue(Math.max(0, Math.min(nanos, RequestRecorder.MAX_TRACKED_NANOS)));
-  }
-
-  /** @return the generator's stall time so far, in ns (wake-ups later than {@link #STALL_NANOS}, added up) */
-  long stallNanos() {
-    return stallNanos;
-  }
-
-  @Override
-  public void run() {
-    while (!stopped) {
-      long before = System.nanoTime();
-      LockSupport.parkNanos(sleepNanos);
-      long after = System.nanoTime();
-      long hiccup = Math.max(0, Math.min(after - before - sleepNanos, RequestRecorder.MAX_TRACKED_NANOS));
-      record(hiccup, after);
+    /** @return this, its thread started */
+    HiccupRecorder start() {
+        thread.start();
+        return this;
     }
-  }
 
-  /**
-   * @param hiccup how much later than asked the thread woke up, in ns
-   * @param nowNanos when it woke up
-   */
-  synchronized void record(long hiccup, long nowNanos) {
-    interval.recordValue(hiccup);
-    if (hiccup >= STALL_NANOS) {
-      stallNanos += hiccup; // single writer
-      intervalStallNanos += hiccup;
-      if (hiccup >= EVENT_NANOS && events.size() < MAX_EVENTS) {
-        long endMillis = System.currentTimeMillis();
-        events.add(new GeneratorResults.Stall(endMillis - TimeUnit.NANOSECONDS.toMillis(hiccup), hiccup / 1e6));
-      }
+    /**
+     * An open-model request's intended start lies this far before the moment its user reached it.
+     *
+     * @param nanos the lateness charged
+     */
+    void charged(long nanos) {
+        late.recordValue(Math.max(0, Math.min(nanos, RequestRecorder.MAX_TRACKED_NANOS)));
     }
-    if (nowNanos - intervalStartNanos >= INTERVAL_NANOS) {
-      closeInterval(nowNanos);
-    }
-  }
 
-  private void closeInterval(long nowNanos) {
-    long endMillis = intervalStartMillis + TimeUnit.NANOSECONDS.toMillis(nowNanos - intervalStartNanos);
-    lateInterval = late.getIntervalHistogram(lateInterval);
-    lateTotal.add(lateInterval);
-    if (interval.getTotalCount() > 0 || lateInterval.getTotalCount() > 0) {
-      timeline.add(new GeneratorResults.HiccupPoint(intervalStartMillis, endMillis, interval.getValueAtPercentile(99) / 1e3,
-          interval.getMaxValue() / 1e3, intervalStallNanos / 1e6, lateInterval.getTotalCount(),
-          lateInterval.getValueAtPercentile(50) / 1e3, lateInterval.getValueAtPercentile(99) / 1e3,
-          lateInterval.getMaxValue() / 1e3));
-      total.add(interval);
+    /** @return the generator's stall time so far, in ns (wake-ups later than {@link #STALL_NANOS}, added up) */
+    long stallNanos() {
+        return stallNanos;
     }
-    interval.reset();
-    intervalStallNanos = 0;
-    intervalStartNanos = nowNanos;
-    intervalStartMillis = endMillis;
-  }
 
-  /** Stops the thread (waits for it at most a second). */
-  void stop() {
-    stopped = true;
-    LockSupport.unpark(thread);
-    try {
-      thread.join(1000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    @Override
+    public void run() {
+        while (!stopped) {
+            long before = System.nanoTime();
+            LockSupport.parkNanos(sleepNanos);
+            long after = System.nanoTime();
+            long hiccup = Math.max(0, Math.min(after - before - sleepNanos, RequestRecorder.MAX_TRACKED_NANOS));
+            record(hiccup, after);
+        }
     }
-  }
 
-  /**
-   * @param intendedStart how requests' intended starts were taken ({@code schedule} or {@code action})
-   * @param scheduledUsers open-model users matched to their scheduled arrival
-   * @return what was recorded so far, for the results
-   */
-  synchronized GeneratorResults summary(String intendedStart, long scheduledUsers) {
-    closeInterval(System.nanoTime());
-    ByteBuffer buffer = ByteBuffer.allocate(total.getNeededByteBufferCapacity());
-    int length = total.encodeIntoCompressedByteBuffer(buffer);
-    byte[] bytes = new byte[length];
-    buffer.flip();
-    buffer.get(bytes);
-    return new GeneratorResults(intendedStart, scheduledUsers, RunResults.Latency.ofNanos(lateTotal),
-        RunResults.Latency.ofNanos(total),
-        stallNanos / 1e6, List.copyOf(events), List.copyOf(timeline),
-        Base64.getEncoder().encodeToString(bytes), List.of());
-  }
+    /**
+     * @param hiccup how much later than asked the thread woke up, in ns
+     * @param nowNanos when it woke up
+     */
+    synchronized void record(long hiccup, long nowNanos) {
+        interval.recordValue(hiccup);
+        if (hiccup >= STALL_NANOS) {
+            stallNanos += hiccup; // single writer
+            intervalStallNanos += hiccup;
+            if (hiccup >= EVENT_NANOS && events.size() < MAX_EVENTS) {
+                long endMillis = System.currentTimeMillis();
+                events.add(new GeneratorResults.Stall(endMillis - TimeUnit.NANOSECONDS.toMillis(hiccup), hiccup / 1e6));
+            }
+        }
+        if (nowNanos - intervalStartNanos >= INTERVAL_NANOS) {
+            closeInterval(nowNanos);
+        }
+    }
+
+    private void closeInterval(long nowNanos) {
+        long endMillis = intervalStartMillis + TimeUnit.NANOSECONDS.toMillis(nowNanos - intervalStartNanos);
+        lateInterval = late.getIntervalHistogram(lateInterval);
+        lateTotal.add(lateInterval);
+        if (interval.getTotalCount() > 0 || lateInterval.getTotalCount() > 0) {
+            timeline.add(new GeneratorResults.HiccupPoint(
+                    intervalStartMillis,
+                    endMillis,
+                    interval.getValueAtPercentile(99) / 1e3,
+                    interval.getMaxValue() / 1e3,
+                    intervalStallNanos / 1e6,
+                    lateInterval.getTotalCount(),
+                    lateInterval.getValueAtPercentile(50) / 1e3,
+                    lateInterval.getValueAtPercentile(99) / 1e3,
+                    lateInterval.getMaxValue() / 1e3));
+            total.add(interval);
+        }
+        interval.reset();
+        intervalStallNanos = 0;
+        intervalStartNanos = nowNanos;
+        intervalStartMillis = endMillis;
+    }
+
+    /** Stops the thread (waits for it at most a second). */
+    void stop() {
+        stopped = true;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * @param intendedStart how requests' intended starts were taken ({@code schedule} or {@code action})
+     * @param scheduledUsers open-model users matched to their scheduled arrival
+     * @return what was recorded so far, for the results
+     */
+    synchronized GeneratorResults summary(String intendedStart, long scheduledUsers) {
+        closeInterval(System.nanoTime());
+        ByteBuffer buffer = ByteBuffer.allocate(total.getNeededByteBufferCapacity());
+        int length = total.encodeIntoCompressedByteBuffer(buffer);
+        byte[] bytes = new byte[length];
+        buffer.flip();
+        buffer.get(bytes);
+        return new GeneratorResults(
+                intendedStart,
+                scheduledUsers,
+                RunResults.Latency.ofNanos(lateTotal),
+                RunResults.Latency.ofNanos(total),
+                stallNanos / 1e6,
+                List.copyOf(events),
+                List.copyOf(timeline),
+                Base64.getEncoder().encodeToString(bytes),
+                List.of());
+    }
 }

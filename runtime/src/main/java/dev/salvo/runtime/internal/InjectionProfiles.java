@@ -19,46 +19,51 @@ import scala.jdk.javaapi.CollectionConverters;
  * and the maximum duration. Read once, before a distributed run replaces the steps by this worker's share.
  */
 final class InjectionProfiles {
-  private InjectionProfiles() {}
+    private InjectionProfiles() {}
 
-  /**
-   * @param core Gatling's components
-   * @return {@code injection.<scenario>} = {@code open: step, step, ...} or {@code closed: ...}, plus
-   *     {@code injection.throttle} and {@code injection.maxDuration} when set; one {@code injection} entry saying why
-   *     when Gatling's internals cannot be read
-   */
-  static Map<String, String> describe(CoreComponents core) {
-    Map<String, String> out = new TreeMap<>();
-    try {
-      Object controller = field(core.controller(), "actor");
-      SimulationParams params = (SimulationParams) field(controller, "simulationParams");
-      for (PopulationBuilder p : CollectionConverters.asJava(PopulationBuilder.flatten(params.rootPopulationBuilders()))) {
-        InjectionProfile profile = p.injectionProfile();
-        String model = profile instanceof OpenInjectionProfile ? "open"
-            : profile instanceof ClosedInjectionProfile ? "closed" : profile.getClass().getSimpleName();
-        List<String> steps = new ArrayList<>();
-        CollectionConverters.asJava((scala.collection.Iterable<?>) field(profile, "steps"))
-            .forEach(step -> steps.add(String.valueOf(step)));
-        out.put("injection." + p.scenarioBuilder().name(), model + ": " + String.join(", ", steps));
-      }
-      List<String> throttle = new ArrayList<>();
-      CollectionConverters.asJava(params.globalThrottleSteps()).forEach(step -> throttle.add(String.valueOf(step)));
-      if (!throttle.isEmpty()) {
-        out.put("injection.throttle", String.join(", ", throttle));
-      }
-      if (params.maxDuration().isDefined()) {
-        out.put("injection.maxDuration", params.maxDuration().get().toString());
-      }
-    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-      out.clear();
-      out.put("injection", "not readable from this Gatling version (" + e + ")");
+    /**
+     * @param core Gatling's components
+     * @return {@code injection.<scenario>} = {@code open: step, step, ...} or {@code closed: ...}, plus
+     *     {@code injection.throttle} and {@code injection.maxDuration} when set; one {@code injection} entry saying why
+     *     when Gatling's internals cannot be read
+     */
+    static Map<String, String> describe(CoreComponents core) {
+        Map<String, String> out = new TreeMap<>();
+        try {
+            Object controller = field(core.controller(), "actor");
+            SimulationParams params = (SimulationParams) field(controller, "simulationParams");
+            for (PopulationBuilder p :
+                    CollectionConverters.asJava(PopulationBuilder.flatten(params.rootPopulationBuilders()))) {
+                InjectionProfile profile = p.injectionProfile();
+                String model = profile instanceof OpenInjectionProfile
+                        ? "open"
+                        : profile instanceof ClosedInjectionProfile
+                                ? "closed"
+                                : profile.getClass().getSimpleName();
+                List<String> steps = new ArrayList<>();
+                CollectionConverters.asJava((scala.collection.Iterable<?>) field(profile, "steps"))
+                        .forEach(step -> steps.add(String.valueOf(step)));
+                out.put("injection." + p.scenarioBuilder().name(), model + ": " + String.join(", ", steps));
+            }
+            List<String> throttle = new ArrayList<>();
+            CollectionConverters.asJava(params.globalThrottleSteps())
+                    .forEach(step -> throttle.add(String.valueOf(step)));
+            if (!throttle.isEmpty()) {
+                out.put("injection.throttle", String.join(", ", throttle));
+            }
+            if (params.maxDuration().isDefined()) {
+                out.put("injection.maxDuration", params.maxDuration().get().toString());
+            }
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            out.clear();
+            out.put("injection", "not readable from this Gatling version (" + e + ")");
+        }
+        return out;
     }
-    return out;
-  }
 
-  private static Object field(Object owner, String name) throws ReflectiveOperationException {
-    Field f = owner.getClass().getDeclaredField(name);
-    f.setAccessible(true);
-    return f.get(owner);
-  }
+    private static Object field(Object owner, String name) throws ReflectiveOperationException {
+        Field f = owner.getClass().getDeclaredField(name);
+        f.setAccessible(true);
+        return f.get(owner);
+    }
 }

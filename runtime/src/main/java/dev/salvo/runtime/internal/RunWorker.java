@@ -10,58 +10,67 @@ import io.gatling.core.CoreComponents;
  * what a single worker may do that several may not.
  */
 final class RunWorker {
-  final WorkerIdentity identity;
-  final StartBarrier barrier;
+    final WorkerIdentity identity;
+    final StartBarrier barrier;
 
-  private RunWorker(WorkerIdentity identity, StartBarrier barrier) {
-    this.identity = identity;
-    this.barrier = barrier;
-  }
-
-  /**
-   * Reads the worker's identity and, for a distributed run or a start barrier, installs its share of the injection.
-   *
-   * @param core Gatling's components
-   * @return this worker
-   */
-  static RunWorker start(CoreComponents core) {
-    try {
-      WorkerIdentity worker = WorkerIdentity.fromEnvironment();
-      StartBarrier barrier = new StartBarrier(worker.startAt(), worker.startTolerance());
-      if (worker.distributed() || worker.startAt() != null) {
-        WorkerShare.install(core, worker, barrier);
-      }
-      return new RunWorker(worker, barrier);
-    } catch (SalvoException e) {
-      throw Fatal.stop(e, null);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      throw Fatal.stop(new SalvoException("salvo.workerCount: splitting the injection over workers must be possible"
-          + " on this Gatling version, but its injection profiles cannot be read (" + e + ")"), null);
+    private RunWorker(WorkerIdentity identity, StartBarrier barrier) {
+        this.identity = identity;
+        this.barrier = barrier;
     }
-  }
 
-  /**
-   * @param abort what to undo before stopping
-   * @throws RuntimeException a fatal stop when a throttled simulation runs on more than one worker
-   */
-  void refuseThrottle(Runnable abort) {
-    if (identity.distributed()) {
-      throw Fatal.stop(new SalvoException("throttle: a throttled simulation must run on one worker (Salvo does not"
-          + " divide a throttle yet), but salvo.workerCount was " + identity.count()), abort);
+    /**
+     * Reads the worker's identity and, for a distributed run or a start barrier, installs its share of the injection.
+     *
+     * @param core Gatling's components
+     * @return this worker
+     */
+    static RunWorker start(CoreComponents core) {
+        try {
+            WorkerIdentity worker = WorkerIdentity.fromEnvironment();
+            StartBarrier barrier = new StartBarrier(worker.startAt(), worker.startTolerance());
+            if (worker.distributed() || worker.startAt() != null) {
+                WorkerShare.install(core, worker, barrier);
+            }
+            return new RunWorker(worker, barrier);
+        } catch (SalvoException e) {
+            throw Fatal.stop(e, null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw Fatal.stop(
+                    new SalvoException("salvo.workerCount: splitting the injection over workers must be possible"
+                            + " on this Gatling version, but its injection profiles cannot be read (" + e + ")"),
+                    null);
+        }
     }
-  }
 
-  /** @throws SalvoException when a find-max search runs on more than one worker */
-  void refuseFindMax() {
-    if (identity.distributed()) {
-      throw new SalvoException("findMax: a find-max search must run on one worker (its steps' verdicts need every"
-          + " request), but salvo.workerCount was " + identity.count());
+    /**
+     * @param abort what to undo before stopping
+     * @throws RuntimeException a fatal stop when a throttled simulation runs on more than one worker
+     */
+    void refuseThrottle(Runnable abort) {
+        if (identity.distributed()) {
+            throw Fatal.stop(
+                    new SalvoException("throttle: a throttled simulation must run on one worker (Salvo does not"
+                            + " divide a throttle yet), but salvo.workerCount was " + identity.count()),
+                    abort);
+        }
     }
-  }
 
-  /** @param results where this worker's identity and start are recorded */
-  void record(ResultsBuilder results) {
-    results.worker(identity.runId(), identity.index(), identity.count(),
-        barrier.startAt() == null ? null : barrier.startAt().toString(), barrier.lateMillis(), barrier.late());
-  }
+    /** @throws SalvoException when a find-max search runs on more than one worker */
+    void refuseFindMax() {
+        if (identity.distributed()) {
+            throw new SalvoException("findMax: a find-max search must run on one worker (its steps' verdicts need every"
+                    + " request), but salvo.workerCount was " + identity.count());
+        }
+    }
+
+    /** @param results where this worker's identity and start are recorded */
+    void record(ResultsBuilder results) {
+        results.worker(
+                identity.runId(),
+                identity.index(),
+                identity.count(),
+                barrier.startAt() == null ? null : barrier.startAt().toString(),
+                barrier.lateMillis(),
+                barrier.late());
+    }
 }

@@ -20,122 +20,142 @@ import java.util.concurrent.TimeUnit;
  * Nothing here may fail the run: whatever cannot be read becomes one line in the results.
  */
 final class ServerWatch {
-  /** System property: false turns server statistics off (default true). */
-  static final String ENABLED_PROPERTY = "salvo.serverStatistics";
-  /** System property: milliseconds between wait-event samples (default 200; 0 turns sampling off). */
-  static final String SAMPLE_PROPERTY = "salvo.waitSampleMillis";
-  /** A session's database counters reach pg_stat_database when it has been idle, at most once a second. */
-  static final long FLUSH_WAIT_MILLIS = 1100;
+    /** System property: false turns server statistics off (default true). */
+    static final String ENABLED_PROPERTY = "salvo.serverStatistics";
+    /** System property: milliseconds between wait-event samples (default 200; 0 turns sampling off). */
+    static final String SAMPLE_PROPERTY = "salvo.waitSampleMillis";
+    /** A session's database counters reach pg_stat_database when it has been idle, at most once a second. */
+    static final long FLUSH_WAIT_MILLIS = 1100;
 
-  private final Target target;
-  private final ServerStatistics stats;
-  private final String tag;
-  private final long sampleMillis;
-  private final long intervalMillis;
-  private volatile ServerSnapshot start;
-  private volatile WaitSampler sampler;
-  private volatile List<String> startProblems = List.of();
-  private Thread delayed;
+    private final Target target;
+    private final ServerStatistics stats;
+    private final String tag;
+    private final long sampleMillis;
+    private final long intervalMillis;
+    private volatile ServerSnapshot start;
+    private volatile WaitSampler sampler;
+    private volatile List<String> startProblems = List.of();
+    private Thread delayed;
 
-  private ServerWatch(Target target, String tag, long intervalMillis) {
-    this.target = target;
-    this.stats = target.dialect.serverStatistics();
-    this.tag = tag;
-    this.sampleMillis = Long.getLong(SAMPLE_PROPERTY, 200);
-    this.intervalMillis = intervalMillis;
-  }
+    private ServerWatch(Target target, String tag, long intervalMillis) {
+        this.target = target;
+        this.stats = target.dialect.serverStatistics();
+        this.tag = tag;
+        this.sampleMillis = Long.getLong(SAMPLE_PROPERTY, 200);
+        this.intervalMillis = intervalMillis;
+    }
 
-  /** @return a watch, or null when server statistics are turned off */
-  static ServerWatch create(Target target, String tag, long intervalMillis) {
-    return Boolean.parseBoolean(System.getProperty(ENABLED_PROPERTY, "true"))
-        ? new ServerWatch(target, tag, intervalMillis) : null;
-  }
+    /** @return a watch, or null when server statistics are turned off */
+    static ServerWatch create(Target target, String tag, long intervalMillis) {
+        return Boolean.parseBoolean(System.getProperty(ENABLED_PROPERTY, "true"))
+                ? new ServerWatch(target, tag, intervalMillis)
+                : null;
+    }
 
-  /** Takes the first snapshot and starts sampling now. */
-  synchronized void begin() {
-    if (start != null) {
-      return;
+    /** Takes the first snapshot and starts sampling now. */
+    synchronized void begin() {
+        if (start != null) {
+            return;
+        }
+        try (Connection c = target.directConnection()) {
+            start = stats.snapshot(c);
+        } catch (SQLException | RuntimeException e) {
+            startProblems = List.of("server statistics: unavailable: the first snapshot failed: " + Target.describe(e));
+            return;
+        }
+        if (sampleMillis > 0) {
+            try {
+                sampler = stats.waitSampler(
+                        target.directConnection(),
+                        tag,
+                        Duration.ofMillis(sampleMillis),
+                        Duration.ofMillis(intervalMillis));
+            } catch (SQLException e) {
+                startProblems = List.of("wait events: unavailable: " + Target.describe(e));
+            }
+        }
     }
-    try (Connection c = target.directConnection()) {
-      start = stats.snapshot(c);
-    } catch (SQLException | RuntimeException e) {
-      startProblems = List.of("server statistics: unavailable: the first snapshot failed: " + Target.describe(e));
-      return;
-    }
-    if (sampleMillis > 0) {
-      try {
-        sampler = stats.waitSampler(target.directConnection(), tag, Duration.ofMillis(sampleMillis),
-            Duration.ofMillis(intervalMillis));
-      } catch (SQLException e) {
-        startProblems = List.of("wait events: unavailable: " + Target.describe(e));
-      }
-    }
-  }
 
-  /** Takes the first snapshot when the warmup ends, on a thread of its own. */
-  synchronized void beginAfter(long delayNanos) {
-    if (delayNanos <= 0) {
-      begin();
-      return;
+    /** Takes the first snapshot when the warmup ends, on a thread of its own. */
+    synchronized void beginAfter(long delayNanos) {
+        if (delayNanos <= 0) {
+            begin();
+            return;
+        }
+        delayed = new Thread(
+                () -> {
+                    try {
+                        TimeUnit.NANOSECONDS.sleep(delayNanos);
+                        begin();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "salvo-server-start");
+        delayed.setDaemon(true);
+        delayed.start();
     }
-    delayed = new Thread(() -> {
-      try {
-        TimeUnit.NANOSECONDS.sleep(delayNanos);
-        begin();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "salvo-server-start");
-    delayed.setDaemon(true);
-    delayed.start();
-  }
 
-  /**
-   * Stops sampling, takes the second snapshot (after the run's sessions flushed their counters) and joins it to the
-   * requests. Call after the load has drained.
-   *
-   * @param server the server's product and version
-   * @param recorders the run's requests
-   * @param statements each request name's statements
-   * @return the server section, never null
-   */
-  ServerResults finish(String server, Collection<RequestRecorder> recorders,
-      Map<String, List<PreparedRequest>> statements) {
-    if (delayed != null) {
-      delayed.interrupt();
+    /**
+     * Stops sampling, takes the second snapshot (after the run's sessions flushed their counters) and joins it to the
+     * requests. Call after the load has drained.
+     *
+     * @param server the server's product and version
+     * @param recorders the run's requests
+     * @param statements each request name's statements
+     * @return the server section, never null
+     */
+    ServerResults finish(
+            String server, Collection<RequestRecorder> recorders, Map<String, List<PreparedRequest>> statements) {
+        if (delayed != null) {
+            delayed.interrupt();
+        }
+        WaitTimeline waits = stopSampler();
+        ServerSnapshot first = start;
+        if (first == null) {
+            List<String> why = startProblems.isEmpty()
+                    ? List.of("server statistics: unavailable: the measurement never started")
+                    : startProblems;
+            return new ServerResults(
+                    server, null, null, 0, why, List.of(), Map.of(), Map.of(), Map.of(), Map.of(), null, List.of(),
+                    Map.of());
+        }
+        try {
+            Thread.sleep(FLUSH_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ServerDelta delta;
+        try (Connection c = target.directConnection()) {
+            delta = ServerDelta.between(first, stats.snapshot(c));
+            return new ServerJoin(stats, c, delta, sampleMillis)
+                    .results(server, startProblems, waits, recorders, statements);
+        } catch (SQLException | RuntimeException e) {
+            return new ServerResults(
+                    server,
+                    first.takenAt().toString(),
+                    null,
+                    0,
+                    List.of("server statistics: unavailable: the second snapshot failed: " + Target.describe(e)),
+                    List.of(),
+                    Map.of(),
+                    Map.of(),
+                    Map.of(),
+                    Map.of(),
+                    null,
+                    List.of(),
+                    Map.of());
+        }
     }
-    WaitTimeline waits = stopSampler();
-    ServerSnapshot first = start;
-    if (first == null) {
-      List<String> why = startProblems.isEmpty()
-          ? List.of("server statistics: unavailable: the measurement never started") : startProblems;
-      return new ServerResults(server, null, null, 0, why, List.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-          null, List.of(), Map.of());
-    }
-    try {
-      Thread.sleep(FLUSH_WAIT_MILLIS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    ServerDelta delta;
-    try (Connection c = target.directConnection()) {
-      delta = ServerDelta.between(first, stats.snapshot(c));
-      return new ServerJoin(stats, c, delta, sampleMillis).results(server, startProblems, waits, recorders, statements);
-    } catch (SQLException | RuntimeException e) {
-      return new ServerResults(server, first.takenAt().toString(), null, 0,
-          List.of("server statistics: unavailable: the second snapshot failed: " + Target.describe(e)), List.of(),
-          Map.of(), Map.of(), Map.of(), Map.of(), null, List.of(), Map.of());
-    }
-  }
 
-  private WaitTimeline stopSampler() {
-    WaitSampler s = sampler;
-    sampler = null;
-    return s == null ? null : s.stop();
-  }
+    private WaitTimeline stopSampler() {
+        WaitSampler s = sampler;
+        sampler = null;
+        return s == null ? null : s.stop();
+    }
 
-  /** Stops sampling without results (the run was aborted). */
-  void close() {
-    stopSampler();
-  }
+    /** Stops sampling without results (the run was aborted). */
+    void close() {
+        stopSampler();
+    }
 }

@@ -27,324 +27,396 @@ import scala.runtime.BoxedUnit;
  * actions run there, and its next request too, with no hand-off, while no other request waits for a SQL thread.
  */
 public final class SqlAction implements Action {
-  private static final Logger LOGGER = Logger.apply(SqlAction.class);
+    private static final Logger LOGGER = Logger.apply(SqlAction.class);
 
-  /** Marker for a request that started during the warmup. */
-  private static final long WARMUP = Long.MIN_VALUE;
+    /** Marker for a request that started during the warmup. */
+    private static final long WARMUP = Long.MIN_VALUE;
 
-  final String name;
-  final SalvoRun run;
-  final PreparedRequest[] statements;
-  final boolean transaction;
-  /** a transaction's shared parameters, null when it has none */
-  private final SharedValues shared;
-  /** per statement of a transaction: its recorder and its name in Gatling's report; null for a single statement */
-  final RequestRecorder[] statementRecorders;
-  private final Target target;
-  final RequestRecorder recorder;
-  final GatlingStats gatlingStats;
-  final Clock clock;
-  private final Action next;
-  private final boolean measureBytes;
-  private final long loopNanos;
-  private final ActorRef<Throttler.Command> throttler;
+    final String name;
+    final SalvoRun run;
+    final PreparedRequest[] statements;
+    final boolean transaction;
+    /** a transaction's shared parameters, null when it has none */
+    private final SharedValues shared;
+    /** per statement of a transaction: its recorder and its name in Gatling's report; null for a single statement */
+    final RequestRecorder[] statementRecorders;
 
-  SqlAction(String name, SalvoRun run, List<PreparedRequest> statements, boolean transaction, SharedValues shared,
-      RequestRecorder[] statementRecorders, long loopNanos, ActorRef<Throttler.Command> throttler, Target target,
-      RequestRecorder recorder, GatlingStats gatlingStats, Clock clock, Action next) {
-    this.shared = shared;
-    this.statementRecorders = statementRecorders;
-    this.loopNanos = loopNanos;
-    this.throttler = throttler;
-    this.name = name;
-    this.run = run;
-    this.statements = statements.toArray(PreparedRequest[]::new);
-    this.transaction = transaction;
-    this.target = target;
-    this.recorder = recorder;
-    this.gatlingStats = gatlingStats;
-    this.clock = clock;
-    this.next = next;
-    this.measureBytes = target.dialect.measuresResultBytes();
-  }
+    private final Target target;
+    final RequestRecorder recorder;
+    final GatlingStats gatlingStats;
+    final Clock clock;
+    private final Action next;
+    private final boolean measureBytes;
+    private final long loopNanos;
+    private final ActorRef<Throttler.Command> throttler;
 
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public Logger logger() {
-    return LOGGER;
-  }
-
-  /** Scala-logging's initializer hook; the logger is a constant here. */
-  @Override
-  public void com$typesafe$scalalogging$StrictLogging$_setter_$logger_$eq(Logger logger) {}
-
-  @Override
-  public void execute(Session session) {
-    if (loopNanos > 0) {
-      long deadline = System.nanoTime() + loopNanos;
-      try {
-        target.submit(() -> loop(session, deadline));
-      } catch (RejectedExecutionException stopping) {
-        // the run is ending
-      }
-      return;
+    SqlAction(
+            String name,
+            SalvoRun run,
+            List<PreparedRequest> statements,
+            boolean transaction,
+            SharedValues shared,
+            RequestRecorder[] statementRecorders,
+            long loopNanos,
+            ActorRef<Throttler.Command> throttler,
+            Target target,
+            RequestRecorder recorder,
+            GatlingStats gatlingStats,
+            Clock clock,
+            Action next) {
+        this.shared = shared;
+        this.statementRecorders = statementRecorders;
+        this.loopNanos = loopNanos;
+        this.throttler = throttler;
+        this.name = name;
+        this.run = run;
+        this.statements = statements.toArray(PreparedRequest[]::new);
+        this.transaction = transaction;
+        this.target = target;
+        this.recorder = recorder;
+        this.gatlingStats = gatlingStats;
+        this.clock = clock;
+        this.next = next;
+        this.measureBytes = target.dialect.measuresResultBytes();
     }
-    if (throttler != null) {
-      // Gatling's throttle (setUp(...).throttle(...)) releases the request when the rate allows: that is its start
-      Session throttled = session;
-      throttler.$bang(new Throttler$Command$ThrottledRequest(session.scenario(), () -> {
-        throttled.eventLoop().execute(() -> start(throttled));
-        return BoxedUnit.UNIT;
-      }));
-      return;
-    }
-    start(session);
-  }
 
-  private void start(Session session) {
-    // The intended start: the moment Gatling hands the virtual user to this action, moved back by what the load
-    // generator itself failed to do on time for an open-model user (see UserClock). Everything after it counts in the
-    // response time (waiting for a Salvo thread, then for a pooled connection), so a slow database cannot hide.
-    long startNanos = System.nanoTime();
-    long startMillis = clock.nowMillis();
-    UserClock userClock = throttler == null ? ArrivalSchedule.clockOf(session) : null; // issue 20
-    if (userClock != null) {
-      long intended = userClock.intendedStart(startNanos, run.hiccups().stallNanos());
-      run.hiccups().charged(startNanos - intended);
-      startMillis -= (startNanos - intended) / 1_000_000;
-      startNanos = intended;
+    @Override
+    public String name() {
+        return name;
     }
-    long lagNanos = 0;
-    if (run.inWarmup(startNanos)) {
-      recorder.recordWarmup();
-      lagNanos = WARMUP;
-    }
-    Session current = session;
-    Tuple[] values = new Tuple[statements.length];
-    try {
-      bindAll(session, values, shared == null ? null : shared.newTuple());
-    } catch (RuntimeException e) {
-      ended(userClock);
-      finish(current, startNanos, startMillis, lagNanos, -1, 0, 0, "parameter: " + Target.describe(e), null, null);
-      return;
-    }
-    long lag = lagNanos;
-    long intendedNanos = startNanos;
-    long intendedMillis = startMillis;
-    Runnable request = () -> run(current, values, intendedNanos, intendedMillis, lag, userClock);
-    if (Thread.currentThread() instanceof SqlThread here && here.continuing()) {
-      // the user came here from its previous request on this SQL thread (SqlLoop): this thread is free, it serves it
-      // next, with no hand-off (the task runs when the current one, the previous request's, has returned)
-      here.later(request);
-      return;
-    }
-    try {
-      target.submit(request);
-    } catch (RejectedExecutionException stopping) {
-      // the run is ending and Salvo's threads are gone: this virtual user stops here
-    }
-  }
 
-  /** Draws the shared values once (a transaction), then binds every statement; counts the variety of the first. */
-  private void bindAll(Session session, Tuple[] values, Tuple sharedValues) {
-    if (sharedValues != null) {
-      shared.fill(session, sharedValues);
+    @Override
+    public Logger logger() {
+        return LOGGER;
     }
-    for (int i = 0; i < statements.length; i++) {
-      if (values[i] == null) {
-        values[i] = statements[i].newValues();
-      }
-      statements[i].bind(session, values[i], sharedValues);
-    }
-    Tuple first = sharedValues != null && sharedValues.size() > 0 ? sharedValues : values[0];
-    if (first.size() > 0) {
-      recorder.variety.record(first);
-    }
-  }
 
-  private void run(Session session, Tuple[] values, long startNanos, long startMillis, long warmupMarker,
-      UserClock userClock) {
-    // schedule lag, as pgbench reports it: from the intended start until a Salvo thread took the request (the
-    // generator's own lateness, then the wait for a free Salvo thread)
-    long lagNanos = warmupMarker == WARMUP ? WARMUP : System.nanoTime() - startNanos;
-    long[] counts = new long[4]; // rows, bytes; a statement's rows, bytes
-    long serviceStart = -1;
-    String error = null;
-    String sqlState = null;
-    SqlThread thread = SqlThread.current();
-    try {
-      thread.connection();
-      serviceStart = System.nanoTime();
-      once(session, thread, values, counts, warmupMarker == WARMUP);
-    } catch (SQLException e) {
-      sqlState = e.getSQLState();
-      error = Target.describe(e);
-    } catch (RuntimeException e) {
-      error = "client: " + Target.describe(e);
-    }
-    ended(userClock);
-    finish(session, startNanos, startMillis, lagNanos, serviceStart, counts[0], counts[1], error, sqlState, values);
-  }
+    /** Scala-logging's initializer hook; the logger is a constant here. */
+    @Override
+    public void com$typesafe$scalalogging$StrictLogging$_setter_$logger_$eq(Logger logger) {}
 
-  /** The user's request ended: generator stalls until now are accounted for (issue 20). */
-  private void ended(UserClock userClock) {
-    if (userClock != null) {
-      userClock.ended(System.nanoTime(), run.hiccups().stallNanos());
-    }
-  }
-
-  /**
-   * Runs the request once on the thread's connection: its statement, or its transaction's statements then the commit.
-   *
-   * @throws SQLException the cause of a failure (a transaction's names the step that failed); a connection that broke
-   *     is handed back to the pool
-   */
-  private void once(Session session, SqlThread thread, Tuple[] values, long[] counts, boolean warm)
-      throws SQLException {
-    if (!transaction) {
-      try {
-        execute(thread, statements[0], values[0], counts);
-      } catch (SQLException e) {
-        thread.failed(e);
-        throw e;
-      }
-      return;
-    }
-    Transactions.run(this, session, thread, values, counts, warm);
-  }
-
-  /**
-   * The tight closed loop: back-to-back requests on one Salvo thread and one connection until the deadline (or the run
-   * stops), each measured and reported; the virtual user returns to Gatling once, at the end. A request's intended start
-   * is the previous one's end, so response time equals service time here.
-   */
-  private void loop(Session session, long deadlineNanos) {
-    long[] counts = new long[4];
-    SqlThread thread = SqlThread.current();
-    // reused: profile-backed scalar parameters allocate nothing
-    Tuple[] values = new Tuple[statements.length];
-    Tuple sharedValues = shared == null ? null : shared.newTuple();
-    while (!run.stopping() && System.nanoTime() - deadlineNanos < 0) {
-      long startNanos = System.nanoTime();
-      long startMillis = clock.nowMillis();
-      boolean warm = run.inWarmup(startNanos);
-      counts[0] = 0;
-      counts[1] = 0;
-      String error = null;
-      String sqlState = null;
-      long serviceStart = -1;
-      try {
-        bindAll(session, values, sharedValues);
-        thread.connection();
-        serviceStart = System.nanoTime();
-        once(session, thread, values, counts, warm);
-      } catch (SQLException e) {
-        sqlState = e.getSQLState();
-        error = Target.describe(e);
-      } catch (RuntimeException e) {
-        error = "client: " + Target.describe(e);
-      }
-      if (warm) {
-        recorder.recordWarmup();
-      } else {
-        report(session, startNanos, startMillis, 0, serviceStart, counts[0], counts[1], error, sqlState, values);
-      }
-    }
-    next.$bang(thread.continueHere(session));
-  }
-
-  /**
-   * Binds, executes and reads every result to its end: rows (or update counts) and, where measurable, bytes. The
-   * statement is the thread's prepared statement for the request's JDBC SQL (expanded for list values).
-   */
-  void execute(SqlThread thread, PreparedRequest request, Tuple values, long[] counts) throws SQLException {
-    execute(thread, request, values, counts, 0);
-  }
-
-  /** As {@link #execute(SqlThread, PreparedRequest, Tuple, long[])}, adding rows and bytes at {@code counts[at]}, {@code counts[at + 1]}. */
-  void execute(SqlThread thread, PreparedRequest request, Tuple values, long[] counts, int at) throws SQLException {
-    PreparedStatement ps = thread.statement(request, request.jdbcSql(values));
-    PreparedRequest.setParameters(ps, values);
-    boolean isResultSet = ps.execute();
-    while (true) {
-      if (isResultSet) {
-        try (ResultSet rs = ps.getResultSet()) {
-          int columns = measureBytes ? rs.getMetaData().getColumnCount() : 0;
-          long rows = 0;
-          long bytes = 0;
-          while (rs.next()) {
-            rows++;
-            for (int col = 1; col <= columns; col++) {
-              byte[] raw = rs.getBytes(col);
-              if (raw != null) {
-                bytes += raw.length;
-              }
+    @Override
+    public void execute(Session session) {
+        if (loopNanos > 0) {
+            long deadline = System.nanoTime() + loopNanos;
+            try {
+                target.submit(() -> loop(session, deadline));
+            } catch (RejectedExecutionException stopping) {
+                // the run is ending
             }
-          }
-          counts[at] += rows;
-          counts[at + 1] += bytes;
+            return;
         }
-      } else {
-        int updated = ps.getUpdateCount();
-        if (updated == -1) {
-          break;
+        if (throttler != null) {
+            // Gatling's throttle (setUp(...).throttle(...)) releases the request when the rate allows: that is its
+            // start
+            Session throttled = session;
+            throttler.$bang(new Throttler$Command$ThrottledRequest(session.scenario(), () -> {
+                throttled.eventLoop().execute(() -> start(throttled));
+                return BoxedUnit.UNIT;
+            }));
+            return;
         }
-        counts[at] += updated;
-      }
-      isResultSet = ps.getMoreResults();
+        start(session);
     }
-  }
 
-  private void finish(Session session, long startNanos, long startMillis, long lagNanos, long serviceStart, long rows,
-      long bytes, String error, String sqlState, Tuple[] values) {
-    if (lagNanos != WARMUP) {
-      report(session, startNanos, startMillis, lagNanos, serviceStart, rows, bytes, error, sqlState, values);
+    private void start(Session session) {
+        // The intended start: the moment Gatling hands the virtual user to this action, moved back by what the load
+        // generator itself failed to do on time for an open-model user (see UserClock). Everything after it counts in
+        // the
+        // response time (waiting for a Salvo thread, then for a pooled connection), so a slow database cannot hide.
+        long startNanos = System.nanoTime();
+        long startMillis = clock.nowMillis();
+        UserClock userClock = throttler == null ? ArrivalSchedule.clockOf(session) : null; // issue 20
+        if (userClock != null) {
+            long intended = userClock.intendedStart(startNanos, run.hiccups().stallNanos());
+            run.hiccups().charged(startNanos - intended);
+            startMillis -= (startNanos - intended) / 1_000_000;
+            startNanos = intended;
+        }
+        long lagNanos = 0;
+        if (run.inWarmup(startNanos)) {
+            recorder.recordWarmup();
+            lagNanos = WARMUP;
+        }
+        Session current = session;
+        Tuple[] values = new Tuple[statements.length];
+        try {
+            bindAll(session, values, shared == null ? null : shared.newTuple());
+        } catch (RuntimeException e) {
+            ended(userClock);
+            finish(
+                    current,
+                    startNanos,
+                    startMillis,
+                    lagNanos,
+                    -1,
+                    0,
+                    0,
+                    "parameter: " + Target.describe(e),
+                    null,
+                    null);
+            return;
+        }
+        long lag = lagNanos;
+        long intendedNanos = startNanos;
+        long intendedMillis = startMillis;
+        Runnable request = () -> run(current, values, intendedNanos, intendedMillis, lag, userClock);
+        if (Thread.currentThread() instanceof SqlThread here && here.continuing()) {
+            // the user came here from its previous request on this SQL thread (SqlLoop): this thread is free, it serves
+            // it
+            // next, with no hand-off (the task runs when the current one, the previous request's, has returned)
+            here.later(request);
+            return;
+        }
+        try {
+            target.submit(request);
+        } catch (RejectedExecutionException stopping) {
+            // the run is ending and Salvo's threads are gone: this virtual user stops here
+        }
     }
-    Session out = error == null ? session : session.markAsFailed();
-    next.$bang(Thread.currentThread() instanceof SqlThread here ? here.continueHere(out) : out);
-  }
 
-  private void report(Session session, long startNanos, long startMillis, long lagNanos, long serviceStart, long rows,
-      long bytes, String error, String sqlState, Tuple[] values) {
-    long endNanos = System.nanoTime();
-    long endMillis = clock.nowMillis();
-    String errorKey = error == null ? null : errorKey(error, sqlState);
-    recorder.record(endNanos - startNanos, serviceStart < 0 ? -1 : endNanos - serviceStart,
-        serviceStart < 0 ? -1 : serviceStart - startNanos, lagNanos, rows, bytes, errorKey);
-    recorder.outliers.offer(endNanos - startNanos, startMillis, values, errorKey);
-    Status status = error == null ? OK$.MODULE$ : KO$.MODULE$;
-    if (gatlingStats != null) {
-      if (transaction) {
-        // Gatling shows a transaction as a group: its statements (logged by Transactions) inside, its duration
-        gatlingStats.logGroupEnd(session.scenario(), Transactions.group(session, name), startMillis, endMillis, status);
-      } else {
-        gatlingStats.logResponse(session.scenario(), session.groups(), name, startMillis, endMillis, status,
-            Option.apply(sqlState), Option.apply(errorKey));
-      }
+    /** Draws the shared values once (a transaction), then binds every statement; counts the variety of the first. */
+    private void bindAll(Session session, Tuple[] values, Tuple sharedValues) {
+        if (sharedValues != null) {
+            shared.fill(session, sharedValues);
+        }
+        for (int i = 0; i < statements.length; i++) {
+            if (values[i] == null) {
+                values[i] = statements[i].newValues();
+            }
+            statements[i].bind(session, values[i], sharedValues);
+        }
+        Tuple first = sharedValues != null && sharedValues.size() > 0 ? sharedValues : values[0];
+        if (first.size() > 0) {
+            recorder.variety.record(first);
+        }
     }
-  }
 
-  /** @return the error key recorded for a failure: {@code SQLSTATE: message} with numbers as {@code #} */
-  static String errorKey(String error, String sqlState) {
-    return (sqlState == null ? "" : sqlState + ": ") + normalize(stripState(error));
-  }
+    private void run(
+            Session session,
+            Tuple[] values,
+            long startNanos,
+            long startMillis,
+            long warmupMarker,
+            UserClock userClock) {
+        // schedule lag, as pgbench reports it: from the intended start until a Salvo thread took the request (the
+        // generator's own lateness, then the wait for a free Salvo thread)
+        long lagNanos = warmupMarker == WARMUP ? WARMUP : System.nanoTime() - startNanos;
+        long[] counts = new long[4]; // rows, bytes; a statement's rows, bytes
+        long serviceStart = -1;
+        String error = null;
+        String sqlState = null;
+        SqlThread thread = SqlThread.current();
+        try {
+            thread.connection();
+            serviceStart = System.nanoTime();
+            once(session, thread, values, counts, warmupMarker == WARMUP);
+        } catch (SQLException e) {
+            sqlState = e.getSQLState();
+            error = Target.describe(e);
+        } catch (RuntimeException e) {
+            error = "client: " + Target.describe(e);
+        }
+        ended(userClock);
+        finish(session, startNanos, startMillis, lagNanos, serviceStart, counts[0], counts[1], error, sqlState, values);
+    }
 
-  /**
-   * Numbers in a message (ports, pool counters, durations) become {@code #}, so that one cause is one error row: the
-   * pool's "timed out after 251ms (total=4, active=4, idle=0, waiting=3)" and "... 250ms ... waiting=2" are the same.
-   */
-  static String normalize(String message) {
-    return DIGITS.matcher(message).replaceAll("#");
-  }
+    /** The user's request ended: generator stalls until now are accounted for (issue 20). */
+    private void ended(UserClock userClock) {
+        if (userClock != null) {
+            userClock.ended(System.nanoTime(), run.hiccups().stallNanos());
+        }
+    }
 
-  private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d+");
+    /**
+     * Runs the request once on the thread's connection: its statement, or its transaction's statements then the commit.
+     *
+     * @throws SQLException the cause of a failure (a transaction's names the step that failed); a connection that broke
+     *     is handed back to the pool
+     */
+    private void once(Session session, SqlThread thread, Tuple[] values, long[] counts, boolean warm)
+            throws SQLException {
+        if (!transaction) {
+            try {
+                execute(thread, statements[0], values[0], counts);
+            } catch (SQLException e) {
+                thread.failed(e);
+                throw e;
+            }
+            return;
+        }
+        Transactions.run(this, session, thread, values, counts, warm);
+    }
 
-  private static String stripState(String message) {
-    int at = message.lastIndexOf(" (SQLSTATE ");
-    return at < 0 ? message : message.substring(0, at);
-  }
+    /**
+     * The tight closed loop: back-to-back requests on one Salvo thread and one connection until the deadline (or the run
+     * stops), each measured and reported; the virtual user returns to Gatling once, at the end. A request's intended start
+     * is the previous one's end, so response time equals service time here.
+     */
+    private void loop(Session session, long deadlineNanos) {
+        long[] counts = new long[4];
+        SqlThread thread = SqlThread.current();
+        // reused: profile-backed scalar parameters allocate nothing
+        Tuple[] values = new Tuple[statements.length];
+        Tuple sharedValues = shared == null ? null : shared.newTuple();
+        while (!run.stopping() && System.nanoTime() - deadlineNanos < 0) {
+            long startNanos = System.nanoTime();
+            long startMillis = clock.nowMillis();
+            boolean warm = run.inWarmup(startNanos);
+            counts[0] = 0;
+            counts[1] = 0;
+            String error = null;
+            String sqlState = null;
+            long serviceStart = -1;
+            try {
+                bindAll(session, values, sharedValues);
+                thread.connection();
+                serviceStart = System.nanoTime();
+                once(session, thread, values, counts, warm);
+            } catch (SQLException e) {
+                sqlState = e.getSQLState();
+                error = Target.describe(e);
+            } catch (RuntimeException e) {
+                error = "client: " + Target.describe(e);
+            }
+            if (warm) {
+                recorder.recordWarmup();
+            } else {
+                report(
+                        session,
+                        startNanos,
+                        startMillis,
+                        0,
+                        serviceStart,
+                        counts[0],
+                        counts[1],
+                        error,
+                        sqlState,
+                        values);
+            }
+        }
+        next.$bang(thread.continueHere(session));
+    }
+
+    /**
+     * Binds, executes and reads every result to its end: rows (or update counts) and, where measurable, bytes. The
+     * statement is the thread's prepared statement for the request's JDBC SQL (expanded for list values).
+     */
+    void execute(SqlThread thread, PreparedRequest request, Tuple values, long[] counts) throws SQLException {
+        execute(thread, request, values, counts, 0);
+    }
+
+    /** As {@link #execute(SqlThread, PreparedRequest, Tuple, long[])}, adding rows and bytes at {@code counts[at]}, {@code counts[at + 1]}. */
+    void execute(SqlThread thread, PreparedRequest request, Tuple values, long[] counts, int at) throws SQLException {
+        PreparedStatement ps = thread.statement(request, request.jdbcSql(values));
+        PreparedRequest.setParameters(ps, values);
+        boolean isResultSet = ps.execute();
+        while (true) {
+            if (isResultSet) {
+                try (ResultSet rs = ps.getResultSet()) {
+                    int columns = measureBytes ? rs.getMetaData().getColumnCount() : 0;
+                    long rows = 0;
+                    long bytes = 0;
+                    while (rs.next()) {
+                        rows++;
+                        for (int col = 1; col <= columns; col++) {
+                            byte[] raw = rs.getBytes(col);
+                            if (raw != null) {
+                                bytes += raw.length;
+                            }
+                        }
+                    }
+                    counts[at] += rows;
+                    counts[at + 1] += bytes;
+                }
+            } else {
+                int updated = ps.getUpdateCount();
+                if (updated == -1) {
+                    break;
+                }
+                counts[at] += updated;
+            }
+            isResultSet = ps.getMoreResults();
+        }
+    }
+
+    private void finish(
+            Session session,
+            long startNanos,
+            long startMillis,
+            long lagNanos,
+            long serviceStart,
+            long rows,
+            long bytes,
+            String error,
+            String sqlState,
+            Tuple[] values) {
+        if (lagNanos != WARMUP) {
+            report(session, startNanos, startMillis, lagNanos, serviceStart, rows, bytes, error, sqlState, values);
+        }
+        Session out = error == null ? session : session.markAsFailed();
+        next.$bang(Thread.currentThread() instanceof SqlThread here ? here.continueHere(out) : out);
+    }
+
+    private void report(
+            Session session,
+            long startNanos,
+            long startMillis,
+            long lagNanos,
+            long serviceStart,
+            long rows,
+            long bytes,
+            String error,
+            String sqlState,
+            Tuple[] values) {
+        long endNanos = System.nanoTime();
+        long endMillis = clock.nowMillis();
+        String errorKey = error == null ? null : errorKey(error, sqlState);
+        recorder.record(
+                endNanos - startNanos,
+                serviceStart < 0 ? -1 : endNanos - serviceStart,
+                serviceStart < 0 ? -1 : serviceStart - startNanos,
+                lagNanos,
+                rows,
+                bytes,
+                errorKey);
+        recorder.outliers.offer(endNanos - startNanos, startMillis, values, errorKey);
+        Status status = error == null ? OK$.MODULE$ : KO$.MODULE$;
+        if (gatlingStats != null) {
+            if (transaction) {
+                // Gatling shows a transaction as a group: its statements (logged by Transactions) inside, its duration
+                gatlingStats.logGroupEnd(
+                        session.scenario(), Transactions.group(session, name), startMillis, endMillis, status);
+            } else {
+                gatlingStats.logResponse(
+                        session.scenario(),
+                        session.groups(),
+                        name,
+                        startMillis,
+                        endMillis,
+                        status,
+                        Option.apply(sqlState),
+                        Option.apply(errorKey));
+            }
+        }
+    }
+
+    /** @return the error key recorded for a failure: {@code SQLSTATE: message} with numbers as {@code #} */
+    static String errorKey(String error, String sqlState) {
+        return (sqlState == null ? "" : sqlState + ": ") + normalize(stripState(error));
+    }
+
+    /**
+     * Numbers in a message (ports, pool counters, durations) become {@code #}, so that one cause is one error row: the
+     * pool's "timed out after 251ms (total=4, active=4, idle=0, waiting=3)" and "... 250ms ... waiting=2" are the same.
+     */
+    static String normalize(String message) {
+        return DIGITS.matcher(message).replaceAll("#");
+    }
+
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d+");
+
+    private static String stripState(String message) {
+        int at = message.lastIndexOf(" (SQLSTATE ");
+        return at < 0 ? message : message.substring(0, at);
+    }
 }

@@ -14,16 +14,16 @@ import scala.runtime.BoxedUnit;
  * @param protocol the protocol this scenario uses
  */
 public record SqlComponents(SalvoRun run, SqlProtocol protocol) implements ProtocolComponents {
-  @Override
-  public Function1<Session, Session> onStart() {
-    return run.arrivals() == null ? Session$.MODULE$.Identity() : run.arrivals()::arrive;
-  }
+    @Override
+    public Function1<Session, Session> onStart() {
+        return run.arrivals() == null ? Session$.MODULE$.Identity() : run.arrivals()::arrive;
+    }
 
-  @Override
-  public Function1<Session, BoxedUnit> onExit() {
-    return session -> {
-      run.userExit();
-      return BoxedUnit.UNIT;
-    };
-  }
+    @Override
+    public Function1<Session, BoxedUnit> onExit() {
+        return session -> {
+            run.userExit();
+            return BoxedUnit.UNIT;
+        };
+    }
 }

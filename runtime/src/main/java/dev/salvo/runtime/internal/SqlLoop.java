@@ -24,125 +24,125 @@ import java.util.concurrent.TimeUnit;
  * thread. The SQL thread serves one user's actions at a time, as an event loop does.
  */
 final class SqlLoop extends AbstractEventExecutor implements EventLoop {
-  private final EventLoop gatling;
-  private final SqlThread thread;
+    private final EventLoop gatling;
+    private final SqlThread thread;
 
-  SqlLoop(EventLoop gatling, SqlThread thread) {
-    this.gatling = gatling;
-    this.thread = thread;
-  }
-
-  /** @return the user's own Gatling event loop */
-  EventLoop gatling() {
-    return gatling;
-  }
-
-  /** @return the SQL thread this view belongs to */
-  SqlThread thread() {
-    return thread;
-  }
-
-  @Override
-  public boolean inEventLoop() {
-    return inEventLoop(Thread.currentThread());
-  }
-
-  @Override
-  public boolean inEventLoop(Thread t) {
-    if (t == thread) {
-      return !gatling.isShuttingDown() && thread.continuing();
+    SqlLoop(EventLoop gatling, SqlThread thread) {
+        this.gatling = gatling;
+        this.thread = thread;
     }
-    return gatling.inEventLoop(t);
-  }
 
-  @Override
-  public void execute(Runnable task) {
-    if (Thread.currentThread() == thread && !gatling.isShuttingDown() && thread.continuing()) {
-      thread.later(task);
-    } else {
-      gatling.execute(task);
+    /** @return the user's own Gatling event loop */
+    EventLoop gatling() {
+        return gatling;
     }
-  }
 
-  @Override
-  public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-    return gatling.schedule(command, delay, unit);
-  }
+    /** @return the SQL thread this view belongs to */
+    SqlThread thread() {
+        return thread;
+    }
 
-  @Override
-  public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
-    return gatling.schedule(callable, delay, unit);
-  }
+    @Override
+    public boolean inEventLoop() {
+        return inEventLoop(Thread.currentThread());
+    }
 
-  @Override
-  public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period, TimeUnit unit) {
-    return gatling.scheduleAtFixedRate(command, initialDelay, period, unit);
-  }
+    @Override
+    public boolean inEventLoop(Thread t) {
+        if (t == thread) {
+            return !gatling.isShuttingDown() && thread.continuing();
+        }
+        return gatling.inEventLoop(t);
+    }
 
-  @Override
-  public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay, TimeUnit unit) {
-    return gatling.scheduleWithFixedDelay(command, initialDelay, delay, unit);
-  }
+    @Override
+    public void execute(Runnable task) {
+        if (Thread.currentThread() == thread && !gatling.isShuttingDown() && thread.continuing()) {
+            thread.later(task);
+        } else {
+            gatling.execute(task);
+        }
+    }
 
-  @Override
-  public EventLoopGroup parent() {
-    return gatling.parent();
-  }
+    @Override
+    public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+        return gatling.schedule(command, delay, unit);
+    }
 
-  @Override
-  public EventLoop next() {
-    return this;
-  }
+    @Override
+    public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
+        return gatling.schedule(callable, delay, unit);
+    }
 
-  @Override
-  public ChannelFuture register(Channel channel) {
-    return gatling.register(channel);
-  }
+    @Override
+    public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period, TimeUnit unit) {
+        return gatling.scheduleAtFixedRate(command, initialDelay, period, unit);
+    }
 
-  @Override
-  public ChannelFuture register(ChannelPromise promise) {
-    return gatling.register(promise);
-  }
+    @Override
+    public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay, TimeUnit unit) {
+        return gatling.scheduleWithFixedDelay(command, initialDelay, delay, unit);
+    }
 
-  @Override
-  @SuppressWarnings("deprecation")
-  public ChannelFuture register(Channel channel, ChannelPromise promise) {
-    return gatling.register(channel, promise);
-  }
+    @Override
+    public EventLoopGroup parent() {
+        return gatling.parent();
+    }
 
-  @Override
-  public boolean isShuttingDown() {
-    return gatling.isShuttingDown();
-  }
+    @Override
+    public EventLoop next() {
+        return this;
+    }
 
-  @Override
-  public Future<?> shutdownGracefully(long quietPeriod, long timeout, TimeUnit unit) {
-    return gatling.shutdownGracefully(quietPeriod, timeout, unit);
-  }
+    @Override
+    public ChannelFuture register(Channel channel) {
+        return gatling.register(channel);
+    }
 
-  @Override
-  public Future<?> terminationFuture() {
-    return gatling.terminationFuture();
-  }
+    @Override
+    public ChannelFuture register(ChannelPromise promise) {
+        return gatling.register(promise);
+    }
 
-  @Override
-  @SuppressWarnings("deprecation")
-  public void shutdown() {
-    gatling.shutdown();
-  }
+    @Override
+    @SuppressWarnings("deprecation")
+    public ChannelFuture register(Channel channel, ChannelPromise promise) {
+        return gatling.register(channel, promise);
+    }
 
-  @Override
-  public boolean isShutdown() {
-    return gatling.isShutdown();
-  }
+    @Override
+    public boolean isShuttingDown() {
+        return gatling.isShuttingDown();
+    }
 
-  @Override
-  public boolean isTerminated() {
-    return gatling.isTerminated();
-  }
+    @Override
+    public Future<?> shutdownGracefully(long quietPeriod, long timeout, TimeUnit unit) {
+        return gatling.shutdownGracefully(quietPeriod, timeout, unit);
+    }
 
-  @Override
-  public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
-    return gatling.awaitTermination(timeout, unit);
-  }
+    @Override
+    public Future<?> terminationFuture() {
+        return gatling.terminationFuture();
+    }
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public void shutdown() {
+        gatling.shutdown();
+    }
+
+    @Override
+    public boolean isShutdown() {
+        return gatling.isShutdown();
+    }
+
+    @Override
+    public boolean isTerminated() {
+        return gatling.isTerminated();
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+        return gatling.awaitTermination(timeout, unit);
+    }
 }

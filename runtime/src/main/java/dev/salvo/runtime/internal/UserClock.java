@@ -17,55 +17,55 @@ package dev.salvo.runtime.internal;
  * understatement. Used by one user at a time (Gatling runs a user's actions one after another).
  */
 final class UserClock {
-  /** Gatling's schedule has millisecond resolution: lateness up to this is the schedule's, not a stall. */
-  static final long RESOLUTION_NANOS = 1_000_000;
+    /** Gatling's schedule has millisecond resolution: lateness up to this is the schedule's, not a stall. */
+    static final long RESOLUTION_NANOS = 1_000_000;
 
-  private final long dueNanos;
-  private final long createdNanos;
-  private boolean started;
-  private long lastNanos;
-  private long stallMark;
+    private final long dueNanos;
+    private final long createdNanos;
+    private boolean started;
+    private long lastNanos;
+    private long stallMark;
 
-  /**
-   * @param dueNanos the scheduled arrival (System.nanoTime)
-   * @param createdNanos when Gatling created the user
-   * @param stallNanos the hiccup recorder's stall total at creation
-   */
-  UserClock(long dueNanos, long createdNanos, long stallNanos) {
-    this.dueNanos = dueNanos;
-    this.createdNanos = createdNanos;
-    this.lastNanos = createdNanos;
-    this.stallMark = stallNanos;
-  }
-
-  /**
-   * @param nowNanos the moment the user reached the request
-   * @param stallNanos the hiccup recorder's stall total now
-   * @return the request's intended start, never after nowNanos
-   */
-  long intendedStart(long nowNanos, long stallNanos) {
-    long late = Math.max(0, Math.min(stallNanos - stallMark, nowNanos - lastNanos));
-    if (!started) {
-      started = true;
-      late += Math.max(0, createdNanos - dueNanos - RESOLUTION_NANOS);
+    /**
+     * @param dueNanos the scheduled arrival (System.nanoTime)
+     * @param createdNanos when Gatling created the user
+     * @param stallNanos the hiccup recorder's stall total at creation
+     */
+    UserClock(long dueNanos, long createdNanos, long stallNanos) {
+        this.dueNanos = dueNanos;
+        this.createdNanos = createdNanos;
+        this.lastNanos = createdNanos;
+        this.stallMark = stallNanos;
     }
-    stallMark = stallNanos;
-    return nowNanos - late;
-  }
 
-  /**
-   * A request of this user ended.
-   *
-   * @param endNanos when
-   * @param stallNanos the hiccup recorder's stall total then
-   */
-  void ended(long endNanos, long stallNanos) {
-    lastNanos = endNanos;
-    stallMark = stallNanos;
-  }
+    /**
+     * @param nowNanos the moment the user reached the request
+     * @param stallNanos the hiccup recorder's stall total now
+     * @return the request's intended start, never after nowNanos
+     */
+    long intendedStart(long nowNanos, long stallNanos) {
+        long late = Math.max(0, Math.min(stallNanos - stallMark, nowNanos - lastNanos));
+        if (!started) {
+            started = true;
+            late += Math.max(0, createdNanos - dueNanos - RESOLUTION_NANOS);
+        }
+        stallMark = stallNanos;
+        return nowNanos - late;
+    }
 
-  /** @return the scheduled arrival (System.nanoTime) */
-  long dueNanos() {
-    return dueNanos;
-  }
+    /**
+     * A request of this user ended.
+     *
+     * @param endNanos when
+     * @param stallNanos the hiccup recorder's stall total then
+     */
+    void ended(long endNanos, long stallNanos) {
+        lastNanos = endNanos;
+        stallMark = stallNanos;
+    }
+
+    /** @return the scheduled arrival (System.nanoTime) */
+    long dueNanos() {
+        return dueNanos;
+    }
 }

@@ -5,32 +5,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 class UserClockTest {
-  static final long MS = 1_000_000;
+    static final long MS = 1_000_000;
 
-  @Test
-  void aUserCreatedLateChargesItsLatenessBeyondTheScheduleResolutionToItsFirstRequest() {
-    UserClock clock = new UserClock(0, 700 * MS, 0);
-    assertThat(clock.intendedStart(701 * MS, 0)).isEqualTo(2 * MS); // 700 ms late, less the 1 ms resolution
-    clock.ended(703 * MS, 0);
-    assertThat(clock.intendedStart(703 * MS + 20_000, 0)).as("the next request starts when it is reached")
-        .isEqualTo(703 * MS + 20_000);
-  }
+    @Test
+    void aUserCreatedLateChargesItsLatenessBeyondTheScheduleResolutionToItsFirstRequest() {
+        UserClock clock = new UserClock(0, 700 * MS, 0);
+        assertThat(clock.intendedStart(701 * MS, 0)).isEqualTo(2 * MS); // 700 ms late, less the 1 ms resolution
+        clock.ended(703 * MS, 0);
+        assertThat(clock.intendedStart(703 * MS + 20_000, 0))
+                .as("the next request starts when it is reached")
+                .isEqualTo(703 * MS + 20_000);
+    }
 
-  @Test
-  void aUserOnTimeWithinTheScheduleResolutionIsNotCharged() {
-    UserClock clock = new UserClock(0, MS / 2, 0);
-    assertThat(clock.intendedStart(MS, 0)).isEqualTo(MS);
-  }
+    @Test
+    void aUserOnTimeWithinTheScheduleResolutionIsNotCharged() {
+        UserClock clock = new UserClock(0, MS / 2, 0);
+        assertThat(clock.intendedStart(MS, 0)).isEqualTo(MS);
+    }
 
-  @Test
-  void aStallBetweenTwoRequestsIsChargedToTheNextOneAtMostTheTimeBetweenThem() {
-    UserClock clock = new UserClock(0, 0, 10 * MS);
-    clock.intendedStart(0, 10 * MS);
-    clock.ended(5 * MS, 10 * MS);
-    // a 300 ms stall of the generator happened while the user was between requests
-    assertThat(clock.intendedStart(400 * MS, 310 * MS)).isEqualTo(100 * MS);
-    clock.ended(401 * MS, 310 * MS);
-    // a stall longer than the gap (it began before the previous request ended) is charged only for the gap
-    assertThat(clock.intendedStart(402 * MS, 900 * MS)).isEqualTo(401 * MS);
-  }
+    @Test
+    void aStallBetweenTwoRequestsIsChargedToTheNextOneAtMostTheTimeBetweenThem() {
+        UserClock clock = new UserClock(0, 0, 10 * MS);
+        clock.intendedStart(0, 10 * MS);
+        clock.ended(5 * MS, 10 * MS);
+        // a 300 ms stall of the generator happened while the user was between requests
+        assertThat(clock.intendedStart(400 * MS, 310 * MS)).isEqualTo(100 * MS);
+        clock.ended(401 * MS, 310 * MS);
+        // a stall longer than the gap (it began before the previous request ended) is charged only for the gap
+        assertThat(clock.intendedStart(402 * MS, 900 * MS)).isEqualTo(401 * MS);
+    }
 }

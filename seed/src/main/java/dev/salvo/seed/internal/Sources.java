@@ -19,299 +19,388 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /** Checks a {@link Gen}'s parameters and compiles it into a {@link ValueSource}. */
 public final class Sources {
-  /** Redraws of a bounded distribution before the value is clamped into the bounds. */
-  static final int MAX_REDRAWS = 1000;
+    /** Redraws of a bounded distribution before the value is clamped into the bounds. */
+    static final int MAX_REDRAWS = 1000;
 
-  private Sources() {}
+    private Sources() {}
 
-  /**
-   * @param gen the generator (not {@link Gen.ChildIndex} or {@link Gen.Profile}: the planner handles those)
-   * @param cell where its values go
-   * @param unique whether values must be distinct: ranges and choices are then drawn without repetition
-   * @return the compiled source
-   * @throws dev.salvo.sql.SalvoException one line naming the column and the parameter
-   */
-  public static ValueSource compile(Gen gen, Cell cell, boolean unique) {
-    long seed = cell.seed();
-    long stream = cell.stream();
-    if (gen instanceof Gen.Sequence s) {
-      return ValueSource.of(() -> (row, out) -> out.number(s.start() + row * s.step()), "bigint", Long.MAX_VALUE, s.step() != 0);
-    }
-    if (gen instanceof Gen.IntRange r) {
-      check(cell, "int", r.min() <= r.max() && r.max() - r.min() >= 0, r.min(), r.max());
-      long size = r.max() - r.min() + 1;
-      return indexed(cell, unique, size, "bigint", (rnd, out, i) -> out.number(r.min() + i));
-    }
-    if (gen instanceof Gen.DecimalRange d) {
-      checkScale(cell, "decimal", d.scale());
-      check(cell, "decimal", d.min().compareTo(d.max()) <= 0, d.min(), d.max());
-      long lo = d.min().setScale(d.scale(), java.math.RoundingMode.CEILING).unscaledValue().longValueExact();
-      long hi = d.max().setScale(d.scale(), java.math.RoundingMode.FLOOR).unscaledValue().longValueExact();
-      int precision = Math.max(d.max().abs().setScale(d.scale(), java.math.RoundingMode.FLOOR).precision(),
-          d.scale() + 1);
-      return indexed(cell, unique, hi - lo + 1, "numeric(" + Math.max(precision, d.scale() + 1) + "," + d.scale() + ")",
-          (rnd, out, i) -> out.fixed(lo + i, d.scale()));
-    }
-    if (gen instanceof Gen.FloatRange f) {
-      check(cell, "float", f.min() <= f.max(), f.min(), f.max());
-      return random(stream, seed, "double precision",
-          rnd -> (row, out) -> out.raw(Double.toString(f.min() + rnd.nextDouble() * (f.max() - f.min()))));
-    }
-    if (gen instanceof Gen.DateRange d) {
-      check(cell, "date", !d.min().isAfter(d.max()), d.min(), d.max());
-      long lo = d.min().toEpochDay();
-      return indexed(cell, unique, d.max().toEpochDay() - lo + 1, "date",
-          (rnd, out, i) -> out.raw(LocalDate.ofEpochDay(lo + i).toString()));
-    }
-    if (gen instanceof Gen.TimestampRange t) {
-      check(cell, "timestamp", !t.min().isAfter(t.max()), t.min(), t.max());
-      long lo = t.min().toEpochSecond(ZoneOffset.UTC);
-      return indexed(cell, unique, t.max().toEpochSecond(ZoneOffset.UTC) - lo + 1, "timestamp",
-          (rnd, out, i) -> out.raw(LocalDateTime.ofEpochSecond(lo + i, 0, ZoneOffset.UTC).toString()));
-    }
-    if (gen instanceof Gen.TimestamptzRange t) {
-      check(cell, "timestamptz", !t.min().isAfter(t.max()), t.min(), t.max());
-      long lo = t.min().toEpochSecond();
-      return indexed(cell, unique, t.max().toEpochSecond() - lo + 1, "timestamptz", (rnd, out, i) -> {
-        out.raw(LocalDateTime.ofEpochSecond(lo + i, 0, ZoneOffset.UTC).toString());
-        out.raw("+00");
-      });
-    }
-    if (gen instanceof Gen.Normal n) {
-      positive(cell, "normal stddev", n.stddev());
-      bounded(cell, "normal", n.min(), n.max(), n.scale());
-      return distribution(cell, n.min(), n.max(), n.scale(),
-          rnd -> GaussianSampler.of(ZigguratSampler.NormalizedGaussian.of(rnd), n.mean(), n.stddev())::sample);
-    }
-    if (gen instanceof Gen.LogNormal n) {
-      positive(cell, "lognormal sigma", n.sigma());
-      bounded(cell, "lognormal", n.min(), n.max(), n.scale());
-      return distribution(cell, n.min(), n.max(), n.scale(),
-          rnd -> LogNormalSampler.of(ZigguratSampler.NormalizedGaussian.of(rnd), n.mu(), n.sigma())::sample);
-    }
-    if (gen instanceof Gen.Exponential e) {
-      positive(cell, "exponential mean", e.mean());
-      bounded(cell, "exponential", e.min(), e.max(), e.scale());
-      return distribution(cell, e.min(), e.max(), e.scale(),
-          rnd -> AhrensDieterExponentialSampler.of(rnd, e.mean())::sample);
-    }
-    if (gen instanceof Gen.Beta b) {
-      positive(cell, "beta alpha", b.alpha());
-      positive(cell, "beta beta", b.beta());
-      bounded(cell, "beta", b.min(), b.max(), b.scale());
-      return distribution(cell, b.min(), b.max(), b.scale(), rnd -> {
-        org.apache.commons.rng.sampling.distribution.ContinuousSampler s = ChengBetaSampler.of(rnd, b.alpha(), b.beta());
-        return () -> b.min() + s.sample() * (b.max() - b.min());
-      });
-    }
-    if (gen instanceof Gen.Zipf z) {
-      positive(cell, "zipf exponent", z.exponent());
-      check(cell, "zipf", z.min() <= z.max(), z.min(), z.max());
-      if (z.max() - z.min() + 1 > Integer.MAX_VALUE || z.max() - z.min() < 0) {
-        throw cell.error("zipf range (max - min + 1)", "at most " + Integer.MAX_VALUE, z.max() - z.min() + 1);
-      }
-      int n = (int) (z.max() - z.min() + 1);
-      return random(stream, seed, "bigint", rnd -> {
-        org.apache.commons.rng.sampling.distribution.DiscreteSampler s = RejectionInversionZipfSampler.of(rnd, n, z.exponent());
-        return (row, out) -> out.number(z.min() - 1 + s.sample());
-      }, n);
-    }
-    if (gen instanceof Gen.Poisson p) {
-      positive(cell, "poisson mean", p.mean());
-      if (p.mean() > 1e9) {
-        throw cell.error("poisson mean", "at most 1e9", p.mean());
-      }
-      check(cell, "poisson", p.min() <= p.max(), p.min(), p.max());
-      return random(stream, seed, "bigint", rnd -> {
-        org.apache.commons.rng.sampling.distribution.DiscreteSampler s = PoissonSampler.of(rnd, p.mean());
-        return (row, out) -> {
-          long v = s.sample();
-          for (int i = 0; i < MAX_REDRAWS && (v < p.min() || v > p.max()); i++) {
-            v = s.sample();
-          }
-          out.number(Math.max(p.min(), Math.min(p.max(), v)));
-        };
-      }, p.max() - p.min() + 1);
-    }
-    if (gen instanceof Gen.Choice c) {
-      return choice(cell, c, unique);
-    }
-    if (gen instanceof Gen.Faker f) {
-      return Fakers.compile(cell, f.expression());
-    }
-    if (gen instanceof Gen.Letters l) {
-      return letters(cell, l, unique);
-    }
-    if (gen instanceof Gen.Uuid) {
-      return random(stream, seed, "uuid", rnd -> (row, out) -> uuid(rnd.nextLong(), rnd.nextLong(), out), Long.MAX_VALUE);
-    }
-    if (gen instanceof Gen.Bool b) {
-      if (!(b.trueFraction() >= 0 && b.trueFraction() <= 1)) {
-        throw cell.error("boolean trueFraction", "between 0 and 1", b.trueFraction());
-      }
-      return random(stream, seed, "boolean", rnd -> (row, out) -> out.ascii(rnd.nextDouble() < b.trueFraction()
-          ? 't' : 'f'), 2);
-    }
-    if (gen instanceof Gen.Constant c) {
-      return ValueSource.of(() -> (row, out) -> out.text(c.value()), "text", 1, false);
-    }
-    if (gen instanceof Gen.ChildIndex) {
-      throw cell.error("generator child_index", "used in a table with perParent", "not");
-    }
-    if (gen instanceof Gen.Profile p) {
-      return ProfileSource.compile(cell, p.profile());
-    }
-    throw new IllegalStateException("unknown generator " + gen);
-  }
-
-  /** Writes row values from a per-row random source. */
-  interface Factory {
-    ValueSource.Writer create(CellRandom rnd);
-  }
-
-  /** Writes the value with index {@code i} of a range. */
-  interface Indexed {
-    void write(CellRandom rnd, TextOut out, long i);
-  }
-
-  static ValueSource random(long stream, long seed, String sqlType, Factory factory) {
-    return random(stream, seed, sqlType, factory, Long.MAX_VALUE);
-  }
-
-  static ValueSource random(long stream, long seed, String sqlType, Factory factory, long distinct) {
-    return ValueSource.of(() -> {
-      CellRandom rnd = new CellRandom();
-      ValueSource.Writer w = factory.create(rnd);
-      return (row, out) -> {
-        rnd.reset(CellRandom.key(seed, stream, row));
-        w.write(row, out);
-      };
-    }, sqlType, distinct, false);
-  }
-
-  /** A range of {@code size} values: uniform, or a seeded permutation of the row index when unique. */
-  static ValueSource indexed(Cell cell, boolean unique, long size, String sqlType, Indexed value) {
-    if (unique) {
-      Perm perm = new Perm(size, cell.seed() ^ cell.stream());
-      return ValueSource.of(() -> (row, out) -> value.write(null, out, perm.apply(row)), sqlType, size, true);
-    }
-    return random(cell.stream(), cell.seed(), sqlType,
-        rnd -> (row, out) -> value.write(rnd, out, size <= 0 ? rnd.nextLong() : rnd.nextLong(size)), size);
-  }
-
-  static ValueSource distribution(Cell cell, double min, double max, int scale,
-      Function<UniformRandomProvider, DoubleSupplier> sampler) {
-    double pow = Math.pow(10, scale);
-    return random(cell.stream(), cell.seed(), scale == 0 ? "bigint" : "numeric(18," + scale + ")", rnd -> {
-      DoubleSupplier s = sampler.apply(rnd);
-      return (row, out) -> {
-        double v = s.getAsDouble();
-        for (int i = 0; i < MAX_REDRAWS && (v < min || v > max); i++) {
-          v = s.getAsDouble();
+    /**
+     * @param gen the generator (not {@link Gen.ChildIndex} or {@link Gen.Profile}: the planner handles those)
+     * @param cell where its values go
+     * @param unique whether values must be distinct: ranges and choices are then drawn without repetition
+     * @return the compiled source
+     * @throws dev.salvo.sql.SalvoException one line naming the column and the parameter
+     */
+    public static ValueSource compile(Gen gen, Cell cell, boolean unique) {
+        long seed = cell.seed();
+        long stream = cell.stream();
+        if (gen instanceof Gen.Sequence s) {
+            return ValueSource.of(
+                    () -> (row, out) -> out.number(s.start() + row * s.step()),
+                    "bigint",
+                    Long.MAX_VALUE,
+                    s.step() != 0);
         }
-        out.fixed(Math.round(Math.max(min, Math.min(max, v)) * pow), scale);
-      };
-    });
-  }
-
-  private static ValueSource choice(Cell cell, Gen.Choice c, boolean unique) {
-    List<String> values = c.values();
-    if (values.isEmpty()) {
-      throw cell.error("choice values", "a non-empty list", "[]");
-    }
-    if (!c.weights().isEmpty() && c.weights().size() != values.size()) {
-      throw cell.error("choice weights", "one per value (" + values.size() + ")", c.weights().size() + " weights");
-    }
-    double[] p = new double[values.size()];
-    double sum = 0;
-    for (int i = 0; i < p.length; i++) {
-      p[i] = c.weights().isEmpty() ? 1 : c.weights().get(i);
-      if (!(p[i] >= 0) || Double.isInfinite(p[i])) {
-        throw cell.error("choice weight of '" + values.get(i) + "'", "a finite number >= 0", p[i]);
-      }
-      sum += p[i];
-    }
-    if (!(sum > 0)) {
-      throw cell.error("choice weights", "positive in sum", c.weights());
-    }
-    long distinct = values.stream().distinct().count();
-    if (unique) {
-      return indexed(cell, true, values.size(), "text", (rnd, out, i) -> out.text(values.get((int) i)));
-    }
-    return random(cell.stream(), cell.seed(), "text", rnd -> {
-      org.apache.commons.rng.sampling.distribution.DiscreteSampler s = AliasMethodDiscreteSampler.of(rnd, p);
-      return (row, out) -> out.text(values.get(s.sample()));
-    }, distinct);
-  }
-
-  private static ValueSource letters(Cell cell, Gen.Letters l, boolean unique) {
-    if (l.minLength() < 0 || l.maxLength() < l.minLength()) {
-      throw cell.error("letters minLength and maxLength", "0 <= minLength <= maxLength",
-          l.minLength() + " and " + l.maxLength());
-    }
-    if (unique) {
-      int width = Math.max(1, l.maxLength());
-      long size = width >= 13 ? Long.MAX_VALUE : (long) Math.pow(26, width);
-      Perm perm = new Perm(Math.min(size, 1L << 62), cell.seed() ^ cell.stream());
-      return ValueSource.of(() -> (row, out) -> {
-        long v = perm.apply(row);
-        for (int i = 0; i < width; i++) {
-          out.ascii((char) ('a' + v % 26));
-          v /= 26;
+        if (gen instanceof Gen.IntRange r) {
+            check(cell, "int", r.min() <= r.max() && r.max() - r.min() >= 0, r.min(), r.max());
+            long size = r.max() - r.min() + 1;
+            return indexed(cell, unique, size, "bigint", (rnd, out, i) -> out.number(r.min() + i));
         }
-      }, "text", size, true);
+        if (gen instanceof Gen.DecimalRange d) {
+            checkScale(cell, "decimal", d.scale());
+            check(cell, "decimal", d.min().compareTo(d.max()) <= 0, d.min(), d.max());
+            long lo = d.min()
+                    .setScale(d.scale(), java.math.RoundingMode.CEILING)
+                    .unscaledValue()
+                    .longValueExact();
+            long hi = d.max()
+                    .setScale(d.scale(), java.math.RoundingMode.FLOOR)
+                    .unscaledValue()
+                    .longValueExact();
+            int precision = Math.max(
+                    d.max()
+                            .abs()
+                            .setScale(d.scale(), java.math.RoundingMode.FLOOR)
+                            .precision(),
+                    d.scale() + 1);
+            return indexed(
+                    cell,
+                    unique,
+                    hi - lo + 1,
+                    "numeric(" + Math.max(precision, d.scale() + 1) + "," + d.scale() + ")",
+                    (rnd, out, i) -> out.fixed(lo + i, d.scale()));
+        }
+        if (gen instanceof Gen.FloatRange f) {
+            check(cell, "float", f.min() <= f.max(), f.min(), f.max());
+            return random(
+                    stream,
+                    seed,
+                    "double precision",
+                    rnd -> (row, out) -> out.raw(Double.toString(f.min() + rnd.nextDouble() * (f.max() - f.min()))));
+        }
+        if (gen instanceof Gen.DateRange d) {
+            check(cell, "date", !d.min().isAfter(d.max()), d.min(), d.max());
+            long lo = d.min().toEpochDay();
+            return indexed(
+                    cell,
+                    unique,
+                    d.max().toEpochDay() - lo + 1,
+                    "date",
+                    (rnd, out, i) -> out.raw(LocalDate.ofEpochDay(lo + i).toString()));
+        }
+        if (gen instanceof Gen.TimestampRange t) {
+            check(cell, "timestamp", !t.min().isAfter(t.max()), t.min(), t.max());
+            long lo = t.min().toEpochSecond(ZoneOffset.UTC);
+            return indexed(
+                    cell,
+                    unique,
+                    t.max().toEpochSecond(ZoneOffset.UTC) - lo + 1,
+                    "timestamp",
+                    (rnd, out, i) -> out.raw(LocalDateTime.ofEpochSecond(lo + i, 0, ZoneOffset.UTC)
+                            .toString()));
+        }
+        if (gen instanceof Gen.TimestamptzRange t) {
+            check(cell, "timestamptz", !t.min().isAfter(t.max()), t.min(), t.max());
+            long lo = t.min().toEpochSecond();
+            return indexed(cell, unique, t.max().toEpochSecond() - lo + 1, "timestamptz", (rnd, out, i) -> {
+                out.raw(LocalDateTime.ofEpochSecond(lo + i, 0, ZoneOffset.UTC).toString());
+                out.raw("+00");
+            });
+        }
+        if (gen instanceof Gen.Normal n) {
+            positive(cell, "normal stddev", n.stddev());
+            bounded(cell, "normal", n.min(), n.max(), n.scale());
+            return distribution(
+                    cell,
+                    n.min(),
+                    n.max(),
+                    n.scale(),
+                    rnd -> GaussianSampler.of(ZigguratSampler.NormalizedGaussian.of(rnd), n.mean(), n.stddev())
+                            ::sample);
+        }
+        if (gen instanceof Gen.LogNormal n) {
+            positive(cell, "lognormal sigma", n.sigma());
+            bounded(cell, "lognormal", n.min(), n.max(), n.scale());
+            return distribution(
+                    cell,
+                    n.min(),
+                    n.max(),
+                    n.scale(),
+                    rnd -> LogNormalSampler.of(ZigguratSampler.NormalizedGaussian.of(rnd), n.mu(), n.sigma())::sample);
+        }
+        if (gen instanceof Gen.Exponential e) {
+            positive(cell, "exponential mean", e.mean());
+            bounded(cell, "exponential", e.min(), e.max(), e.scale());
+            return distribution(
+                    cell, e.min(), e.max(), e.scale(), rnd -> AhrensDieterExponentialSampler.of(rnd, e.mean())::sample);
+        }
+        if (gen instanceof Gen.Beta b) {
+            positive(cell, "beta alpha", b.alpha());
+            positive(cell, "beta beta", b.beta());
+            bounded(cell, "beta", b.min(), b.max(), b.scale());
+            return distribution(cell, b.min(), b.max(), b.scale(), rnd -> {
+                org.apache.commons.rng.sampling.distribution.ContinuousSampler s =
+                        ChengBetaSampler.of(rnd, b.alpha(), b.beta());
+                return () -> b.min() + s.sample() * (b.max() - b.min());
+            });
+        }
+        if (gen instanceof Gen.Zipf z) {
+            positive(cell, "zipf exponent", z.exponent());
+            check(cell, "zipf", z.min() <= z.max(), z.min(), z.max());
+            if (z.max() - z.min() + 1 > Integer.MAX_VALUE || z.max() - z.min() < 0) {
+                throw cell.error("zipf range (max - min + 1)", "at most " + Integer.MAX_VALUE, z.max() - z.min() + 1);
+            }
+            int n = (int) (z.max() - z.min() + 1);
+            return random(
+                    stream,
+                    seed,
+                    "bigint",
+                    rnd -> {
+                        org.apache.commons.rng.sampling.distribution.DiscreteSampler s =
+                                RejectionInversionZipfSampler.of(rnd, n, z.exponent());
+                        return (row, out) -> out.number(z.min() - 1 + s.sample());
+                    },
+                    n);
+        }
+        if (gen instanceof Gen.Poisson p) {
+            positive(cell, "poisson mean", p.mean());
+            if (p.mean() > 1e9) {
+                throw cell.error("poisson mean", "at most 1e9", p.mean());
+            }
+            check(cell, "poisson", p.min() <= p.max(), p.min(), p.max());
+            return random(
+                    stream,
+                    seed,
+                    "bigint",
+                    rnd -> {
+                        org.apache.commons.rng.sampling.distribution.DiscreteSampler s =
+                                PoissonSampler.of(rnd, p.mean());
+                        return (row, out) -> {
+                            long v = s.sample();
+                            for (int i = 0; i < MAX_REDRAWS && (v < p.min() || v > p.max()); i++) {
+                                v = s.sample();
+                            }
+                            out.number(Math.max(p.min(), Math.min(p.max(), v)));
+                        };
+                    },
+                    p.max() - p.min() + 1);
+        }
+        if (gen instanceof Gen.Choice c) {
+            return choice(cell, c, unique);
+        }
+        if (gen instanceof Gen.Faker f) {
+            return Fakers.compile(cell, f.expression());
+        }
+        if (gen instanceof Gen.Letters l) {
+            return letters(cell, l, unique);
+        }
+        if (gen instanceof Gen.Uuid) {
+            return random(
+                    stream,
+                    seed,
+                    "uuid",
+                    rnd -> (row, out) -> uuid(rnd.nextLong(), rnd.nextLong(), out),
+                    Long.MAX_VALUE);
+        }
+        if (gen instanceof Gen.Bool b) {
+            if (!(b.trueFraction() >= 0 && b.trueFraction() <= 1)) {
+                throw cell.error("boolean trueFraction", "between 0 and 1", b.trueFraction());
+            }
+            return random(
+                    stream,
+                    seed,
+                    "boolean",
+                    rnd -> (row, out) -> out.ascii(rnd.nextDouble() < b.trueFraction() ? 't' : 'f'),
+                    2);
+        }
+        if (gen instanceof Gen.Constant c) {
+            return ValueSource.of(() -> (row, out) -> out.text(c.value()), "text", 1, false);
+        }
+        if (gen instanceof Gen.ChildIndex) {
+            throw cell.error("generator child_index", "used in a table with perParent", "not");
+        }
+        if (gen instanceof Gen.Profile p) {
+            return ProfileSource.compile(cell, p.profile());
+        }
+        throw new IllegalStateException("unknown generator " + gen);
     }
-    long distinct = l.maxLength() >= 13 ? Long.MAX_VALUE : (long) Math.pow(27, l.maxLength());
-    return random(cell.stream(), cell.seed(), "text", rnd -> (row, out) -> {
-      int n = l.minLength() + rnd.nextInt(l.maxLength() - l.minLength() + 1);
-      for (int i = 0; i < n; i++) {
-        out.ascii((char) ('a' + rnd.nextInt(26)));
-      }
-    }, distinct);
-  }
 
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
+    /** Writes row values from a per-row random source. */
+    interface Factory {
+        ValueSource.Writer create(CellRandom rnd);
+    }
 
-  static void uuid(long hi, long lo, TextOut out) {
-    hi = (hi & ~0xF000L) | 0x4000L;
-    lo = (lo & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-    for (int i = 15; i >= 0; i--) {
-      out.ascii(HEX[(int) (hi >>> (i * 4)) & 0xF]);
-      if (i == 8 || i == 4) {
+    /** Writes the value with index {@code i} of a range. */
+    interface Indexed {
+        void write(CellRandom rnd, TextOut out, long i);
+    }
+
+    static ValueSource random(long stream, long seed, String sqlType, Factory factory) {
+        return random(stream, seed, sqlType, factory, Long.MAX_VALUE);
+    }
+
+    static ValueSource random(long stream, long seed, String sqlType, Factory factory, long distinct) {
+        return ValueSource.of(
+                () -> {
+                    CellRandom rnd = new CellRandom();
+                    ValueSource.Writer w = factory.create(rnd);
+                    return (row, out) -> {
+                        rnd.reset(CellRandom.key(seed, stream, row));
+                        w.write(row, out);
+                    };
+                },
+                sqlType,
+                distinct,
+                false);
+    }
+
+    /** A range of {@code size} values: uniform, or a seeded permutation of the row index when unique. */
+    static ValueSource indexed(Cell cell, boolean unique, long size, String sqlType, Indexed value) {
+        if (unique) {
+            Perm perm = new Perm(size, cell.seed() ^ cell.stream());
+            return ValueSource.of(() -> (row, out) -> value.write(null, out, perm.apply(row)), sqlType, size, true);
+        }
+        return random(
+                cell.stream(),
+                cell.seed(),
+                sqlType,
+                rnd -> (row, out) -> value.write(rnd, out, size <= 0 ? rnd.nextLong() : rnd.nextLong(size)),
+                size);
+    }
+
+    static ValueSource distribution(
+            Cell cell, double min, double max, int scale, Function<UniformRandomProvider, DoubleSupplier> sampler) {
+        double pow = Math.pow(10, scale);
+        return random(cell.stream(), cell.seed(), scale == 0 ? "bigint" : "numeric(18," + scale + ")", rnd -> {
+            DoubleSupplier s = sampler.apply(rnd);
+            return (row, out) -> {
+                double v = s.getAsDouble();
+                for (int i = 0; i < MAX_REDRAWS && (v < min || v > max); i++) {
+                    v = s.getAsDouble();
+                }
+                out.fixed(Math.round(Math.max(min, Math.min(max, v)) * pow), scale);
+            };
+        });
+    }
+
+    private static ValueSource choice(Cell cell, Gen.Choice c, boolean unique) {
+        List<String> values = c.values();
+        if (values.isEmpty()) {
+            throw cell.error("choice values", "a non-empty list", "[]");
+        }
+        if (!c.weights().isEmpty() && c.weights().size() != values.size()) {
+            throw cell.error(
+                    "choice weights",
+                    "one per value (" + values.size() + ")",
+                    c.weights().size() + " weights");
+        }
+        double[] p = new double[values.size()];
+        double sum = 0;
+        for (int i = 0; i < p.length; i++) {
+            p[i] = c.weights().isEmpty() ? 1 : c.weights().get(i);
+            if (!(p[i] >= 0) || Double.isInfinite(p[i])) {
+                throw cell.error("choice weight of '" + values.get(i) + "'", "a finite number >= 0", p[i]);
+            }
+            sum += p[i];
+        }
+        if (!(sum > 0)) {
+            throw cell.error("choice weights", "positive in sum", c.weights());
+        }
+        long distinct = values.stream().distinct().count();
+        if (unique) {
+            return indexed(cell, true, values.size(), "text", (rnd, out, i) -> out.text(values.get((int) i)));
+        }
+        return random(
+                cell.stream(),
+                cell.seed(),
+                "text",
+                rnd -> {
+                    org.apache.commons.rng.sampling.distribution.DiscreteSampler s =
+                            AliasMethodDiscreteSampler.of(rnd, p);
+                    return (row, out) -> out.text(values.get(s.sample()));
+                },
+                distinct);
+    }
+
+    private static ValueSource letters(Cell cell, Gen.Letters l, boolean unique) {
+        if (l.minLength() < 0 || l.maxLength() < l.minLength()) {
+            throw cell.error(
+                    "letters minLength and maxLength",
+                    "0 <= minLength <= maxLength",
+                    l.minLength() + " and " + l.maxLength());
+        }
+        if (unique) {
+            int width = Math.max(1, l.maxLength());
+            long size = width >= 13 ? Long.MAX_VALUE : (long) Math.pow(26, width);
+            Perm perm = new Perm(Math.min(size, 1L << 62), cell.seed() ^ cell.stream());
+            return ValueSource.of(
+                    () -> (row, out) -> {
+                        long v = perm.apply(row);
+                        for (int i = 0; i < width; i++) {
+                            out.ascii((char) ('a' + v % 26));
+                            v /= 26;
+                        }
+                    },
+                    "text",
+                    size,
+                    true);
+        }
+        long distinct = l.maxLength() >= 13 ? Long.MAX_VALUE : (long) Math.pow(27, l.maxLength());
+        return random(
+                cell.stream(),
+                cell.seed(),
+                "text",
+                rnd -> (row, out) -> {
+                    int n = l.minLength() + rnd.nextInt(l.maxLength() - l.minLength() + 1);
+                    for (int i = 0; i < n; i++) {
+                        out.ascii((char) ('a' + rnd.nextInt(26)));
+                    }
+                },
+                distinct);
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    static void uuid(long hi, long lo, TextOut out) {
+        hi = (hi & ~0xF000L) | 0x4000L;
+        lo = (lo & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        for (int i = 15; i >= 0; i--) {
+            out.ascii(HEX[(int) (hi >>> (i * 4)) & 0xF]);
+            if (i == 8 || i == 4) {
+                out.ascii('-');
+            }
+        }
         out.ascii('-');
-      }
+        for (int i = 15; i >= 0; i--) {
+            out.ascii(HEX[(int) (lo >>> (i * 4)) & 0xF]);
+            if (i == 12) {
+                out.ascii('-');
+            }
+        }
     }
-    out.ascii('-');
-    for (int i = 15; i >= 0; i--) {
-      out.ascii(HEX[(int) (lo >>> (i * 4)) & 0xF]);
-      if (i == 12) {
-        out.ascii('-');
-      }
-    }
-  }
 
-  private static void check(Cell cell, String kind, boolean ok, Object min, Object max) {
-    if (!ok) {
-      throw cell.error(kind + " min", "<= max (" + max + ")", min);
+    private static void check(Cell cell, String kind, boolean ok, Object min, Object max) {
+        if (!ok) {
+            throw cell.error(kind + " min", "<= max (" + max + ")", min);
+        }
     }
-  }
 
-  private static void checkScale(Cell cell, String kind, int scale) {
-    if (scale < 0 || scale > 9) {
-      throw cell.error(kind + " scale", "between 0 and 9", scale);
+    private static void checkScale(Cell cell, String kind, int scale) {
+        if (scale < 0 || scale > 9) {
+            throw cell.error(kind + " scale", "between 0 and 9", scale);
+        }
     }
-  }
 
-  private static void positive(Cell cell, String what, double v) {
-    if (!(v > 0) || Double.isInfinite(v)) {
-      throw cell.error(what, "a finite number > 0", v);
+    private static void positive(Cell cell, String what, double v) {
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw cell.error(what, "a finite number > 0", v);
+        }
     }
-  }
 
-  private static void bounded(Cell cell, String kind, double min, double max, int scale) {
-    checkScale(cell, kind, scale);
-    if (!(min <= max)) {
-      throw cell.error(kind + " min", "<= max (" + max + ")", min);
+    private static void bounded(Cell cell, String kind, double min, double max, int scale) {
+        checkScale(cell, kind, scale);
+        if (!(min <= max)) {
+            throw cell.error(kind + " min", "<= max (" + max + ")", min);
+        }
     }
-  }
 }

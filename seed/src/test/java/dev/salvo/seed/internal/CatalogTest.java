@@ -24,14 +24,14 @@ import org.junit.jupiter.api.Test;
 
 /** Seeding from the live schema: the user's DDL, a spec with row counts only. */
 class CatalogTest {
-  private static EmbeddedDatabase db;
-  private static String url;
+    private static EmbeddedDatabase db;
+    private static String url;
 
-  @BeforeAll
-  static void start() throws Exception {
-    db = EmbeddedDatabase.start(Path.of("target", "embedded-pg-catalog"));
-    url = db.jdbcUrl();
-    exec("""
+    @BeforeAll
+    static void start() throws Exception {
+        db = EmbeddedDatabase.start(Path.of("target", "embedded-pg-catalog"));
+        url = db.jdbcUrl();
+        exec("""
         CREATE TABLE accounts (id bigint PRIMARY KEY, name varchar(20) NOT NULL, email text UNIQUE,
           balance numeric(10,2), opened date, active boolean, ref uuid, created timestamptz, kind smallint,
           score real);
@@ -41,47 +41,51 @@ class CatalogTest {
         CREATE TABLE pair_notes (id int PRIMARY KEY, a int NOT NULL, b int NOT NULL, FOREIGN KEY (a, b) REFERENCES pairs);
         CREATE TABLE untouched (x int);
         INSERT INTO untouched VALUES (1), (2);""");
-  }
-
-  @AfterAll
-  static void stop() {
-    db.close();
-  }
-
-  static void exec(String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
-      st.execute(sql);
     }
-  }
 
-  static long count(String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
+    @AfterAll
+    static void stop() {
+        db.close();
     }
-  }
 
-  @Test
-  void readsColumnsKeysAndCompositeForeignKeys() throws Exception {
-    try (Connection c = DriverManager.getConnection(url)) {
-      Catalog.Table accounts = Catalog.read(c, new PostgresDialect(), "accounts");
-      assertThat(accounts.columns()).extracting(Catalog.Column::name).containsExactly("id", "name", "email", "balance",
-          "opened", "active", "ref", "created", "kind", "score");
-      assertThat(accounts.column("balance").type()).isEqualTo("numeric(10,2)");
-      assertThat(accounts.column("name").notNull()).isTrue();
-      assertThat(accounts.primaryKey()).containsExactly("id");
-      assertThat(accounts.uniques()).containsExactly(List.of("email"));
-      Catalog.Table notes = Catalog.read(c, new PostgresDialect(), "pair_notes");
-      assertThat(notes.foreignKeys()).containsExactly(new ForeignKeySpec(List.of("a", "b"), "pairs",
-          List.of("a", "b"), 0, 0));
-      assertThat(Catalog.read(c, new PostgresDialect(), "missing")).isNull();
+    static void exec(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
     }
-  }
 
-  @Test
-  void seedsAnEmptySchemaFromRowCountsAloneAndNeverTruncatesWithoutTheFlag() throws Exception {
-    SeedSpec spec = SpecYaml.parse("""
+    static long count(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void readsColumnsKeysAndCompositeForeignKeys() throws Exception {
+        try (Connection c = DriverManager.getConnection(url)) {
+            Catalog.Table accounts = Catalog.read(c, new PostgresDialect(), "accounts");
+            assertThat(accounts.columns())
+                    .extracting(Catalog.Column::name)
+                    .containsExactly(
+                            "id", "name", "email", "balance", "opened", "active", "ref", "created", "kind", "score");
+            assertThat(accounts.column("balance").type()).isEqualTo("numeric(10,2)");
+            assertThat(accounts.column("name").notNull()).isTrue();
+            assertThat(accounts.primaryKey()).containsExactly("id");
+            assertThat(accounts.uniques()).containsExactly(List.of("email"));
+            Catalog.Table notes = Catalog.read(c, new PostgresDialect(), "pair_notes");
+            assertThat(notes.foreignKeys())
+                    .containsExactly(new ForeignKeySpec(List.of("a", "b"), "pairs", List.of("a", "b"), 0, 0));
+            assertThat(Catalog.read(c, new PostgresDialect(), "missing")).isNull();
+        }
+    }
+
+    @Test
+    void seedsAnEmptySchemaFromRowCountsAloneAndNeverTruncatesWithoutTheFlag() throws Exception {
+        SeedSpec spec = SpecYaml.parse("""
         seed: 5
         tables:
           accounts: {rows: 500}
@@ -91,36 +95,44 @@ class CatalogTest {
             columns: {a: {gen: sequence}, b: {gen: int, min: 1, max: 3}}
           pair_notes: {rows: 400}
         """, null);
-    SeedSummary summary = Seeder.seed(spec, () -> DriverManager.getConnection(url), SeedOptions.DEFAULTS.out(null));
-    assertThat(summary.tables()).extracting(SeedSummary.TableResult::table)
-        .containsExactly("accounts", "transfers", "pairs", "pair_notes");
-    assertThat(count("SELECT count(*) FROM accounts")).isEqualTo(500);
-    assertThat(count("SELECT count(*) FROM transfers")).isEqualTo(3000);
-    assertThat(count("SELECT count(*) FROM pair_notes")).isEqualTo(400);
-    assertThat(summary.foreignKeys()).hasSize(3).allMatch(f -> f.violations() == 0);
-    assertThat(count("SELECT count(*) FROM accounts WHERE length(name) > 20 OR balance >= 100000000")).isZero();
-    assertThat(count("SELECT count(DISTINCT kind) FROM accounts")).isGreaterThan(100);
-    assertThat(count("SELECT count(*) FROM transfers WHERE length(note) <> 3")).isZero();
-    assertThat(count("SELECT count(*) FROM untouched")).isEqualTo(2);
+        SeedSummary summary = Seeder.seed(spec, () -> DriverManager.getConnection(url), SeedOptions.DEFAULTS.out(null));
+        assertThat(summary.tables())
+                .extracting(SeedSummary.TableResult::table)
+                .containsExactly("accounts", "transfers", "pairs", "pair_notes");
+        assertThat(count("SELECT count(*) FROM accounts")).isEqualTo(500);
+        assertThat(count("SELECT count(*) FROM transfers")).isEqualTo(3000);
+        assertThat(count("SELECT count(*) FROM pair_notes")).isEqualTo(400);
+        assertThat(summary.foreignKeys()).hasSize(3).allMatch(f -> f.violations() == 0);
+        assertThat(count("SELECT count(*) FROM accounts WHERE length(name) > 20 OR balance >= 100000000"))
+                .isZero();
+        assertThat(count("SELECT count(DISTINCT kind) FROM accounts")).isGreaterThan(100);
+        assertThat(count("SELECT count(*) FROM transfers WHERE length(note) <> 3"))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM untouched")).isEqualTo(2);
 
-    assertThatThrownBy(() -> Seeder.seed(spec, () -> DriverManager.getConnection(url), SeedOptions.DEFAULTS.out(null)))
-        .isInstanceOf(SalvoException.class)
-        .hasMessage("table 'accounts': must be empty to be seeded, but holds rows; pass --truncate "
-            + "(SeedOptions.truncateFirst()) to replace them");
-    String before = text("SELECT md5(string_agg(t::text, ',' ORDER BY id)) FROM transfers t");
+        assertThatThrownBy(
+                        () -> Seeder.seed(spec, () -> DriverManager.getConnection(url), SeedOptions.DEFAULTS.out(null)))
+                .isInstanceOf(SalvoException.class)
+                .hasMessage("table 'accounts': must be empty to be seeded, but holds rows; pass --truncate "
+                        + "(SeedOptions.truncateFirst()) to replace them");
+        String before = text("SELECT md5(string_agg(t::text, ',' ORDER BY id)) FROM transfers t");
 
-    Seeder.seed(new SeedSpec(6, spec.tables()), () -> DriverManager.getConnection(url),
-        SeedOptions.DEFAULTS.out(null).truncateFirst());
-    assertThat(count("SELECT count(*) FROM transfers")).isEqualTo(3000);
-    assertThat(text("SELECT md5(string_agg(t::text, ',' ORDER BY id)) FROM transfers t")).isNotEqualTo(before);
-    assertThat(count("SELECT count(*) FROM untouched")).isEqualTo(2);
-  }
-
-  static String text(String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getString(1);
+        Seeder.seed(
+                new SeedSpec(6, spec.tables()),
+                () -> DriverManager.getConnection(url),
+                SeedOptions.DEFAULTS.out(null).truncateFirst());
+        assertThat(count("SELECT count(*) FROM transfers")).isEqualTo(3000);
+        assertThat(text("SELECT md5(string_agg(t::text, ',' ORDER BY id)) FROM transfers t"))
+                .isNotEqualTo(before);
+        assertThat(count("SELECT count(*) FROM untouched")).isEqualTo(2);
     }
-  }
+
+    static String text(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
 }

@@ -8,13 +8,13 @@ import java.util.List;
  * quoted by the dialect and values are bound, so any catalog name is safe.
  */
 public interface Profiler {
-  /**
-   * @param connection an open connection; it is not closed
-   * @param table the table name as stored in the catalog (optionally {@code schema.table})
-   * @param columns the columns to profile, as stored in the catalog; empty means every column
-   * @param options mode, sample caps and seed
-   * @return the profile, columns in the requested order
-   * @throws dev.salvo.sql.SalvoException when the table or a column does not exist, or a query fails
-   */
-  TableProfile profile(Connection connection, String table, List<String> columns, ProfileOptions options);
+    /**
+     * @param connection an open connection; it is not closed
+     * @param table the table name as stored in the catalog (optionally {@code schema.table})
+     * @param columns the columns to profile, as stored in the catalog; empty means every column
+     * @param options mode, sample caps and seed
+     * @return the profile, columns in the requested order
+     * @throws dev.salvo.sql.SalvoException when the table or a column does not exist, or a query fails
+     */
+    TableProfile profile(Connection connection, String table, List<String> columns, ProfileOptions options);
 }

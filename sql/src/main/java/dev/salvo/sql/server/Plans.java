@@ -18,40 +18,44 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * executed statement's. The statement is planned, not executed.
  */
 final class Plans {
-  private static final Pattern LITERAL = Pattern.compile("'(?:[^']|'')*'|\\$\\d+|\\?|\\b\\d+(?:\\.\\d+)?\\b");
-  private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern LITERAL = Pattern.compile("'(?:[^']|'')*'|\\$\\d+|\\?|\\b\\d+(?:\\.\\d+)?\\b");
+    private static final Pattern SPACE = Pattern.compile("\\s+");
 
-  private Plans() {}
+    private Plans() {}
 
-  static ServerStatistics.Explained explain(Connection c, String jdbcSql, ServerStatistics.Binder binder) {
-    String json;
-    try (PreparedStatement ps = c.prepareStatement("EXPLAIN (VERBOSE, FORMAT JSON) " + jdbcSql)) {
-      binder.bind(ps);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        json = rs.getString(1);
-      }
-    } catch (SQLException e) {
-      return new ServerStatistics.Explained(null, null, "plan: unavailable: "
-          + PostgresServerStatistics.describe(e));
+    static ServerStatistics.Explained explain(Connection c, String jdbcSql, ServerStatistics.Binder binder) {
+        String json;
+        try (PreparedStatement ps = c.prepareStatement("EXPLAIN (VERBOSE, FORMAT JSON) " + jdbcSql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                json = rs.getString(1);
+            }
+        } catch (SQLException e) {
+            return new ServerStatistics.Explained(
+                    null, null, "plan: unavailable: " + PostgresServerStatistics.describe(e));
+        }
+        Object parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(json);
+        Object plan = parsed instanceof List<?> list && !list.isEmpty() ? list.get(0) : parsed;
+        Long queryId = null;
+        if (plan instanceof Map<?, ?> m && m.get("Query Identifier") instanceof Number n) {
+            queryId = n.longValue();
+        }
+        return new ServerStatistics.Explained(
+                queryId,
+                plan,
+                queryId == null
+                        ? "query identifier: unavailable: the server computed none (compute_query_id is off)"
+                        : null);
     }
-    Object parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(json);
-    Object plan = parsed instanceof List<?> list && !list.isEmpty() ? list.get(0) : parsed;
-    Long queryId = null;
-    if (plan instanceof Map<?, ?> m && m.get("Query Identifier") instanceof Number n) {
-      queryId = n.longValue();
-    }
-    return new ServerStatistics.Explained(queryId, plan, queryId == null
-        ? "query identifier: unavailable: the server computed none (compute_query_id is off)" : null);
-  }
 
-  /**
-   * @param sql a statement's text
-   * @return the text with literals and placeholders as {@code ?} and white space collapsed, for matching
-   */
-  static String normalise(String sql) {
-    String s = LITERAL.matcher(sql).replaceAll("?");
-    s = SPACE.matcher(s).replaceAll(" ").trim();
-    return s.endsWith(";") ? s.substring(0, s.length() - 1).trim() : s;
-  }
+    /**
+     * @param sql a statement's text
+     * @return the text with literals and placeholders as {@code ?} and white space collapsed, for matching
+     */
+    static String normalise(String sql) {
+        String s = LITERAL.matcher(sql).replaceAll("?");
+        s = SPACE.matcher(s).replaceAll(" ").trim();
+        return s.endsWith(";") ? s.substring(0, s.length() - 1).trim() : s;
+    }
 }

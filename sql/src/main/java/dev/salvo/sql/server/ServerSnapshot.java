@@ -22,48 +22,48 @@ import java.util.Map;
  * @param unavailable one line per part that could not be read, naming what and why
  */
 public record ServerSnapshot(
-    Instant takenAt,
-    String serverVersion,
-    Map<StatementKey, StatementCounters> statements,
-    Long deallocations,
-    Double statementsResetEpochMillis,
-    Map<String, Double> database,
-    Map<String, Double> checkpointer,
-    Map<String, Double> wal,
-    Map<String, String> settings,
-    List<String> unavailable) {
+        Instant takenAt,
+        String serverVersion,
+        Map<StatementKey, StatementCounters> statements,
+        Long deallocations,
+        Double statementsResetEpochMillis,
+        Map<String, Double> database,
+        Map<String, Double> checkpointer,
+        Map<String, Double> wal,
+        Map<String, String> settings,
+        List<String> unavailable) {
 
-  /** Copies the collections. */
-  public ServerSnapshot {
-    statements = Map.copyOf(statements);
-    database = Map.copyOf(database);
-    checkpointer = Map.copyOf(checkpointer);
-    wal = Map.copyOf(wal);
-    settings = Map.copyOf(settings);
-    unavailable = List.copyOf(unavailable);
-  }
-
-  /**
-   * The identity of a pg_stat_statements entry.
-   *
-   * @param userId the role that ran it (oid)
-   * @param dbId the database (oid)
-   * @param queryId the query identifier
-   * @param topLevel false for statements run inside functions (pg_stat_statements.track = all)
-   */
-  public record StatementKey(long userId, long dbId, long queryId, boolean topLevel) {}
-
-  /**
-   * One entry's counters.
-   *
-   * @param query the statement's normalised text, as the server keeps it
-   * @param sinceEpochMillis when the entry was created (pg_stat_statements.stats_since, from 17), null when unknown
-   * @param values counters by Salvo's name ({@code calls}, {@code totalExecMillis}, {@code sumSquaresExecMillis}, ...)
-   */
-  public record StatementCounters(String query, Double sinceEpochMillis, Map<String, Double> values) {
-    /** Copies the map. */
-    public StatementCounters {
-      values = Map.copyOf(values);
+    /** Copies the collections. */
+    public ServerSnapshot {
+        statements = Map.copyOf(statements);
+        database = Map.copyOf(database);
+        checkpointer = Map.copyOf(checkpointer);
+        wal = Map.copyOf(wal);
+        settings = Map.copyOf(settings);
+        unavailable = List.copyOf(unavailable);
     }
-  }
+
+    /**
+     * The identity of a pg_stat_statements entry.
+     *
+     * @param userId the role that ran it (oid)
+     * @param dbId the database (oid)
+     * @param queryId the query identifier
+     * @param topLevel false for statements run inside functions (pg_stat_statements.track = all)
+     */
+    public record StatementKey(long userId, long dbId, long queryId, boolean topLevel) {}
+
+    /**
+     * One entry's counters.
+     *
+     * @param query the statement's normalised text, as the server keeps it
+     * @param sinceEpochMillis when the entry was created (pg_stat_statements.stats_since, from 17), null when unknown
+     * @param values counters by Salvo's name ({@code calls}, {@code totalExecMillis}, {@code sumSquaresExecMillis}, ...)
+     */
+    public record StatementCounters(String query, Double sinceEpochMillis, Map<String, Double> values) {
+        /** Copies the map. */
+        public StatementCounters {
+            values = Map.copyOf(values);
+        }
+    }
 }

@@ -17,26 +17,43 @@ import java.util.Map;
  * @param queued queries queued
  * @param autoSuspendSeconds AUTO_SUSPEND, null when never
  */
-public record WarehouseSample(long epochMillis, String name, String state, String type, String size,
-    int startedClusters, int minClusters, int maxClusters, int running, int queued, Long autoSuspendSeconds) {
+public record WarehouseSample(
+        long epochMillis,
+        String name,
+        String state,
+        String type,
+        String size,
+        int startedClusters,
+        int minClusters,
+        int maxClusters,
+        int running,
+        int queued,
+        Long autoSuspendSeconds) {
 
-  /** {@code SHOW WAREHOUSES LIKE '<name>'}: SHOW takes no bound parameters, so the name is a quoted literal. */
-  static String showSql(String warehouse) {
-    return "SHOW WAREHOUSES LIKE " + QueryTag.literal(warehouse);
-  }
+    /** {@code SHOW WAREHOUSES LIKE '<name>'}: SHOW takes no bound parameters, so the name is a quoted literal. */
+    static String showSql(String warehouse) {
+        return "SHOW WAREHOUSES LIKE " + QueryTag.literal(warehouse);
+    }
 
-  /**
-   * Reads one row of SHOW WAREHOUSES (lower-case column names as Snowflake returns them; read case-insensitively).
-   *
-   * @param epochMillis when the row was read
-   * @param row the row
-   * @return the sample
-   */
-  public static WarehouseSample fromRow(long epochMillis, Map<String, Object> row) {
-    return new WarehouseSample(epochMillis, Rows.text(row, "NAME"), Rows.text(row, "STATE"), Rows.text(row, "TYPE"),
-        Rows.text(row, "SIZE"), (int) Rows.longOrZero(row, "STARTED_CLUSTERS"),
-        (int) Rows.longOrZero(row, "MIN_CLUSTER_COUNT"), (int) Rows.longOrZero(row, "MAX_CLUSTER_COUNT"),
-        (int) Rows.longOrZero(row, "RUNNING"), (int) Rows.longOrZero(row, "QUEUED"),
-        Rows.longValue(row, "AUTO_SUSPEND"));
-  }
+    /**
+     * Reads one row of SHOW WAREHOUSES (lower-case column names as Snowflake returns them; read case-insensitively).
+     *
+     * @param epochMillis when the row was read
+     * @param row the row
+     * @return the sample
+     */
+    public static WarehouseSample fromRow(long epochMillis, Map<String, Object> row) {
+        return new WarehouseSample(
+                epochMillis,
+                Rows.text(row, "NAME"),
+                Rows.text(row, "STATE"),
+                Rows.text(row, "TYPE"),
+                Rows.text(row, "SIZE"),
+                (int) Rows.longOrZero(row, "STARTED_CLUSTERS"),
+                (int) Rows.longOrZero(row, "MIN_CLUSTER_COUNT"),
+                (int) Rows.longOrZero(row, "MAX_CLUSTER_COUNT"),
+                (int) Rows.longOrZero(row, "RUNNING"),
+                (int) Rows.longOrZero(row, "QUEUED"),
+                Rows.longValue(row, "AUTO_SUSPEND"));
+    }
 }
