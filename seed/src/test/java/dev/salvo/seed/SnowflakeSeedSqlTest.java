@@ -30,19 +30,19 @@ class SnowflakeSeedSqlTest {
         List<String> sql = SnowflakeSeedSql.statements(SHOP, 2);
         assertThat(sql).hasSize(4);
         assertThat(sql.get(0))
-                .isEqualTo("CREATE TABLE IF NOT EXISTS \"customers\" (\"customer_id\" NUMBER(19,0), "
-                        + "\"region\" VARCHAR, \"signup\" DATE)");
+                .isEqualTo("CREATE TABLE IF NOT EXISTS \"CUSTOMERS\" (\"CUSTOMER_ID\" NUMBER(19,0), "
+                        + "\"REGION\" VARCHAR, \"SIGNUP\" DATE)");
         assertThat(sql.get(1)).isEqualTo("""
-        INSERT INTO "customers" ("customer_id", "region", "signup")
-        SELECT (1 + 1 * rn) AS "customer_id",
+        INSERT INTO "CUSTOMERS" ("CUSTOMER_ID", "REGION", "SIGNUP")
+        SELECT (1 + 1 * rn) AS "CUSTOMER_ID",
                CASE WHEN UNIFORM(0::FLOAT, 1::FLOAT, HASH(42, 'customers.region', rn)) < 0.750000000000 THEN 'north' \
-        ELSE 'o''south' END AS "region",
+        ELSE 'o''south' END AS "REGION",
                IFF(UNIFORM(0::FLOAT, 1::FLOAT, HASH(42, 'customers.signup:null', rn)) < 0.1, NULL, \
-        DATEADD(day, UNIFORM(0, 365, HASH(42, 'customers.signup', rn)), '2024-01-01'::DATE)) AS "signup"
+        DATEADD(day, UNIFORM(0, 365, HASH(42, 'customers.signup', rn)), '2024-01-01'::DATE)) AS "SIGNUP"
         FROM (SELECT ROW_NUMBER() OVER (ORDER BY SEQ8()) - 1 AS rn FROM TABLE(GENERATOR(ROWCOUNT => 2000)))""");
         assertThat(sql.get(3))
                 .contains("ROUND(LEAST(100.0, GREATEST(0.0, NORMAL(50.0, 10.0, HASH(42, 'orders.amount', rn)))), 2)")
-                .contains("(1 + 1 * (ZIPF(1.1, 2000, HASH(42, 'orders.fk:customer_id', rn)) - 1)) AS \"customer_id\"")
+                .contains("(1 + 1 * (ZIPF(1.1, 2000, HASH(42, 'orders.fk:customer_id', rn)) - 1)) AS \"CUSTOMER_ID\"")
                 .contains("GENERATOR(ROWCOUNT => 10000)");
         assertThat(String.join("\n", sql)).doesNotContain("RANDOM(").doesNotContain("SEQ8() AS");
     }

@@ -12,10 +12,24 @@ public final class SnowflakeDialect implements Dialect {
         return jdbcUrl.startsWith("jdbc:snowflake:");
     }
 
+    /**
+     * Snowflake stores an identifier written without quotes in upper case ({@code create table orders} makes
+     * {@code ORDERS}), so a name spelled the way an unquoted identifier is written in lower case ({@code orders},
+     * {@code order_id}: a lower-case letter or underscore, then lower-case letters, digits, {@code _} or {@code $}) is
+     * quoted in upper case, and matches what the DDL made. Any other name (upper or mixed case, spaces, quotes) is
+     * taken as it is stored, quoted as written. A table created quoted in lower case ({@code "orders"}) is therefore
+     * not reachable by that lower-case name; spell it otherwise or create it unquoted.
+     */
     @Override
     public String quoteIdentifier(String identifier) {
+        if (identifier != null && UNQUOTED_LOWER_CASE.matcher(identifier).matches()) {
+            return Dialect.doubleQuote(identifier.toUpperCase(java.util.Locale.ROOT));
+        }
         return Dialect.doubleQuote(identifier);
     }
+
+    private static final java.util.regex.Pattern UNQUOTED_LOWER_CASE =
+            java.util.regex.Pattern.compile("[a-z_][a-z0-9_$]*");
 
     @Override
     public boolean measuresResultBytes() {

@@ -51,4 +51,17 @@ class SnowflakeDialectTest {
                 .isEmpty();
         assertThat(pg.driverHint()).isEmpty();
     }
+
+    @Test
+    void quotesANameWrittenTheUnquotedWayInUpperCaseAsSnowflakeStoresIt() {
+        assertThat(snowflake.quoteIdentifier("orders")).isEqualTo("\"ORDERS\"");
+        assertThat(snowflake.quoteIdentifier("order_id$2")).isEqualTo("\"ORDER_ID$2\"");
+        assertThat(snowflake.quoteIdentifier("_tmp")).isEqualTo("\"_TMP\"");
+        assertThat(snowflake.quoteIdentifier("ORDERS")).isEqualTo("\"ORDERS\"");
+        assertThat(snowflake.quoteIdentifier("OrderItems")).isEqualTo("\"OrderItems\"");
+        assertThat(snowflake.quoteIdentifier("a b")).isEqualTo("\"a b\"");
+        assertThat(snowflake.quoteIdentifier("2nd")).isEqualTo("\"2nd\"");
+        assertThat(snowflake.quoteIdentifier("we\"ird")).isEqualTo("\"we\"\"ird\"");
+        assertThat(new PostgresDialect().quoteIdentifier("orders")).isEqualTo("\"orders\"");
+    }
 }

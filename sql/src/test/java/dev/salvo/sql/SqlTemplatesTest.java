@@ -57,7 +57,7 @@ class SqlTemplatesTest {
         assertThat(SqlTemplates.render(QueryKind.APPROX_DISTINCT, s, PG))
                 .isEqualTo("SELECT count(DISTINCT \"customer_id\") AS approx_distinct FROM \"orders\"");
         assertThat(SqlTemplates.render(QueryKind.APPROX_DISTINCT, s, SF))
-                .isEqualTo("SELECT APPROX_COUNT_DISTINCT(\"customer_id\") AS approx_distinct FROM \"orders\"");
+                .isEqualTo("SELECT APPROX_COUNT_DISTINCT(\"CUSTOMER_ID\") AS approx_distinct FROM \"ORDERS\"");
     }
 
     @Test

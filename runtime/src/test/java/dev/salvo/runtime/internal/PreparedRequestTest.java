@@ -89,7 +89,7 @@ class PreparedRequestTest {
                 TableShape.of("orders").withColumns(List.of("customer_id")),
                 Map.of());
         assertThat(new PreparedRequest(request, new SnowflakeDialect()).sql.jdbcSql())
-                .isEqualTo("SELECT APPROX_COUNT_DISTINCT(\"customer_id\") AS approx_distinct FROM \"orders\"");
+                .isEqualTo("SELECT APPROX_COUNT_DISTINCT(\"CUSTOMER_ID\") AS approx_distinct FROM \"ORDERS\"");
         assertThat(new PreparedRequest(request, new PostgresDialect()).sql.jdbcSql())
                 .isEqualTo("SELECT count(DISTINCT \"customer_id\") AS approx_distinct FROM \"orders\"");
     }
