@@ -14,15 +14,24 @@ import java.time.Duration;
  * variables), never from the command line.
  */
 public class SnowflakeLiveSimulation extends Simulation {
-  static final String TABLE = System.getenv().getOrDefault("SALVO_SNOWFLAKE_TABLE", "ORDERS");
+    static final String TABLE = System.getenv().getOrDefault("SALVO_SNOWFLAKE_TABLE", "ORDERS");
 
-  {
-    var db = database().url(System.getenv("SALVO_SNOWFLAKE_URL")).user(System.getenv("SALVO_SNOWFLAKE_USER"))
-        .password(System.getenv("SALVO_SNOWFLAKE_PASSWORD")).poolSize(2).queryTimeout(Duration.ofSeconds(60));
-    var byKey = pointLookup("order by key").query("SELECT * FROM " + TABLE + " WHERE O_ORDERKEY = :k")
-        .param("k", randomLong(1, 6_000_000));
-    var byStatus = aggregation("count by status").query("SELECT COUNT(*) FROM " + TABLE + " WHERE O_ORDERSTATUS = :s")
-        .param("s", randomLong(0, 2));
-    setUp(scenario("live mix").exec(byKey, byStatus).injectOpen(constantUsersPerSec(2).during(20))).protocols(db);
-  }
+    {
+        var db = database()
+                .url(System.getenv("SALVO_SNOWFLAKE_URL"))
+                .user(System.getenv("SALVO_SNOWFLAKE_USER"))
+                .password(System.getenv("SALVO_SNOWFLAKE_PASSWORD"))
+                .poolSize(2)
+                .queryTimeout(Duration.ofSeconds(60));
+        var byKey = pointLookup("order by key")
+                .query("SELECT * FROM " + TABLE + " WHERE O_ORDERKEY = :k")
+                .param("k", randomLong(1, 6_000_000));
+        var byStatus = aggregation("count by status")
+                .query("SELECT COUNT(*) FROM " + TABLE + " WHERE O_ORDERSTATUS = :s")
+                .param("s", randomLong(0, 2));
+        setUp(scenario("live mix")
+                        .exec(byKey, byStatus)
+                        .injectOpen(constantUsersPerSec(2).during(20)))
+                .protocols(db);
+    }
 }

@@ -10,13 +10,19 @@ import io.gatling.javaapi.core.Simulation;
  * {@link FakeSnowflakeEndpoint}.
  */
 public class SnowflakeOfflineSimulation extends Simulation {
-  {
-    setUp(scenario("offline").exec(
-            pointLookup("by id").query("SELECT * FROM ORDERS WHERE O_ORDERKEY = :id").param("id", randomLong(1, 1000)),
-            pointLookup("by id again").query("SELECT * FROM ORDERS WHERE O_ORDERKEY = :id")
-                .param("id", randomLong(1, 1000)),
-            aggregation("count").query("SELECT COUNT(*) FROM ORDERS WHERE O_ORDERKEY < :id")
-                .param("id", randomLong(1, 1000)))
-        .injectOpen(constantUsersPerSec(10).during(2))).protocols(database().poolSize(2));
-  }
+    {
+        setUp(scenario("offline")
+                        .exec(
+                                pointLookup("by id")
+                                        .query("SELECT * FROM ORDERS WHERE O_ORDERKEY = :id")
+                                        .param("id", randomLong(1, 1000)),
+                                pointLookup("by id again")
+                                        .query("SELECT * FROM ORDERS WHERE O_ORDERKEY = :id")
+                                        .param("id", randomLong(1, 1000)),
+                                aggregation("count")
+                                        .query("SELECT COUNT(*) FROM ORDERS WHERE O_ORDERKEY < :id")
+                                        .param("id", randomLong(1, 1000)))
+                        .injectOpen(constantUsersPerSec(10).during(2)))
+                .protocols(database().poolSize(2));
+    }
 }
