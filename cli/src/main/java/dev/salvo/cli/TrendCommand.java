@@ -6,7 +6,6 @@ import dev.salvo.reports.Trend;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,44 +34,15 @@ final class TrendCommand implements Callable<Integer> {
             description = "where to write (default: target/salvo/trend-<timestamp>)")
     Path output;
 
-    @Option(
-            names = {"-t", "--threshold"},
-            paramLabel = "METRIC=VALUE",
-            split = ",",
-            description = "thresholds, as for compare")
-    Map<String, Double> thresholds = Map.of();
-
-    @Option(
-            names = "--alpha",
-            paramLabel = "LEVEL",
-            defaultValue = "0.01",
-            description = "significance level of each two-sided test (default: ${DEFAULT-VALUE})")
-    double alpha;
-
-    @Option(
-            names = "--min-samples",
-            paramLabel = "N",
-            defaultValue = "100",
-            description = "fewest requests per run and kind for a verdict (default: ${DEFAULT-VALUE})")
-    long minSamples;
-
-    @Option(
-            names = "--control",
-            paramLabel = "KIND",
-            description = {
-                "judge every other kind's p50/p95/p99 change against this kind's change in the same two runs"
-                        + " (drift of the machine that moves every kind alike cancels); this kind's latencies are not judged.",
-                "Use a kind your change does not touch, on the same path as the others (see docs/reports.md)."
-            })
-    String control;
+    @CommandLine.Mixin
+    VerdictOptions verdict;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        Comparison.Options options =
-                new Comparison.Options(Comparison.Thresholds.DEFAULTS.with(thresholds), alpha, minSamples, control);
+        Comparison.Options options = verdict.options();
         List<Path> dirs;
         try {
             dirs = Trend.expand(inputs);
