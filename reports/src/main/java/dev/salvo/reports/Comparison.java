@@ -168,7 +168,9 @@ public record Comparison(
      * @param count the compared run's requests of this kind
      * @param pValue the two-sided test's p-value, null when no test was made
      * @param test the test made (e.g. {@code quantile test (Fisher exact)}), or why none was
-     * @param measuredChange with a control kind, a latency's change as measured (percent); null otherwise
+     * @param measuredChange with a control kind, a latency's change as measured (percent); for {@code qps} of two runs
+     *     that offered the same open-model load, the change of req/s over each run's measured window, while
+     *     {@code change} is the change of the request count that is judged; null otherwise
      * @param controlChange with a control kind, the control's change at the same percentile (percent); null otherwise
      */
     public record Delta(
@@ -299,7 +301,12 @@ public record Comparison(
                         d.change(),
                         d.metric().equals("errorRate") ? " points" : "%",
                         d.controlChange() == null
-                                ? ""
+                                ? d.measuredChange() == null
+                                        ? ""
+                                        : String.format(
+                                                Locale.ROOT,
+                                                " in requests for the same offered load, req/s %+.1f%%",
+                                                d.measuredChange())
                                 : String.format(
                                         Locale.ROOT,
                                         " against control %s's %+.1f%%, measured %+.1f%%",

@@ -139,6 +139,50 @@ class ComparisonTest {
                 .doesNotContain("simulation");
     }
 
+    /** A run offering an open-model load: 6 x 10 s of requests, measured from {@code fromSecond} (5: a 60 s window). */
+    private static RunData openRun(double qpsFactor, int fromSecond, String injection) {
+        return TestRuns.builder("Sim", 8, 1, qpsFactor, TestRuns.START, 0)
+                .measurementStartedAt(TestRuns.START.plusSeconds(fromSecond))
+                .config("injection.s", injection)
+                .config("warmup", "PT5S")
+                .generator(new GeneratorResults("scheduled", 13_000, null, null, 0, null, null, null, null))
+                .build();
+    }
+
+    @Test
+    void judgesAnOpenModelsThroughputOnRequestCountsForTheSameOfferedLoad() {
+        String open = "open: ConstantRateOpenInjection(200.0,65 seconds)";
+        // same requests in a window 5 s longer (as when the last requests' latency stretches it): req/s -7.7%, yet
+        // nothing offered was lost
+        Comparison same = compare(openRun(1, 5, open), openRun(1, 0, open));
+        Comparison.Delta qps = same.deltas("RANGE_SCAN", "qps").get(0);
+        assertThat(qps.status()).isEqualTo(Comparison.NO_SIGNIFICANT_CHANGE);
+        assertThat(qps.change()).isEqualTo(0.0);
+        assertThat(qps.measuredChange()).isEqualTo(-7.69);
+        assertThat(qps.test()).startsWith("Poisson counts for the same offered load");
+        assertThat(same.regressions()).isEmpty();
+        // a fifth of the offered requests missing is a regression, whatever the windows
+        Comparison lost = compare(openRun(1, 5, open), openRun(0.8, 5, open));
+        assertThat(lost.deltas("RANGE_SCAN", "qps").get(0).status()).isEqualTo(Comparison.REGRESSION);
+        assertThat(lost.regressions())
+                .anyMatch(line -> line.startsWith("B RANGE_SCAN qps: ")
+                        && line.contains("(-20.0% in requests for the same offered load, req/s -20.0%"));
+        // a different injection, or a closed model, is judged on req/s over the measured windows as before
+        String other = "open: ConstantRateOpenInjection(210.0,65 seconds)";
+        Comparison.Delta differs = compare(openRun(1, 5, open), openRun(1, 0, other))
+                .deltas("RANGE_SCAN", "qps")
+                .get(0);
+        assertThat(differs.change()).isEqualTo(-7.69);
+        assertThat(differs.measuredChange()).isNull();
+        assertThat(differs.test()).isEqualTo(Verdicts.POISSON_TEST);
+        String closed = "closed: ConstantConcurrentUsersInjection(8,65 seconds)";
+        assertThat(compare(openRun(1, 5, closed), openRun(1, 0, closed))
+                        .deltas("RANGE_SCAN", "qps")
+                        .get(0)
+                        .test())
+                .isEqualTo(Verdicts.POISSON_TEST);
+    }
+
     @Test
     void appliesConfiguredThresholds() {
         RunData base = TestRuns.run("Sim", 8, 1, 1);

@@ -38,7 +38,7 @@ public final class TestRuns {
                         "postgresql", "PostgreSQL", "18.1", "jdbc:postgresql://db/x?password=***", false, poolSize))
                 .environment(new Environment("abc123", "test", "17", "Linux", worker, 1, List.of()))
                 .config("pool.size", poolSize)
-                .config("injection", "constantUsersPerSec(200) during 60s")
+                .config("injection.s", "open: ConstantRateOpenInjection(200.0,65 seconds)")
                 .config("db.password", "hunter2")
                 .profileHash("orders", "sha256:0f0f")
                 .parameterSeed(42);

@@ -169,14 +169,15 @@ public final class ComparePage {
      * @param d a delta
      * @return its change with the verdict's marker: {@code ▲} regression, {@code ▼} improvement, {@code ~} no significant
      *     change, {@code ?} not enough data, {@code n/a} not comparable, {@code ◆} the control kind; a change judged
-     *     against a control is followed by the measured change in parentheses
+     *     against a control, or a throughput judged on request counts for the same offered load, is followed by the
+     *     measured change in parentheses
      */
     public static String change(Delta d) {
         if (Comparison.NOT_COMPARABLE.equals(d.status())) {
             return "n/a";
         }
         String change = String.format(Locale.ROOT, d.metric().equals("errorRate") ? "%+.2f pt" : "%+.1f%%", d.change());
-        if (d.measuredChange() != null && d.controlChange() != null) {
+        if (d.measuredChange() != null) {
             change += String.format(Locale.ROOT, " (%+.1f%%)", d.measuredChange());
         }
         return change + " " + marker(d.status());
