@@ -36,6 +36,10 @@ public final class Patterns {
             "workload.yaml",
             "Workload.java");
 
+    /** The files a pattern can take from its {@code family} (schema and load), the workload staying its own. */
+    private static final List<String> FAMILY_FILES =
+            List.of("postgres.sql", "snowflake.sql", "seed.yaml", "seed.sql", "after-seed.sql");
+
     private Patterns() {}
 
     /** @return every pattern's name, in catalogue order */
@@ -73,6 +77,21 @@ public final class Patterns {
         Map<String, String> files = new LinkedHashMap<>();
         for (String f : FILES) {
             resource(dir + f).ifPresent(text -> files.put(f, text));
+        }
+        Object family = m.get("family");
+        if (family != null) {
+            // the standard benchmarks' variants (ycsb-a .. ycsb-f, sysbench's three) share one table definition and
+            // load: one copy under families/<family>/, a pattern's own file of the same name taking precedence
+            String familyDir = ROOT + "families/" + family + "/";
+            if (resource(familyDir + "postgres.sql").isEmpty()) {
+                throw new PatternException("pattern " + name + ": family must name a directory of " + ROOT
+                        + "families with a postgres.sql, but was '" + family + "'");
+            }
+            for (String f : FAMILY_FILES) {
+                if (!files.containsKey(f)) {
+                    resource(familyDir + f).ifPresent(text -> files.put(f, text));
+                }
+            }
         }
         Map<String, Long> tables = new LinkedHashMap<>();
         map(m, "tables").forEach((k, v) -> tables.put(k, ((Number) v).longValue()));

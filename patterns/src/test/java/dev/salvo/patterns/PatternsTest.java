@@ -3,7 +3,10 @@ package dev.salvo.patterns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PatternsTest {
 
@@ -84,6 +87,29 @@ class PatternsTest {
                 .containsEntry("pgbench_tellers", 100L)
                 .containsEntry("pgbench_accounts", 1_000_000L)
                 .containsEntry("pgbench_history", 0L);
+    }
+
+    @Test
+    void theVariantsOfAStandardBenchmarkShareOneTableDefinitionAndLoadAndExportThemWhole(@TempDir Path dir) {
+        for (String family : List.of("ycsb", "sysbench")) {
+            List<Pattern> variants = Patterns.list().stream()
+                    .filter(p -> p.name().startsWith(family + "-"))
+                    .toList();
+            assertThat(variants).hasSizeGreaterThanOrEqualTo(3);
+            for (Pattern p : variants) {
+                for (String f : List.of("postgres.sql", "snowflake.sql", "seed.yaml")) {
+                    assertThat(p.file(f))
+                            .as(p.name() + " " + f)
+                            .isEqualTo(Patterns.resource("salvo/patterns/families/" + family + "/" + f)
+                                    .orElseThrow());
+                }
+            }
+        }
+        List<Path> written = PatternExport.export(Patterns.load("ycsb-e"), dir, 1);
+        assertThat(written)
+                .extracting(f -> f.getFileName().toString())
+                .contains("pattern.yaml", "postgres.sql", "snowflake.sql", "seed.yaml", "after-seed.sql");
+        assertThat(dir.resolve("ycsb-e/postgres.sql")).content().contains("CREATE TABLE usertable");
     }
 
     @Test
