@@ -290,34 +290,7 @@ public record Comparison(
         Thresholds thresholds = options.thresholds();
         List<String> regressions = deltas.stream()
                 .filter(d -> REGRESSION.equals(d.status()))
-                .map(d -> String.format(
-                        Locale.ROOT,
-                        "%s %s %s: %s -> %s (%+.1f%s%s, threshold %s%s, p=%s, n=%d/%d)",
-                        d.run(),
-                        d.kind(),
-                        d.metric(),
-                        show(d.metric(), d.baseline()),
-                        show(d.metric(), d.value()),
-                        d.change(),
-                        d.metric().equals("errorRate") ? " points" : "%",
-                        d.controlChange() == null
-                                ? d.measuredChange() == null
-                                        ? ""
-                                        : String.format(
-                                                Locale.ROOT,
-                                                " in requests for the same offered load, req/s %+.1f%%",
-                                                d.measuredChange())
-                                : String.format(
-                                        Locale.ROOT,
-                                        " against control %s's %+.1f%%, measured %+.1f%%",
-                                        options.control(),
-                                        d.controlChange(),
-                                        d.measuredChange()),
-                        fmt(thresholds.of(d.metric())),
-                        d.metric().equals("errorRate") ? " points" : "%",
-                        pValue(d.pValue()),
-                        d.baselineCount(),
-                        d.count()))
+                .map(d -> VerdictLines.regression(d, options))
                 .toList();
         return new Comparison(
                 labels,
@@ -354,21 +327,6 @@ public record Comparison(
             out.add(new Setting(key, values, values.stream().distinct().count() > 1));
         }
         return out;
-    }
-
-    private static String show(String metric, double v) {
-        return switch (metric) {
-            case "p50", "p95", "p99" -> String.format(Locale.ROOT, "%.3f ms", v / 1000);
-            case "errorRate" -> String.format(Locale.ROOT, "%.3f%%", v * 100);
-            case "qps" -> String.format(Locale.ROOT, "%.1f req/s", v);
-            default -> String.format(Locale.ROOT, "%.1f rows/s", v);
-        };
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15
-                ? String.valueOf((long) v)
-                : String.format(Locale.ROOT, "%.3f", v);
     }
 
     /**
