@@ -36,7 +36,7 @@ final class ParameterParser {
     static final Set<String> POOLS = new LinkedHashSet<>(List.of("KEY", "RANGE"));
 
     /** One parameter as read, before it becomes a spec. */
-    private record Param(
+    record Param(
             Node node,
             String where,
             String name,
@@ -84,7 +84,7 @@ final class ParameterParser {
             }
         }
         int problems = r.problems().size();
-        checkNamesAndDependencies(params);
+        ParameterDependencies.check(r, params);
         Map<String, String> lists = new LinkedHashMap<>();
         List<String> positional = new ArrayList<>();
         for (Param p : params) {
@@ -348,70 +348,5 @@ final class ParameterParser {
 
     private String column(String bare) {
         return table.reference() + "." + bare;
-    }
-
-    private void checkNamesAndDependencies(List<Param> params) {
-        Map<String, Integer> index = new LinkedHashMap<>();
-        for (int i = 0; i < params.size(); i++) {
-            Param p = params.get(i);
-            Integer earlier = index.putIfAbsent(p.name(), i);
-            if (earlier != null) {
-                r.problem(
-                        p.node(),
-                        p.where() + ".name",
-                        "every parameter name must be unique within the query, but '" + p.name() + "' is also "
-                                + params.get(earlier).where().replaceAll(".*\\.", "") + "'s");
-            }
-        }
-        Set<Set<String>> cycles = new java.util.HashSet<>();
-        for (int i = 0; i < params.size(); i++) {
-            Param p = params.get(i);
-            if (p.dependsOn() == null || p.dependsNode() == null) {
-                continue;
-            }
-            List<String> cycle = cycle(params, index, p);
-            Integer base = index.get(p.dependsOn());
-            if (cycle != null && !cycles.add(new java.util.TreeSet<>(cycle))) {
-                continue; // reported at its first member
-            }
-            if (cycle != null) {
-                r.problem(
-                        p.dependsNode(),
-                        p.where() + ".depends_on",
-                        "parameters must not depend on each other in a cycle, but " + String.join(" -> ", cycle));
-            } else if (base == null) {
-                r.problem(
-                        p.dependsNode(),
-                        p.where() + ".depends_on",
-                        "must name an earlier parameter of this query ("
-                                + String.join(
-                                        ", ",
-                                        params.subList(0, i).stream()
-                                                .map(Param::name)
-                                                .toList()) + "), but was '"
-                                + p.dependsOn() + "'");
-            } else if (base >= i) {
-                r.problem(
-                        p.dependsNode(),
-                        p.where() + ".depends_on",
-                        "must name an earlier parameter of this query, but '" + p.dependsOn() + "' comes later");
-            }
-        }
-    }
-
-    private static List<String> cycle(List<Param> params, Map<String, Integer> index, Param start) {
-        List<String> path = new ArrayList<>(List.of(start.name()));
-        Param p = start;
-        while (p.dependsOn() != null && index.containsKey(p.dependsOn())) {
-            path.add(p.dependsOn());
-            if (p.dependsOn().equals(start.name())) {
-                return path;
-            }
-            if (path.size() > params.size() + 1) {
-                return null;
-            }
-            p = params.get(index.get(p.dependsOn()));
-        }
-        return null;
     }
 }
