@@ -121,6 +121,7 @@ final class CompareCommand implements Callable<Integer> {
         c.controlLines().forEach(out::println);
         if (c.regression()) {
             c.regressions().forEach(r -> out.println("REGRESSION " + r));
+            c.driftLines().forEach(out::println);
             return ExitCode.FAILED;
         }
         out.println("no significant regression beyond the thresholds");

@@ -366,6 +366,16 @@ public record Comparison(
         return lines;
     }
 
+    /**
+     * @return without a control kind, one line per compared run with a latency regression at a percentile (p50, then
+     *     p95, p99) where every kind (at least two, each with enough data and a significant change) moved the same way
+     *     by similar amounts (the smallest at least half the largest), as the machine changing between two runs does;
+     *     empty otherwise. A hint, not a verdict: the exit status does not change
+     */
+    public List<String> driftLines() {
+        return control == null ? VerdictLines.drift(runs.subList(1, runs.size()), deltas, alpha) : List.of();
+    }
+
     /** @return the kinds compared, sorted */
     public List<String> kinds() {
         Map<String, Boolean> kinds = new LinkedHashMap<>();

@@ -2,7 +2,10 @@ package dev.salvo.reports;
 
 import dev.salvo.reports.Comparison.Delta;
 import dev.salvo.reports.Comparison.Options;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The one-line text of a regression, as {@code salvo compare} prints it and {@link Comparison#regressions} holds it. */
 final class VerdictLines {
@@ -47,6 +50,45 @@ final class VerdictLines {
                 ? ""
                 : String.format(
                         Locale.ROOT, " in requests for the same offered load, req/s %+.1f%%", d.measuredChange());
+    }
+
+    /** See {@link Comparison#driftLines()}. */
+    static List<String> drift(List<Comparison.Run> compared, List<Delta> deltas, double alpha) {
+        List<String> lines = new ArrayList<>();
+        for (Comparison.Run r : compared) {
+            for (String metric : List.of("p50", "p95", "p99")) {
+                List<Delta> each = deltas.stream()
+                        .filter(d -> d.run().equals(r.label()) && d.metric().equals(metric))
+                        .filter(d -> !Comparison.NOT_ENOUGH_DATA.equals(d.status())
+                                && !Comparison.NOT_COMPARABLE.equals(d.status()))
+                        .toList();
+                if (each.size() >= 2
+                        && each.stream().anyMatch(d -> Comparison.REGRESSION.equals(d.status()))
+                        && alike(each, alpha)) {
+                    lines.add(r.label() + ": every kind's " + metric + " moved alike ("
+                            + each.stream()
+                                    .map(d -> String.format(Locale.ROOT, "%s %+.1f%%", d.kind(), d.change()))
+                                    .collect(Collectors.joining(", "))
+                            + "), as the machine changing between the runs does; if one kind's path did not change,"
+                            + " --control KIND judges the others against it");
+                    break;
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** Every change significant, the same way, the smallest at least half the largest. */
+    private static boolean alike(List<Delta> each, double alpha) {
+        double smallest =
+                each.stream().mapToDouble(d -> Math.abs(d.change())).min().orElse(0);
+        double largest =
+                each.stream().mapToDouble(d -> Math.abs(d.change())).max().orElse(0);
+        long up = each.stream().filter(d -> d.change() > 0).count();
+        return each.stream().allMatch(d -> d.pValue() != null && d.pValue() < alpha)
+                && (up == 0 || up == each.size())
+                && smallest > 0
+                && smallest >= largest / 2;
     }
 
     private static String show(String metric, double v) {

@@ -136,7 +136,18 @@ class BrowserTest {
         assertThat(dom)
                 .contains("data-status=\"CONTROL\"")
                 .contains("(+50.0%) ~</td>")
-                .doesNotContain("class=\"regression\"");
+                .doesNotContain("class=\"regression\"")
+                .doesNotContain("id=\"drift\"");
+        // the same runs without a control: regressions, and the hint that every kind moved alike
+        Path measured = dir.resolve("cmp-drift");
+        assertThat(ComparisonDirectory.compare(measured, List.of(a, b), Comparison.Options.DEFAULTS, false)
+                        .regression())
+                .isTrue();
+        String page = Chromium.open(measured.resolve("index.html"), null, 0);
+        String drift = page.substring(page.indexOf("id=\"drift\""));
+        assertThat(drift.substring(0, drift.indexOf("</p>")))
+                .contains("Hint (not a verdict):")
+                .contains("B: every kind's p50 moved alike (POINT_LOOKUP +50.1%, RANGE_SCAN +49.9%)");
     }
 
     @Test

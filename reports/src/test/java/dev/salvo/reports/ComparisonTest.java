@@ -72,6 +72,9 @@ class ComparisonTest {
                     .as("seed %d", seed)
                     .isEqualTo(Comparison.REGRESSION);
             assertThat(c.deltas("RANGE_SCAN", "p50").get(0).status()).isNotEqualTo(Comparison.REGRESSION);
+            assertThat(c.driftLines())
+                    .as("one kind slowed: no drift hint, seed %d", seed)
+                    .isEmpty();
         }
     }
 
@@ -235,8 +238,17 @@ class ComparisonTest {
         // the machine was 30% slower for every kind in B: a regression as measured, nothing against the control
         RunData a = TestRuns.sampled("Sim", 1, 2000, 2000, 10, 1, 1);
         RunData b = TestRuns.sampled("Sim", 2, 2000, 2000, 10, 1, 1.3);
-        assertThat(compare(a, b).deltas("POINT_LOOKUP", "p50").get(0).status()).isEqualTo(Comparison.REGRESSION);
+        Comparison measured = compare(a, b);
+        assertThat(measured.deltas("POINT_LOOKUP", "p50").get(0).status()).isEqualTo(Comparison.REGRESSION);
+        assertThat(measured.driftLines())
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .startsWith("B: every kind's p50 moved alike (POINT_LOOKUP +")
+                        .contains(", RANGE_SCAN +")
+                        .endsWith("), as the machine changing between the runs does; if one kind's path did not"
+                                + " change, --control KIND judges the others against it"));
         Comparison c = compare(Options.DEFAULTS.withControl("RANGE_SCAN"), a, b);
+        assertThat(c.driftLines()).isEmpty();
         assertThat(c.regression()).isFalse();
         assertThat(c.control()).isEqualTo("RANGE_SCAN");
         Comparison.Delta p50 = c.deltas("POINT_LOOKUP", "p50").get(0);
@@ -260,6 +272,7 @@ class ComparisonTest {
     void findsASlowdownBeyondTheDriftAgainstTheControlKind() {
         RunData a = TestRuns.sampled("Sim", 1, 2000, 2000, 10, 1, 1);
         RunData b = TestRuns.sampled("Sim", 2, 2000, 2000, 10, 1.2, 1.3);
+        assertThat(compare(a, b).driftLines()).isNotEmpty(); // +56% and +30%: alike enough to hint
         Comparison c = compare(Options.DEFAULTS.withControl("RANGE_SCAN"), a, b);
         Comparison.Delta p50 = c.deltas("POINT_LOOKUP", "p50").get(0);
         assertThat(p50.status()).isEqualTo(Comparison.REGRESSION);

@@ -94,6 +94,11 @@ public final class ComparePage {
             c.controlLines().forEach(line -> b.append("<br>").append(esc(line)));
             b.append("</p>\n");
         }
+        if (!c.driftLines().isEmpty()) {
+            b.append("<p id=\"drift\" class=\"meta\">Hint (not a verdict):");
+            c.driftLines().forEach(line -> b.append("<br>").append(esc(line)));
+            b.append("</p>\n");
+        }
         b.append("<h2>Per-kind deltas against A</h2>\n").append(deltas(c));
         b.append("<h2>Aligned timelines</h2>\n<div class=\"charts\">");
         charts.forEach(ch -> b.append(Html.placeholder(ch)));
