@@ -1,6 +1,5 @@
 package dev.salvo.runtime.internal;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.salvo.runtime.SqlProtocol;
 import dev.salvo.sql.Connections;
@@ -100,6 +99,7 @@ final class Target implements AutoCloseable {
      */
     static Target open(SqlProtocol protocol, Path workDir, String runId, String tag) {
         EmbeddedDatabase embedded = null;
+        PoolFill fill = null;
         try {
             DatabaseSettings settings = protocol.settings();
             if (settings.embedded()) {
@@ -137,25 +137,20 @@ final class Target implements AutoCloseable {
             for (dev.salvo.runtime.BeforeLoad step : protocol.beforeLoad()) {
                 step.run(settings);
             }
-            HikariConfig config = new HikariConfig();
-            config.setPoolName("salvo");
-            config.setJdbcUrl(url);
-            config.setDataSourceProperties(
-                    settings.connectionProperties()); // user, password; Snowflake session, key pair
-            config.setMaximumPoolSize(protocol.poolSize());
-            config.setMinimumIdle(protocol.poolSize());
-            config.setConnectionTimeout(protocol.connectionTimeout().toMillis());
-            config.setAutoCommit(true);
             SessionSetup session = new SessionSetup(
                     runId,
                     protocol.parameters().workerIndex(),
                     protocol.queryTimeout(),
                     settings.snowflake().map(SnowflakeSettings::resultCache).orElse(true));
-            dialect.sessionSetupSql(session).ifPresent(config::setConnectionInitSql);
+            java.util.Properties properties = new java.util.Properties();
+            properties.putAll(settings.connectionProperties()); // user, password; Snowflake session, key pair
             if (tag != null) {
-                dialect.serverStatistics().sessionTag(tag).forEach(config::addDataSourceProperty);
+                dialect.serverStatistics().sessionTag(tag).forEach(properties::setProperty);
             }
-            HikariDataSource pool = new HikariDataSource(config);
+            // the pool is full before load starts: its connections opened in parallel (PoolFill), then handed over
+            fill = new PoolFill(url, properties, dialect.sessionSetupSql(session));
+            HikariDataSource pool =
+                    fill.pool(protocol.poolSize(), protocol.connectionTimeout().toMillis(), product);
             java.util.Properties credentials = settings.connectionProperties();
             return new Target(
                     protocol,
@@ -168,9 +163,11 @@ final class Target implements AutoCloseable {
                     pool,
                     () -> DriverManager.getConnection(url, credentials));
         } catch (SalvoException e) {
+            closeQuietly(fill);
             closeQuietly(embedded);
             throw e;
         } catch (SQLException | RuntimeException e) {
+            closeQuietly(fill);
             closeQuietly(embedded);
             throw new SalvoException("database: must be ready for load, but " + describe(e), e);
         }
@@ -266,6 +263,11 @@ final class Target implements AutoCloseable {
      */
     boolean continuing() {
         return !executor.isShutdown() && executor.getQueue().isEmpty();
+    }
+
+    /** @return the connections the pool holds now (HikariCP's count: idle and in use) */
+    int pooledConnections() {
+        return pool.getHikariPoolMXBean().getTotalConnections();
     }
 
     /**
@@ -378,6 +380,12 @@ final class Target implements AutoCloseable {
         executor.shutdownNow();
         pool.close();
         closeQuietly(embedded);
+    }
+
+    private static void closeQuietly(PoolFill fill) {
+        if (fill != null) {
+            fill.close();
+        }
     }
 
     private static void closeQuietly(EmbeddedDatabase db) {

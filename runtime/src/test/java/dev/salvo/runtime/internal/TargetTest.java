@@ -141,6 +141,32 @@ class TargetTest {
     }
 
     @Test
+    void aPoolOfEightyIsFullAndSetUpBeforeTheFirstRequest() throws Exception {
+        SqlProtocol eighty = protocol(url(), "alice", "right-password")
+                .withPoolSize(80)
+                .withQueryTimeout(Duration.ofSeconds(7));
+        try (Target t = Target.open(eighty, Path.of("unused"), "run-1", "salvo-fill-test")) {
+            // no request has run: every connection is open and in the pool, as the server sees them too
+            assertThat(t.pooledConnections()).isEqualTo(80);
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl());
+                    Statement st = c.createStatement();
+                    java.sql.ResultSet rs = st.executeQuery(
+                            "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'salvo-fill-test'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(80);
+            }
+            // each set up for the run (its session SQL): the statement timeout
+            try (Connection c = t.connection();
+                    Statement st = c.createStatement();
+                    java.sql.ResultSet rs = st.executeQuery("SHOW statement_timeout")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("7s");
+            }
+            assertThat(t.pooledConnections()).isEqualTo(80);
+        }
+    }
+
+    @Test
     void withoutAUrlSaysItStartsTheEmbeddedDatabaseAndAMissingTableHintsAtTheUrl() {
         java.io.PrintStream out = System.out;
         java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
@@ -150,9 +176,15 @@ class TargetTest {
         System.setOut(new java.io.PrintStream(printed, true));
         try (Target t = Target.open(embedded, Path.of("target", "target-test-embedded"))) {
             System.setOut(out);
-            assertThat(printed.toString())
-                    .startsWith("[salvo] no salvo.url / SALVO_URL set: starting the embedded PostgreSQL"
-                            + " with the demo schema" + System.lineSeparator());
+            // Salvo's own lines (the embedded server's log may interleave with them)
+            assertThat(printed.toString().lines().filter(l -> l.startsWith("[salvo]")))
+                    .first()
+                    .isEqualTo(
+                            "[salvo] no salvo.url / SALVO_URL set: starting the embedded PostgreSQL with the demo schema");
+            assertThat(printed.toString().lines().filter(l -> l.startsWith("[salvo] pool: ")))
+                    .singleElement()
+                    .asString()
+                    .startsWith("[salvo] pool: 2 connections open in ");
             assertThatThrownBy(() -> t.validate(prepared(SqlRequest.of(
                             "accounts", QueryKind.GENERIC, "SELECT abalance FROM pgbench_accounts", Map.of()))))
                     .hasMessage("request 'accounts': the SQL must be accepted by postgresql, but ERROR: relation"
