@@ -22,11 +22,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work="$root/benchmarks/target/accuracy"
 rm -rf "$work"; mkdir -p "$work"
 cd "$root"
-if [ "$build" = 1 ] || [ ! -s benchmarks/target/cp.txt ]; then
-  # packaged in the reactor, never installed: the classpath names the modules' own target/*.jar
-  mvn -B -q -pl benchmarks -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/cp.txt >&2
-fi
-cp="$root/benchmarks/target/classes:$(cat benchmarks/target/cp.txt)"
+# shellcheck source=lib.sh
+source "$root/benchmarks/lib.sh"
+snapshot_classpath
 line="RESULT"
 for rate in $rates; do
   [[ "$rate" =~ ^[0-9]+$ ]] && [ "$rate" -gt 0 ] || { echo "accuracy.sh: every rate must be a positive integer, but was '$rate'" >&2; exit 2; }

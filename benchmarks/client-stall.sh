@@ -33,17 +33,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work="$root/benchmarks/target/client-stall"
 rm -rf "$work"; mkdir -p "$work/lib"
 cd "$root"
-if [ "$build" = 1 ]; then
-  echo "building..." >&2
-  mvn -B -q -pl benchmarks,simulations -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/cp.txt >&2
-fi
-# snapshot the code under test: other builds may replace the jars while this runs
-cp -r "$root/simulations/target/test-classes" "$work/lib/simulations"
-cp -r "$root/benchmarks/target/classes" "$work/lib/benchmarks"
-cp=$( (tr ':' '\n' < simulations/target/cp.txt; tr ':' '\n' < benchmarks/target/cp.txt) | awk '!seen[$0]++' | while read -r jar; do
-  case "$jar" in */dev/salvo/*|"$root"/*) cp "$jar" "$work/lib/" && echo "$work/lib/$(basename "$jar")";; *) echo "$jar";; esac
-done | paste -sd: -)
-cp="$work/lib/simulations:$work/lib/benchmarks:$cp"
+# shellcheck source=lib.sh
+source "$root/benchmarks/lib.sh"
+snapshot_classpath simulations
 java_opts=(-Xmx1G -XX:+HeapDumpOnOutOfMemoryError -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED
   -Djava.util.prefs.userRoot="$work/prefs" -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9)

@@ -37,15 +37,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work="$root/benchmarks/target/distributed"
 rm -rf "$work"; mkdir -p "$work/lib"
 cd "$root"
-if [ "$build" = 1 ]; then
-  echo "building..." >&2
-  mvn -B -q -o -pl benchmarks -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/cp.txt >&2
-fi
-cp -r "$root/benchmarks/target/classes" "$work/lib/benchmarks"
-cp=$(tr ':' '\n' < benchmarks/target/cp.txt | while read -r jar; do
-  case "$jar" in "$root"/*) cp -r "$jar" "$work/lib/" && echo "$work/lib/$(basename "$jar")";; *) echo "$jar";; esac
-done | paste -sd: -)
-cp="$work/lib/benchmarks:$cp"
+# shellcheck source=lib.sh
+source "$root/benchmarks/lib.sh"
+snapshot_classpath
 java_opts=(-Xmx512m -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED
   -Djava.util.prefs.userRoot="$work/prefs" -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9

@@ -4,24 +4,27 @@
 # A private Debian PostgreSQL 15 cluster (/usr/lib/postgresql/15) in /var/tmp/salvo-inflight-pg15 (kept between
 # invocations; trust auth, its own port 5416, max_connections = users + 100, shared_buffers 64MB), then one Salvo run
 # (InFlightSimulation): a closed model of --users virtual users, a pool of as many connections (Salvo runs one SQL thread
-# per pooled connection), each user looping per visit over `SELECT pg_sleep(--query-seconds)`, --warmup seconds for the
-# pool to fill, then --seconds measured. The ideal throughput is users / query-seconds.
+# per pooled connection), each user looping per visit over `SELECT pg_sleep(--query-seconds)`, --warmup seconds, then
+# --seconds measured. The ideal throughput is users / query-seconds. Salvo fills the pool before load starts (its log
+# line "[salvo] pool: N connections open in X ms" gives the fill time), so the warmup need not cover it.
 # Reported: achieved queries/s (results.json ok / measurementSeconds) against the ideal, response time and schedule
 # lag percentiles (results.json), client CPU per query (process CPU in the measured window, start-up and pool fill left
 # out, / queries in it), heap (peak over the run; after a full GC forced at the window's end), live/peak threads, RSS;
 # from the server's side (pg_stat_activity every 2 s): how long the pool took to fill and how many sleeps were active.
+# --compare-fill first times, on the same server, opening as many connections with HikariCP as Salvo configured it
+# before it filled pools itself (one adder thread) and with plain JDBC on 16 threads (PoolFillTiming).
 #
-# Usage: bash benchmarks/in-flight.sh [--users 2000] [--seconds 30] [--warmup 200] [--query-seconds 1] [--xmx 1G]
-#            [--connection-timeout SECONDS] [--skip-build] [--work DIR]
-#   --warmup  must cover the pool's fill: HikariCP opens one connection at a time (~16/s on a loaded 2-core machine)
+# Usage: bash benchmarks/in-flight.sh [--users 2000] [--seconds 30] [--warmup 20] [--query-seconds 1] [--xmx 1G]
+#            [--connection-timeout SECONDS] [--compare-fill] [--skip-build] [--work DIR]
 #   --connection-timeout  how long a SQL thread may wait for its pooled connection (default: Salvo's, 30 s)
 #   JAVA_HOME (environment): the JDK that runs the simulation (default: java on the PATH); the build stays on Java 17
 #   --work  the working directory (default benchmarks/target/in-flight); emptied first. The run uses a copy of the
 #           benchmark classes and Salvo's jars taken there after the build.
 # Last line: RESULT in_flight=<users> achieved_qps=<x> ideal_qps=<x> ratio=<x.xxx> schedule_lag_p99_ms=<x>
-#   heap_peak_mb=<x> threads_peak=<n> cpu_us_per_query=<x>
+#   heap_peak_mb=<x> threads_peak=<n> cpu_us_per_query=<x> pool_fill_s=<x> pool_fill_per_s=<x>
+#   [hikari_fill_s=<x> jdbc16_fill_s=<x>] (with --compare-fill; hikari_fill_s is prefixed '>' when it hit its limit)
 set -euo pipefail
-users=2000; seconds=30; warmup=200; query_seconds=1; xmx=1G; conn_timeout=0; build=1; work=
+users=2000; seconds=30; warmup=20; compare=0; query_seconds=1; xmx=1G; conn_timeout=0; build=1; work=
 while [ $# -gt 0 ]; do
   case "$1" in
     --users) users=${2:-}; shift 2;;
@@ -30,9 +33,10 @@ while [ $# -gt 0 ]; do
     --query-seconds) query_seconds=${2:-}; shift 2;;
     --xmx) xmx=${2:-}; shift 2;;
     --connection-timeout) conn_timeout=${2:-}; shift 2;;
+    --compare-fill) compare=1; shift;;
     --skip-build) build=0; shift;;
     --work) work=${2:-}; shift 2;;
-    -h|--help) sed -n '2,23p' "$0"; exit 0;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0;;
     *) echo "in-flight.sh: unknown option '$1' (see --help)" >&2; exit 2;;
   esac
 done
@@ -89,6 +93,19 @@ url="jdbc:postgresql://localhost:$port/postgres?user=postgres"
 echo "$server on port $port; $users users x pg_sleep($query_seconds), ${warmup}s warmup + ${seconds}s measured; $($java -version 2>&1 | head -1)" >&2
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average at start: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
+server_connections() { psql_ -c "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND application_name <> 'psql'"; }
+fill_extra=
+if [ "$compare" = 1 ]; then
+  for mode in hikari jdbc-16; do
+    "$java" -cp "$cp" dev.salvo.benchmarks.inflight.PoolFillTiming "$url" "$users" "$mode" 300 > "$work/fill-$mode.txt" 2>&1 || true
+    echo "$(tail -1 "$work/fill-$mode.txt") (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+    for _ in $(seq 1 120); do [ "$(server_connections)" = 0 ] && break; sleep 1; done  # backends end after their clients
+  done
+  hk=$(sed -n 's/.* seconds=\([0-9.]*\) .*complete=\(true\|false\).*/\1 \2/p' "$work/fill-hikari.txt" | awk '{print ($2 == "true" ? "" : ">") $1}')
+  jd=$(sed -n 's/.* seconds=\([0-9.]*\) .*/\1/p' "$work/fill-jdbc-16.txt")
+  fill_extra=" hikari_fill_s=${hk:-na} jdbc16_fill_s=${jd:-na}"
+fi
+
 # the server's view every 2 s: seconds since the JVM started, client connections, active sleeps
 start_epoch=$(date +%s.%N)
 ( while true; do
@@ -141,10 +158,14 @@ active=$(awk -v w="$w0" -v s="$w1" '$1 >= w && $1 <= s && $3 != "na" {print $3}'
 echo "measured window: $w0-$w1 s after the JVM started; pool full (server: $users connections) at: ${fill:-never} s after the JVM started; active pg_sleep in the measured window: $active" >&2
 
 p() { sed -n "s/^$1=//p" "$work/probe.txt"; }
+# Salvo's own fill: "[salvo] pool: N connections open in X ms (...)"
+fill_ms=$(sed -n 's/^\[salvo\] pool: [0-9]* connections open in \([0-9]*\) ms.*/\1/p' "$work/salvo.log" | head -1)
+fill_s=$(awk -v m="${fill_ms:-0}" 'BEGIN{printf "%.2f", m / 1000}')
+fill_rate=$(awk -v m="${fill_ms:-0}" -v u="$users" 'BEGIN{printf "%.1f", (m > 0 ? u * 1000 / m : 0)}')
 ideal=$(awk -v u="$users" -v q="$query_seconds" 'BEGIN{printf "%.0f", u / q}')
 # three decimals, truncated: never rounded up across a target
 ratio=$(awk -v a="$qps" -v b="$ideal" 'BEGIN{printf "%.3f", int(a / b * 1000) / 1000}')
 cpu=$(awk -v c="$(p cpu_seconds)" -v w="$(p window_seconds)" -v q="$qps" 'BEGIN{printf "%.1f", c / (q * w) * 1e6}')
 echo "JVM: heap peak $(p heap_peak_mb) MB (measured window $(p heap_peak_window_mb) MB), after a full GC $(p heap_after_gc_mb) MB, -Xmx $(p heap_max_mb) MB; threads live $(p threads_live), peak $(p threads_peak) (started $(p threads_started)); RSS $(p rss_mb) MB, peak $(p rss_peak_mb) MB; CPU $(p cpu_seconds) s in $(p window_seconds) s = $cpu µs per query; Java $(p java_version)" >&2
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg) (other processes on this machine share its CPU)" >&2
-echo "RESULT in_flight=$users achieved_qps=$qps ideal_qps=$ideal ratio=$ratio schedule_lag_p99_ms=$l99 heap_peak_mb=$(p heap_peak_mb) threads_peak=$(p threads_peak) cpu_us_per_query=$cpu"
+echo "RESULT in_flight=$users achieved_qps=$qps ideal_qps=$ideal ratio=$ratio schedule_lag_p99_ms=$l99 heap_peak_mb=$(p heap_peak_mb) threads_peak=$(p threads_peak) cpu_us_per_query=$cpu pool_fill_s=$fill_s pool_fill_per_s=$fill_rate$fill_extra"

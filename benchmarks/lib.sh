@@ -4,22 +4,38 @@
 # Debian's PostgreSQL 15, the independent server for cross-checks.
 pgbin=/usr/lib/postgresql/15/bin
 
-# snapshot_classpath: builds when asked (or when nothing was built yet) in the reactor, never installing, then copies the
-# benchmark classes and Salvo's own jars into $work/lib, so that other builds cannot change the code under test while
-# the harness runs (a first attempt failed with ClassNotFoundException when benchmarks/target/classes was replaced
-# mid-run). Sets cp, the class path of that copy.
-snapshot_classpath() {
-  if [ "$build" = 1 ] || [ ! -s "$root/benchmarks/target/cp.txt" ]; then
+# build_classpath [MODULE]: builds when asked ($build = 1) or when nothing was built yet, in the reactor, never
+# installing: the benchmarks module (and MODULE, e.g. simulations, when given), each writing its class path to
+# <module>/target/cp.txt.
+build_classpath() {
+  local extra=${1:-}
+  if [ "$build" = 1 ] || [ ! -s "$root/benchmarks/target/cp.txt" ] || { [ -n "$extra" ] && [ ! -s "$root/$extra/target/cp.txt" ]; }; then
     echo "building..." >&2
-    (cd "$root" && mvn -B -q -pl benchmarks -am package dependency:build-classpath -DskipTests \
+    (cd "$root" && mvn -B -q -pl "benchmarks${extra:+,$extra}" -am package dependency:build-classpath -DskipTests \
       -Dmdep.outputFile=target/cp.txt) >&2
   fi
+}
+
+# snapshot_classpath [MODULE]: build_classpath, then copies the benchmark classes (and MODULE's test classes, e.g. the
+# simulations module's, when given) and Salvo's own jars into $work/lib, so that other builds cannot change the code
+# under test while the harness runs (a first attempt failed with ClassNotFoundException when benchmarks/target/classes
+# was replaced mid-run). Sets cp, the class path of that copy: MODULE's classes first, then the benchmark classes.
+snapshot_classpath() {
+  local extra=${1:-} lists=() first
+  build_classpath "$extra"
   mkdir -p "$work/lib"
   cp -r "$root/benchmarks/target/classes" "$work/lib/classes"
-  cp=$(tr ':' '\n' < "$root/benchmarks/target/cp.txt" | while read -r jar; do
+  first="$work/lib/classes"
+  if [ -n "$extra" ]; then
+    cp -r "$root/$extra/target/test-classes" "$work/lib/$extra"
+    first="$work/lib/$extra:$first"
+    lists+=("$root/$extra/target/cp.txt")
+  fi
+  lists+=("$root/benchmarks/target/cp.txt")
+  cp=$(for list in "${lists[@]}"; do tr ':' '\n' < "$list"; echo; done | awk 'NF && !seen[$0]++' | while read -r jar; do
     case "$jar" in */dev/salvo/*|"$root"/*) cp "$jar" "$work/lib/" && echo "$work/lib/$(basename "$jar")";; *) echo "$jar";; esac
   done | paste -sd: -)
-  cp="$work/lib/classes:$cp"
+  cp="$first:$cp"
 }
 
 # start_pg15 DIR PORT [-c name=value ...]: a private PostgreSQL 15 cluster in DIR (created on first use by user postgres,

@@ -41,19 +41,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work=${work:-"$root/benchmarks/target/seeding"}
 rm -rf "$work"; mkdir -p "$work"; work=$(cd "$work" && pwd)
 cd "$root"
-if [ "$build" = 1 ]; then
-  echo "building..." >&2
-  mvn -B -q -pl benchmarks -am package dependency:build-classpath -DskipTests -Dmdep.outputFile="$work/cp.txt" >&2
-else
-  mvn -B -q -o -pl benchmarks -am package dependency:build-classpath -DskipTests -Dmdep.outputFile="$work/cp.txt" >&2
-fi
-# snapshot the code under test: other builds may replace the jars while this runs
-mkdir -p "$work/lib"
-cp -r "$root/benchmarks/target/classes" "$work/lib/classes"
-cp=$(tr ':' '\n' < "$work/cp.txt" | while read -r jar; do
-  case "$jar" in */dev/salvo/*|*/salvo/*/target/*) cp -r "$jar" "$work/lib/$(basename "$(dirname "$(dirname "$jar")")")-$(basename "$jar")" && echo "$work/lib/$(basename "$(dirname "$(dirname "$jar")")")-$(basename "$jar")";; *) echo "$jar";; esac
-done | paste -sd: -)
-cp="$work/lib/classes:$cp"
+# shellcheck source=lib.sh
+source "$root/benchmarks/lib.sh"
+snapshot_classpath
 java_opts=(-Xmx1G -Djava.util.prefs.userRoot="$work/prefs" -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9)
 
 java "${java_opts[@]}" -cp "$cp" dev.salvo.benchmarks.overhead.StartDatabase "$work/pg" "$work/port" > "$work/db.log" 2>&1 &

@@ -28,10 +28,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 mkdir -p "$root/benchmarks/results"
 raw="$root/benchmarks/results/server-overhead-$(date -u +%Y%m%dT%H%M%SZ).txt"
 echo "# server-overhead.sh --rounds $rounds --clients $clients --seconds $seconds --warmup $warmup --mode $mode; $(nproc) CPUs; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)" > "$raw"
-if [ "$build" = 1 ]; then
-  echo "building..." >&2
-  mvn -B -q -pl benchmarks -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/cp.txt >&2
-fi
+# shellcheck source=lib.sh
+source "$root/benchmarks/lib.sh"
+build_classpath  # each round's overhead.sh snapshots the class path itself
 one() { # $1 = with|without; prints the Salvo qps
   local extra=(); [ "$1" = without ] && extra=(--no-server-stats)
   local skip=(--skip-build)

@@ -26,6 +26,22 @@ final class InFlightProbe {
 
     private InFlightProbe() {}
 
+    private static final java.util.concurrent.atomic.AtomicBoolean STARTED =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Starts the daemon thread that takes the readings, once: called by every user as it starts, so that the clock
+     * starts with the load (Salvo opens its pool before that, when the simulation's actions are built).
+     *
+     * @param warmupNanos from now until the measured window starts
+     * @param measureNanos the measured window
+     */
+    static void startOnce(long warmupNanos, long measureNanos) {
+        if (STARTED.compareAndSet(false, true)) {
+            start(warmupNanos, measureNanos);
+        }
+    }
+
     /**
      * Starts the daemon thread that takes the readings.
      *

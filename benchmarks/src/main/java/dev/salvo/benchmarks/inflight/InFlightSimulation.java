@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * Many slow queries in flight at once, as warehouse workloads have them: a closed model of {@code bench.users} virtual
  * users (default 2,000), a pool of as many connections (so as many SQL threads), each user looping per visit over a
  * server-side sleep of {@code bench.querySeconds} (default 1 s, {@code SELECT pg_sleep(1)}), a warmup of
- * {@code bench.warmup} seconds for the pool to fill, then {@code bench.seconds} measured. The ideal throughput is
+ * {@code bench.warmup} seconds (the pool is full before load starts), then {@code bench.seconds} measured. The ideal throughput is
  * users / querySeconds. {@link InFlightProbe} reads the JVM's CPU, heap, threads and RSS meanwhile.
  */
 public class InFlightSimulation extends Simulation {
@@ -29,15 +29,16 @@ public class InFlightSimulation extends Simulation {
             db = db.connectionTimeout(Duration.ofSeconds(CONNECTION_TIMEOUT));
         }
         setUp(scenario("in-flight")
+                        // the probe's clock starts with the load, as Salvo's warmup does (after the pool is full)
+                        .exec(session -> {
+                            InFlightProbe.startOnce(
+                                    TimeUnit.SECONDS.toNanos(WARMUP), TimeUnit.SECONDS.toNanos(SECONDS));
+                            return session;
+                        })
                         .forever()
                         .on(exec(sleep))
                         .injectClosed(constantConcurrentUsers(USERS).during(WARMUP + SECONDS)))
                 .protocols(db)
                 .maxDuration(Duration.ofSeconds(WARMUP + SECONDS));
-    }
-
-    @Override
-    public void before() {
-        InFlightProbe.start(TimeUnit.SECONDS.toNanos(WARMUP), TimeUnit.SECONDS.toNanos(SECONDS));
     }
 }

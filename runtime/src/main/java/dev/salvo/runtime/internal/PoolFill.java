@@ -72,7 +72,9 @@ final class PoolFill implements DataSource {
      * @throws SalvoException one line when the server refuses a connection or the pool does not take them
      */
     HikariDataSource pool(int size, long connectionTimeoutMillis, String product) {
-        open(size, product);
+        long t0 = System.nanoTime();
+        int threads = open(size, product);
+        long opened = System.nanoTime() - t0;
         HikariConfig config = new HikariConfig();
         config.setPoolName("salvo");
         config.setDataSource(this);
@@ -93,6 +95,11 @@ final class PoolFill implements DataSource {
                 adder.setMaximumPoolSize(1);
             }
         }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        System.out.printf(
+                "[salvo] pool: %d connections open in %d ms (%.0f/s, %d at a time; opened in %d ms, then handed to"
+                        + " HikariCP)%n",
+                size, millis, size * 1000.0 / Math.max(1, millis), threads, TimeUnit.NANOSECONDS.toMillis(opened));
         return pool;
     }
 
@@ -125,10 +132,11 @@ final class PoolFill implements DataSource {
      *
      * @param size the pool's size
      * @param dialect names the database in messages
+     * @return how many were opened at a time
      * @throws SalvoException one line when the server refuses one: for a connection limit, which limit, its value and
      *     what to change; every connection opened is closed again
      */
-    void open(int size, String dialect) {
+    int open(int size, String dialect) {
         long t0 = System.nanoTime();
         AtomicInteger left = new AtomicInteger(size);
         AtomicReference<SQLException> failure = new AtomicReference<>();
@@ -170,10 +178,7 @@ final class PoolFill implements DataSource {
             close();
             throw new SalvoException(limit, e);
         }
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-        System.out.printf(
-                "[salvo] pool: %d connections open in %d ms (%.0f/s, %d at a time)%n",
-                size, millis, size * 1000.0 / Math.max(1, millis), threads);
+        return threads;
     }
 
     /**

@@ -142,9 +142,8 @@ class TargetTest {
 
     @Test
     void aPoolOfEightyIsFullAndSetUpBeforeTheFirstRequest() throws Exception {
-        SqlProtocol eighty = protocol(url(), "alice", "right-password")
-                .withPoolSize(80)
-                .withQueryTimeout(Duration.ofSeconds(7));
+        SqlProtocol eighty =
+                protocol(url(), "alice", "right-password").withPoolSize(80).withQueryTimeout(Duration.ofSeconds(7));
         try (Target t = Target.open(eighty, Path.of("unused"), "run-1", "salvo-fill-test")) {
             // no request has run: every connection is open and in the pool, as the server sees them too
             assertThat(t.pooledConnections()).isEqualTo(80);
