@@ -66,7 +66,8 @@ final class PoolFill implements DataSource {
      * Opens the pool's connections ({@link #open}) and hands them to a new HikariCP pool.
      *
      * @param size the pool's size
-     * @param connectionTimeoutMillis how long a request may wait for a connection (and the hand-over may take)
+     * @param connectionTimeoutMillis how long a request may wait for a connection (and the hand-over may go without
+     *     progress)
      * @param product names the database in messages
      * @return the pool, holding {@code size} connections
      * @throws SalvoException one line when the server refuses a connection or the pool does not take them
@@ -182,25 +183,31 @@ final class PoolFill implements DataSource {
     }
 
     /**
-     * Waits until the pool holds every connection opened for it.
+     * Waits until the pool holds every connection opened for it, as long as it keeps taking them.
      *
      * @param total the pool's connection count
      * @param size the pool's size
-     * @param timeoutMillis how long it may take
-     * @throws SalvoException when the pool does not take them within the timeout
+     * @param timeoutMillis how long it may go without taking one
+     * @throws SalvoException when the pool takes none for that long
      */
-    private void handedOver(IntSupplier total, int size, long timeoutMillis) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        while (total.getAsInt() < size) {
-            if (System.nanoTime() > deadline) {
-                throw new SalvoException("database: the pool must hold its " + size + " connections within "
-                        + timeoutMillis + " ms (connectionTimeout), but it held " + total.getAsInt());
+    private static void handedOver(IntSupplier total, int size, long timeoutMillis) {
+        int held = total.getAsInt();
+        long since = System.nanoTime();
+        while (held < size) {
+            if (System.nanoTime() - since > TimeUnit.MILLISECONDS.toNanos(timeoutMillis)) {
+                throw new SalvoException("database: the pool must take its " + size + " connections, but it held "
+                        + held + " and took none for " + timeoutMillis + " ms (connectionTimeout)");
             }
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SalvoException("database: the pool must fill, but filling it was interrupted", e);
+            }
+            int now = total.getAsInt();
+            if (now != held) {
+                held = now;
+                since = System.nanoTime();
             }
         }
     }
