@@ -36,7 +36,7 @@ while [ $# -gt 0 ]; do
     --compare-fill) compare=1; shift;;
     --skip-build) build=0; shift;;
     --work) work=${2:-}; shift 2;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0;;
     *) echo "in-flight.sh: unknown option '$1' (see --help)" >&2; exit 2;;
   esac
 done
