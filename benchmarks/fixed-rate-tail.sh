@@ -1,44 +1,46 @@
 #!/usr/bin/env bash
 # Fixed-rate tail: at a fixed arrival rate, does Salvo's latency distribution agree with an independent client's?
 #
-# One embedded PostgreSQL with pgbench's tables (`pgbench -i -s 2`: 200,000 accounts). One after the other, in
-# alternating order per round: Salvo (TailSimulation: --rate users/s in the open model, each one `pgbench -S` lookup,
-# 8 connections, --warmup s of warmup then --seconds measured) and `pgbench -S -M prepared -R <rate> -c 8 -j 2` for the
-# same time (its per-transaction log, warmup left out; with -R pgbench times each transaction from its schedule).
-# Compared: mean, p50, p95 (target: within 15%) and p99 (target: within 25%), Salvo / pgbench, median over rounds.
+# One embedded PostgreSQL with pgbench's tables (`pgbench -i -s 2`: 200,000 accounts), then a CHECKPOINT so that no
+# round pays for the load's dirty pages. One after the other, in alternating order per round (Salvo first in odd
+# rounds, pgbench first in even ones): Salvo (TailSimulation: --rate users/s in the open model, each one `pgbench -S`
+# lookup, 8 connections, --warmup s of warmup then --seconds measured) and `pgbench -S -M prepared -R <rate> -c 8 -j 2`
+# for the same time (its per-transaction log; with -R pgbench times each transaction from its schedule).
+# The same schedule semantics on both sides: pgbench -R draws its arrivals as a Poisson process, so Salvo's arrivals
+# are Poisson too (Gatling's constantUsersPerSec(...).randomized(); --arrivals uniform for evenly spaced ones), and the
+# warmup is left out by start time on both sides (Salvo: the intended start; pgbench: end minus latency, i.e. the
+# scheduled start). Both clients and the server run in the one process group the lock wrapper made (same nice value,
+# printed). Compared: mean, p50, p95 (target: within 15%) and p99 (target: within 25%), Salvo / pgbench, the median
+# of the rounds' ratios.
 #
-# Usage: bash benchmarks/fixed-rate-tail.sh [--rate 500] [--seconds 30] [--warmup 5] [--rounds 1] [--skip-build]
+# Usage: bash benchmarks/fixed-rate-tail.sh [--rate 500] [--seconds 30] [--warmup 5] [--rounds 4]
+#        [--arrivals poisson|uniform] [--skip-build]
 # Last line: RESULT salvo_p99_ms=<x> pgbench_p99_ms=<x> mean_ratio=<x> p50_ratio=<x> p95_ratio=<x> p99_ratio=<x> within_targets=<yes|no>
 set -euo pipefail
-rate=500; seconds=30; warmup=5; rounds=1; build=1
+rate=500; seconds=30; warmup=5; rounds=4; arrivals=poisson; build=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --rate) rate=$2; shift 2;;
     --seconds) seconds=$2; shift 2;;
     --warmup) warmup=$2; shift 2;;
     --rounds) rounds=$2; shift 2;;
+    --arrivals) arrivals=$2; shift 2;;
     --skip-build) build=0; shift;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0;;
     *) echo "fixed-rate-tail.sh: unknown option '$1' (see --help)" >&2; exit 2;;
   esac
 done
 for v in rate seconds warmup rounds; do
   [[ "${!v}" =~ ^[0-9]+$ ]] && [ "${!v}" -gt 0 ] || { echo "fixed-rate-tail.sh: --$v must be a positive integer, but was '${!v}'" >&2; exit 2; }
 done
+case "$arrivals" in poisson|uniform) ;; *) echo "fixed-rate-tail.sh: --arrivals must be poisson or uniform, but was '$arrivals'" >&2; exit 2;; esac
 command -v pgbench >/dev/null || { echo "fixed-rate-tail.sh: pgbench must be installed (apt-get install postgresql-client), but it was not found" >&2; exit 2; }
 root=$(cd "$(dirname "$0")/.." && pwd)
 work="$root/benchmarks/target/fixed-rate-tail"
-rm -rf "$work"; mkdir -p "$work/lib"
+rm -rf "$work"; mkdir -p "$work"
 cd "$root"
-if [ "$build" = 1 ]; then
-  echo "building..." >&2
-  mvn -B -q -pl benchmarks -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/cp.txt >&2
-fi
-cp -r "$root/benchmarks/target/classes" "$work/lib/benchmarks"
-cp=$(tr ':' '\n' < benchmarks/target/cp.txt | while read -r jar; do
-  case "$jar" in */dev/salvo/*|"$root"/*) cp "$jar" "$work/lib/" && echo "$work/lib/$(basename "$jar")";; *) echo "$jar";; esac
-done | paste -sd: -)
-cp="$work/lib/benchmarks:$cp"
+source "$root/benchmarks/lib.sh"
+snapshot_classpath
 java_opts=(-Xmx1G -XX:+HeapDumpOnOutOfMemoryError -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED
   -Djava.util.prefs.userRoot="$work/prefs" -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9)
@@ -50,20 +52,25 @@ for _ in $(seq 1 240); do [ -s "$work/port" ] && break; sleep 0.5; done
 [ -s "$work/port" ] || { echo "fixed-rate-tail.sh: the embedded PostgreSQL did not start; see $work/db.log" >&2; exit 1; }
 port=$(cat "$work/port")
 pgbench -h localhost -p "$port" -U postgres -i -s 2 -q postgres > "$work/pgbench-init.log" 2>&1
-echo "embedded PostgreSQL on port $port; rate $rate/s, ${warmup}s warmup + ${seconds}s measured, $rounds rounds; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+psqlq() { psql -qtA -h localhost -p "$port" -U postgres -d postgres -c "$1"; }
+psqlq "CHECKPOINT"
+echo "embedded PostgreSQL $(psqlq 'SHOW server_version') on port $port (synchronous_commit $(psqlq 'SHOW synchronous_commit'), fsync $(psqlq 'SHOW fsync'), shared_buffers $(psqlq 'SHOW shared_buffers')); rate $rate/s, $arrivals arrivals, ${warmup}s warmup + ${seconds}s measured, $rounds rounds; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+echo "priority (nice) of this script $(ps -o ni= -p $$ | tr -d ' '), of the PostgreSQL server $(ps -o ni= -p "$(psqlq "SELECT pid FROM pg_stat_activity WHERE backend_type = 'checkpointer'")" | tr -d ' '); both clients are started by this script and inherit its value" >&2
 
 run_salvo() { # prints: mean p50 p95 p99 (ms) count
   java "${java_opts[@]}" -cp "$cp" -Dsalvo.url="jdbc:postgresql://localhost:$port/postgres?user=postgres" \
     -Dsalvo.resultsDir="$work/salvo-$1" -Dsalvo.progressSeconds=0 -Dbench.rate="$rate" -Dbench.seconds="$seconds" \
-    -Dbench.warmup="$warmup" io.gatling.app.Gatling --simulation dev.salvo.benchmarks.overhead.TailSimulation \
+    -Dbench.warmup="$warmup" -Dbench.arrivals="$arrivals" io.gatling.app.Gatling --simulation dev.salvo.benchmarks.overhead.TailSimulation \
     --results-folder "$work/gatling-$1" --no-reports > "$work/salvo-$1.log" 2>&1
   python3 - "$(ls "$work/salvo-$1"/*/results.json)" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
 l = r["requests"][0]["responseMicros"]
 g = r["generator"]
-print("%.3f %.3f %.3f %.3f %d %.3f %.1f" % (l["mean"] / 1e3, l["p50"] / 1e3, l["p95"] / 1e3, l["p99"] / 1e3, l["count"],
-    g["hiccupMicros"]["p99"] / 1e3, g["stallMillis"]))
+w = r["requests"][0]["waitMicros"]
+s = r["requests"][0]["serviceMicros"]
+print("%.3f %.3f %.3f %.3f %d %.3f %.1f %.3f %.3f" % (l["mean"] / 1e3, l["p50"] / 1e3, l["p95"] / 1e3, l["p99"] / 1e3, l["count"],
+    g["hiccupMicros"]["p99"] / 1e3, g["stallMillis"], w["p50"] / 1e3, s["p50"] / 1e3))
 PY
 }
 
@@ -76,7 +83,8 @@ rows = []
 for f in glob.glob(sys.argv[1] + "/pgbench-log.*"):
     for line in open(f):
         p = line.split()
-        rows.append((int(p[4]) + int(p[5]) / 1e6, int(p[2])))
+        # the scheduled start (end minus latency, which under -R counts from the schedule), as Salvo's warmup is by start
+        rows.append((int(p[4]) + int(p[5]) / 1e6 - int(p[2]) / 1e6, int(p[2])))
 start = min(t for t, _ in rows) + int(sys.argv[2])
 lat = sorted(l for t, l in rows if t >= start)
 pct = lambda q: lat[min(len(lat) - 1, int(q * len(lat)))] / 1e3
@@ -89,8 +97,8 @@ for r in $(seq 1 "$rounds"); do
   if [ $((r % 2)) -eq 1 ]; then order="salvo pgbench"; else order="pgbench salvo"; fi
   for who in $order; do
     case $who in
-      salvo) read -r sm s50 s95 s99 sn shic sstall < <(run_salvo "$r")
-        echo "round $r Salvo:   mean $sm p50 $s50 p95 $s95 p99 $s99 ms ($sn requests; generator hiccup p99 $shic ms, stalls $sstall ms in all)" >&2;;
+      salvo) read -r sm s50 s95 s99 sn shic sstall sw50 ss50 < <(run_salvo "$r")
+        echo "round $r Salvo:   mean $sm p50 $s50 p95 $s95 p99 $s99 ms ($sn requests; p50 of the wait for a SQL thread $sw50 ms, of the service $ss50 ms; generator hiccup p99 $shic ms, stalls $sstall ms in all)" >&2;;
       pgbench) read -r pm p50 p95 p99 pn < <(run_pgbench "$r")
         echo "round $r pgbench: mean $pm p50 $p50 p95 $p95 p99 $p99 ms ($pn transactions)" >&2;;
     esac

@@ -27,8 +27,9 @@ import scala.jdk.javaapi.CollectionConverters;
  * that order. Salvo replays the same stream from the same step objects (a randomized step keeps its seed), numbers the
  * arrivals 0, 1, 2... per scenario, and gives the k-th user of a scenario that Gatling creates the k-th arrival. Users
  * due within the same millisecond on different event loops may swap slots; the slots' times stay the same. The
- * scenario's start is the earliest {@code creation - offset} seen, so a due time is never later than the real one
- * (lateness is never overstated by the estimate). Closed-model scenarios have no schedule: their requests are timed
+ * scenario's start is the earliest {@code creation - offset} seen, the offset truncated to the millisecond as Gatling's
+ * injector truncates it, so a due time is never earlier than the real one (lateness is never overstated by the
+ * estimate); see {@link Arrivals#next(long)}. Closed-model scenarios have no schedule: their requests are timed
  * from the moment the user reaches them.
  *
  * <p>A split of open arrivals over N workers (worker i takes arrivals k with k mod N = i) is
@@ -139,6 +140,7 @@ final class ArrivalSchedule {
         private final Iterator<FiniteDuration> offsets;
         private long index;
         private long startNanos = Long.MAX_VALUE;
+        private static final long MILLI = 1_000_000;
 
         Arrivals(Iterator<FiniteDuration> offsets) {
             this.offsets = offsets;
@@ -147,17 +149,28 @@ final class ArrivalSchedule {
         /**
          * Call with {@code nowNanos} read while holding this object's lock, so that no other user takes a slot between.
          *
+         * <p>Gatling's injector schedules a user whole milliseconds after its batch's tick ({@code Workload.injectUser}:
+         * the delay's {@code toMillis}, from an elapsed time read from a millisecond clock), so it aims at the start
+         * plus the offset truncated to the millisecond and never creates a user before that. The start is therefore
+         * estimated as the earliest {@code creation - truncated offset} (never earlier than Gatling's own), and the due
+         * time is that start plus the exact offset: for whole-millisecond offsets (evenly spaced arrivals) the two are
+         * the same; for a randomized (Poisson) step's sub-millisecond offsets, estimating from the exact offsets would
+         * pull the start up to 1 ms early and make every user look up to 1 ms later than it was.
+         *
          * @param nowNanos the creation time of the next user
-         * @return its due time (System.nanoTime), never after nowNanos; Long.MIN_VALUE when the schedule is exhausted
+         * @return its due time (System.nanoTime): never after nowNanos by the offset's sub-millisecond part or more (a
+         *     user Gatling created at its truncated time is a little early); Long.MIN_VALUE when the schedule is
+         *     exhausted
          */
         synchronized long next(long nowNanos) {
             if (!offsets.hasNext()) {
                 return Long.MIN_VALUE;
             }
             long offset = offsets.next().toNanos();
+            long aimed = offset - offset % MILLI;
             index++;
-            if (nowNanos - offset < startNanos) {
-                startNanos = nowNanos - offset;
+            if (nowNanos - aimed < startNanos) {
+                startNanos = nowNanos - aimed;
             }
             return startNanos + offset;
         }

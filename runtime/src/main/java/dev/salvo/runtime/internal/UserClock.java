@@ -6,7 +6,9 @@ package dev.salvo.runtime.internal;
  *
  * <ul>
  *   <li>the user's first request: the moment the user reaches it, minus how late Gatling created the user (creation
- *       minus the scheduled arrival, beyond the schedule's 1 ms resolution), minus generator stalls since the creation;
+ *       minus the scheduled arrival, all of it, as pgbench charges all of its schedule lag: Gatling's injector aims at
+ *       whole milliseconds and wakes up to a millisecond or more after them, which a request really waits), minus
+ *       generator stalls since the creation;
  *   <li>each later request: the moment the user reaches it, minus the generator stalls (from the hiccup recorder) since
  *       the user's previous request ended, at most the time between the two.
  * </ul>
@@ -17,9 +19,6 @@ package dev.salvo.runtime.internal;
  * understatement. Used by one user at a time (Gatling runs a user's actions one after another).
  */
 final class UserClock {
-    /** Gatling's schedule has millisecond resolution: lateness up to this is the schedule's, not a stall. */
-    static final long RESOLUTION_NANOS = 1_000_000;
-
     private final long dueNanos;
     private final long createdNanos;
     private boolean started;
@@ -47,7 +46,7 @@ final class UserClock {
         long late = Math.max(0, Math.min(stallNanos - stallMark, nowNanos - lastNanos));
         if (!started) {
             started = true;
-            late += Math.max(0, createdNanos - dueNanos - RESOLUTION_NANOS);
+            late += Math.max(0, createdNanos - dueNanos);
         }
         stallMark = stallNanos;
         return nowNanos - late;

@@ -83,6 +83,28 @@ class ArrivalScheduleTest {
         assertThat(arrivals.count()).isEqualTo(5);
     }
 
+    @Test
+    void subMillisecondOffsetsThatGatlingCreatesAtTheirTruncatedMillisecondDoNotPullTheStartEarly() {
+        // a randomized (Poisson) step's offsets have sub-millisecond parts; Gatling's injector schedules each user a
+        // whole number of milliseconds after its tick (the delay's toMillis), i.e. at start + the truncated offset
+        long t0 = 1_000_000_000L;
+        long ms = 1_000_000;
+        long[] offsets = {300_000, 1_900_000, 2_999_000, 7_100_000};
+        ArrivalSchedule.Arrivals arrivals = new ArrivalSchedule.Arrivals(
+                scala.jdk.javaapi.CollectionConverters.asScala(java.util.Arrays.stream(offsets)
+                                .mapToObj(o -> scala.concurrent.duration.FiniteDuration.fromNanos(o))
+                                .iterator())
+                        .iterator()
+                        .<FiniteDuration>map(d -> d));
+        assertThat(arrivals.next(t0)).as("created at 0 for 0.3: due at 0.3").isEqualTo(t0 + 300_000);
+        assertThat(arrivals.next(t0 + ms))
+                .as("created at 1 for 1.9: due at 1.9, not 0.9")
+                .isEqualTo(t0 + 1_900_000);
+        assertThat(arrivals.next(t0 + 2 * ms)).as("the start stays t0").isEqualTo(t0 + 2_999_000);
+        // created 3 ms after its truncated time (7 ms): 2.9 ms late, all of it charged by its UserClock
+        assertThat(arrivals.next(t0 + 10 * ms)).isEqualTo(t0 + 7_100_000);
+    }
+
     @ParameterizedTest
     @MethodSource("profiles")
     void workersSplitTheArrivalsByTheirNumberWithoutLosingOrRepeatingOne(
