@@ -26,7 +26,7 @@ while [ $# -gt 0 ]; do
     --rounds) rounds=$2; shift 2;;
     --arrivals) arrivals=$2; shift 2;;
     --skip-build) build=0; shift;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0;;
     *) echo "fixed-rate-tail.sh: unknown option '$1' (see --help)" >&2; exit 2;;
   esac
 done

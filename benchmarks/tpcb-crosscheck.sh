@@ -34,7 +34,7 @@ while [ $# -gt 0 ]; do
     --rounds) rounds=$2; shift 2;;
     --arrivals) arrivals=$2; shift 2;;
     --skip-build) build=0; shift;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0;;
     *) echo "tpcb-crosscheck.sh: unknown option '$1' (see --help)" >&2; exit 2;;
   esac
 done
