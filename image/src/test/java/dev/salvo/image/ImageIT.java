@@ -7,10 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salvo.reports.RunDirectory;
 import dev.salvo.reports.TestRuns;
+import dev.salvo.sql.DemoSchema;
+import dev.salvo.sql.EmbeddedDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +52,22 @@ class ImageIT {
     static void unmount() throws Exception {
         if (root != null && Files.exists(root.resolve("proc/self"))) {
             run(List.of("umount", root.resolve("proc").toString()), 30);
+        }
+        if (root != null && Files.exists(root.resolve("dev/null"))) {
+            run(List.of("umount", root.resolve("dev").toString()), 30);
+        }
+    }
+
+    /** /proc and /dev inside the root, as a container runtime provides them; needs root. */
+    private static void mountProcAndDev() throws Exception {
+        assumeTrue(
+                "root".equals(System.getProperty("user.name")),
+                "chroot and mounting /proc need root; the image's layers and config were still checked");
+        if (!Files.exists(root.resolve("proc/self"))) {
+            run(List.of("mount", "-t", "proc", "proc", root.resolve("proc").toString()), 30);
+        }
+        if (!Files.exists(root.resolve("dev/null"))) {
+            run(List.of("mount", "--bind", "/dev", root.resolve("dev").toString()), 30);
         }
     }
 
@@ -94,24 +114,12 @@ class ImageIT {
 
     @Test
     void theImagesOwnJavaRunsSalvoAndMergesTwoWorkersUnderChroot() throws Exception {
-        assumeTrue(
-                "root".equals(System.getProperty("user.name")),
-                "chroot and mounting /proc need root; the image's layers and config were still checked");
-        if (!Files.exists(root.resolve("proc/self"))) {
-            run(List.of("mount", "-t", "proc", "proc", root.resolve("proc").toString()), 30);
-        }
+        mountProcAndDev();
         String java = "/usr/lib/jvm/java-17-openjdk-amd64/bin/java";
         String version = run(List.of("chroot", root.toString(), java, "-version"), 60);
         assertThat(version).contains("17.0").contains("Debian");
         // the entry point as the runtime runs it, with the user's arguments after it
-        List<String> salvo = List.of(
-                "chroot",
-                "--userspec=65532:65532",
-                root.toString(),
-                java,
-                "-cp",
-                "@/app/jib-classpath-file",
-                "dev.salvo.cli.SalvoCommand");
+        List<String> salvo = salvo();
         assertThat(run(concat(salvo, "--help"), 60)).contains("merge").contains("run");
         // two workers' run directories inside the image's file system, merged by the image's salvo
         Path results = Files.createDirectories(root.resolve("tmp/results"));
@@ -128,6 +136,68 @@ class ImageIT {
                 .readTree(root.resolve("tmp/merged/results.json").toFile());
         assertThat(m.at("/environment/workerCount").asInt()).isEqualTo(2);
         assertThat(m.at("/environment/runId").asText()).isEqualTo("image-test");
+    }
+
+    @Test
+    void aWorkerRunsAnExampleSimulationInTheImageAgainstADatabaseOutsideIt() throws Exception {
+        mountProcAndDev();
+        // the database the Secret's SALVO_URL names: a PostgreSQL outside the image (here on this host's loopback)
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.toAbsolutePath().resolve("pg"));
+                Connection c = DriverManager.getConnection(db.jdbcUrl())) {
+            DemoSchema.load(c);
+            Path out = Files.createDirectories(root.resolve("tmp/job"));
+            run(List.of("chmod", "777", out.toString()), 10);
+            // as the Indexed Job's worker container runs it: the manifest's args after the entry point, its env
+            ProcessBuilder worker = new ProcessBuilder(concat(
+                            salvo(),
+                            "run",
+                            "dev.salvo.simulations.Sample01_PointLookups",
+                            "--classpath",
+                            "/app/classes",
+                            "--no-reports",
+                            "-J-Xmx512m",
+                            "-D",
+                            "salvo.sample.seconds=2",
+                            "-o",
+                            "/tmp/job/workers/worker-1"))
+                    .redirectErrorStream(true);
+            worker.environment().put("SALVO_URL", db.jdbcUrl());
+            worker.environment().put("JOB_COMPLETION_INDEX", "1");
+            worker.environment().put("SALVO_WORKER_COUNT", "2");
+            worker.environment().put("SALVO_RUN_ID", "image-run");
+            Process p = worker.start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(3, TimeUnit.MINUTES)).as(output).isTrue();
+            // 0, or 1 when a default SLO failed on this loaded machine: the results are written either way
+            assertThat(p.exitValue()).as(output).isIn(0, 1);
+            Path runs = root.resolve("tmp/job/workers/worker-1/salvo");
+            Path results;
+            try (var dirs = Files.list(runs)) {
+                results = dirs.findFirst().orElseThrow().resolve("results.json");
+            }
+            JsonNode r = new ObjectMapper().readTree(results.toFile());
+            assertThat(r.at("/environment/workerIndex").asInt()).isEqualTo(1);
+            assertThat(r.at("/environment/workerCount").asInt()).isEqualTo(2);
+            assertThat(r.at("/environment/runId").asText()).isEqualTo("image-run");
+            assertThat(r.at("/database/embedded").asBoolean()).isFalse();
+            long ok = 0;
+            for (JsonNode q : r.get("requests")) {
+                ok += q.get("ok").asLong();
+            }
+            assertThat(ok).as(output).isPositive();
+        }
+    }
+
+    private static List<String> salvo() {
+        // the image's entry point as the runtime runs it, as its user; the arguments follow
+        return List.of(
+                "chroot",
+                "--userspec=65532:65532",
+                root.toString(),
+                "/usr/lib/jvm/java-17-openjdk-amd64/bin/java",
+                "-cp",
+                "@/app/jib-classpath-file",
+                "dev.salvo.cli.SalvoCommand");
     }
 
     private static List<String> concat(List<String> head, String... tail) {
