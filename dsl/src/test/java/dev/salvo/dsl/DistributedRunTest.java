@@ -130,7 +130,7 @@ class DistributedRunTest {
                     "-Dsalvo.startAt=" + start,
                     "-Dsalvo.startToleranceMs=600000"));
         }
-        int[] shares = {34, 33, 33};
+        int[] shares = {11, 10, 10};
         long total = 0;
         List<Path> runs = new ArrayList<>();
         for (int w = 0; w < 3; w++) {
@@ -141,14 +141,22 @@ class DistributedRunTest {
             Run run = new Run(p.exitValue(), Files.readString(dirs.get(w).resolve("output.log")), dirs.get(w));
             assertThat(run.exitCode()).as(run.output()).isIn(0, 2);
             JsonNode r = results(run);
-            // the whole throttle, and this worker's share of it: 100 req/s over 3 workers = 34 + 33 + 33
-            assertThat(r.at("/config/injection.throttle").asText()).isEqualTo("Jump(100), Hold(6 seconds)");
+            // the whole throttle, and this worker's share of it: 31 req/s over 3 workers = 11 + 10 + 10
+            assertThat(r.at("/config/injection.throttle").asText()).isEqualTo("Jump(31), Hold(10 seconds)");
             assertThat(r.at("/config/injection.throttle.share").asText())
-                    .isEqualTo("worker " + w + " of 3: Jump(" + shares[w] + "), Hold(6 seconds)");
+                    .isEqualTo("worker " + w + " of 3: Jump(" + shares[w] + "), Hold(10 seconds)");
             long count = ok(r).get("divided");
-            // held at its share for 6 s from the barrier (unthrottled, 2 looping users would run thousands of
-            // lookups): never more than the share allows in 7 of the throttler's seconds, at least 60% of 6 s
-            assertThat(count).as(run.output()).isBetween(shares[w] * 6L * 6 / 10, shares[w] * 7L);
+            // held at its share for 10 s from the barrier (unthrottled, 3 looping users would run thousands of
+            // lookups): never more than the share allows in 11 of the throttler's seconds; at least half of 10 s (the
+            // users start in the injector's tick after the barrier, and a loaded machine slows them)
+            assertThat(count).as(run.output()).isBetween(shares[w] * 5L, shares[w] * 11L);
+            if (r.at("/environment/startLateMillis").asLong() < 1000) {
+                // Gatling's maxDuration (here the throttle's 6 s) counts from the barrier, not from the JVM's start:
+                // the run ends about 6 s after it (8 s of users, 1 s ticks, the drain), not 6 s + the wait or earlier
+                assertThat(r.get("measurementSeconds").asDouble())
+                        .as(run.output())
+                        .isBetween(4.0, 15.0);
+            }
             total += count;
             runs.add(run.salvoRun());
         }

@@ -7,8 +7,8 @@ import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
 
 /**
- * A throttle for a distributed run: 6 users looping without pause, held at 100 requests/s for 6 s (far below what
- * they could do unthrottled); on 3 workers each holds its share, 34, 33 and 33 requests/s.
+ * A throttle for a distributed run: 9 users looping without pause, held at 31 requests/s for 10 s (far below what they
+ * could do unthrottled, even on a loaded machine); on 3 workers each holds its share, 11, 10 and 10 requests/s.
  */
 public class DividedThrottleSimulation extends Simulation {
     {
@@ -18,8 +18,8 @@ public class DividedThrottleSimulation extends Simulation {
         setUp(scenario("divided")
                         .forever()
                         .on(exec(lookup))
-                        .injectClosed(constantConcurrentUsers(6).during(8)))
-                .throttle(jumpToRps(100), holdFor(Duration.ofSeconds(6)))
-                .protocols(database().poolSize(2));
+                        .injectClosed(constantConcurrentUsers(9).during(12)))
+                .throttle(jumpToRps(31), holdFor(Duration.ofSeconds(10)))
+                .protocols(database().poolSize(3));
     }
 }

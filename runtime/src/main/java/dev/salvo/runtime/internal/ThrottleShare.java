@@ -45,10 +45,12 @@ final class ThrottleShare {
     static void install(CoreComponents core, WorkerIdentity worker, StartBarrier barrier)
             throws ReflectiveOperationException {
         SimulationParams params = params(core);
-        long wait = barrier.millisLeft();
-        if (wait > 0 && params.maxDuration().isDefined()) {
-            // Gatling's maxDuration (also implied by a throttle) counts from its start; the load starts at the barrier
-            set(params, "maxDuration", Option.apply(params.maxDuration().get().plus(FiniteDuration.apply(wait, "ms"))));
+        if (barrier.startAt() != null
+                && params.maxDuration().isDefined()
+                && !(params.maxDuration() instanceof FromBarrier)) {
+            // Gatling's maxDuration (also implied by a throttle) counts from its controller's start; the load starts
+            // at the barrier
+            set(params, "maxDuration", new FromBarrier(params.maxDuration().get(), barrier));
         }
         if (core.throttler().isEmpty()) {
             return;
@@ -139,6 +141,50 @@ final class ThrottleShare {
         Field f = owner.getClass().getDeclaredField(name);
         f.setAccessible(true);
         f.set(owner, value);
+    }
+
+    /**
+     * Gatling's maximum duration lengthened by the time left until the start barrier, computed when Gatling's
+     * controller reads it as it starts the run (after the database was opened and the scenarios built, which can take
+     * seconds), so that the run ends the maximum duration after the barrier.
+     */
+    static final class FromBarrier extends Option<FiniteDuration> {
+        private static final long serialVersionUID = 1L;
+        private final FiniteDuration duration;
+        private final transient StartBarrier barrier;
+
+        FromBarrier(FiniteDuration duration, StartBarrier barrier) {
+            this.duration = duration;
+            this.barrier = barrier;
+        }
+
+        @Override // (Option's isEmpty is final: anything but None is defined)
+        public FiniteDuration get() {
+            return duration.plus(FiniteDuration.apply(barrier.millisLeft(), "ms"));
+        }
+
+        @Override
+        public int productArity() {
+            return 1;
+        }
+
+        @Override
+        public Object productElement(int n) {
+            if (n != 0) {
+                throw new IndexOutOfBoundsException(n);
+            }
+            return get();
+        }
+
+        @Override
+        public boolean canEqual(Object that) {
+            return that instanceof Option;
+        }
+
+        @Override
+        public String toString() {
+            return "Some(" + duration + " after the start barrier)";
+        }
     }
 
     /**
