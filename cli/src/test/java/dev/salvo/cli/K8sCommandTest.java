@@ -70,8 +70,18 @@ class K8sCommandTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> worker = (Map<String, Object>) at(job, "spec", "template", "spec", "containers", 0);
         assertThat(worker.get("image")).isEqualTo("registry.example.com/acme/load:1.2");
-        assertThat((List<String>) at(worker, "command"))
-                .contains("com.acme.Checkout", "-Dsalvo.resultsDir=/results/nightly-7/worker-$(JOB_COMPLETION_INDEX)");
+        // the image's entry point is the salvo command: the worker runs `salvo run`
+        assertThat(worker).doesNotContainKey("command");
+        assertThat((List<String>) at(worker, "args"))
+                .containsExactly(
+                        "run",
+                        "com.acme.Checkout",
+                        "--classpath",
+                        "/app/classes",
+                        "--no-reports",
+                        "-J-Xmx1G",
+                        "-o",
+                        "/results/nightly-7/workers/worker-$(JOB_COMPLETION_INDEX)");
         assertThat(at(worker, "envFrom", 0, "configMapRef", "name")).isEqualTo("salvo-nightly-7");
         assertThat(at(worker, "env", 0, "name")).isEqualTo("SALVO_URL");
         assertThat(at(worker, "env", 0, "valueFrom", "secretKeyRef"))
@@ -79,10 +89,22 @@ class K8sCommandTest {
         assertThat(at(job, "spec", "template", "spec", "volumes", 0, "persistentVolumeClaim", "claimName"))
                 .isEqualTo("salvo-results");
         Map<String, Object> merge = docs.get(2);
-        assertThat((String) at(merge, "spec", "template", "spec", "containers", 0, "command", 2))
-                .startsWith(
-                        "until [ $(ls /results/nightly-7/worker-*/*/results.json 2>/dev/null | wc -l) -ge 5 ]; do sleep 10;")
-                .endsWith("merge -o /results/nightly-7/merged /results/nightly-7/worker-*/*");
+        // no shell in the image: `salvo merge --wait-for N` waits for the workers' results itself
+        @SuppressWarnings("unchecked")
+        Map<String, Object> merger = (Map<String, Object>) at(merge, "spec", "template", "spec", "containers", 0);
+        assertThat(merger).doesNotContainKey("command");
+        assertThat((List<String>) at(merger, "args"))
+                .containsExactly(
+                        "merge",
+                        "--wait-for",
+                        "5",
+                        "--timeout",
+                        "23h",
+                        "-o",
+                        "/results/nightly-7/merged",
+                        "/results/nightly-7/workers");
+        // the timeout passes before Kubernetes' deadline, so the Job ends with salvo's message, not a kill
+        assertThat((Integer) at(merge, "spec", "activeDeadlineSeconds")).isEqualTo(86400);
     }
 
     @Test

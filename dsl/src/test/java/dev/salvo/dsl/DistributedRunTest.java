@@ -5,17 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salvo.dsl.ForkedGatling.Run;
+import dev.salvo.dsl.it.DividedThrottleSimulation;
 import dev.salvo.dsl.it.InjectionProfilesSimulation;
-import dev.salvo.dsl.it.ThrottledSimulation;
 import dev.salvo.reports.Merge;
 import dev.salvo.reports.RunData;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Three workers of one run, launched as a Kubernetes Indexed Job launches them, inject the single-machine load. */
@@ -110,12 +112,56 @@ class DistributedRunTest {
     }
 
     @Test
-    void aThrottledSimulationIsRefusedOnSeveralWorkers() throws Exception {
-        Run run = ForkedGatling.run(
-                ThrottledSimulation.class, "-Dsalvo.workerIndex=0", "-Dsalvo.workerCount=2", "-Dsalvo.runId=t");
-        assertThat(run.exitCode()).isNotZero();
-        assertThat(run.output())
-                .contains("throttle: a throttled simulation must run on one worker (Salvo does not divide"
-                        + " a throttle yet), but salvo.workerCount was 2");
+    void threeWorkersDivideAThrottleSoThatTheirSharesAddUpToTheRequestedRate() throws Exception {
+        // the three workers run at once, as an Indexed Job runs them, and start together at the barrier (40 s: three
+        // JVMs and three embedded databases start in ~25 s on a loaded 2-core machine; a late worker still splits)
+        String start = Instant.now().plusSeconds(40).toString();
+        List<Process> processes = new ArrayList<>();
+        List<Path> dirs = new ArrayList<>();
+        for (int w = 0; w < 3; w++) {
+            Path dir = Files.createTempDirectory(Path.of("target"), "DividedThrottle-" + w + "-");
+            dirs.add(dir);
+            processes.add(ForkedGatling.start(
+                    DividedThrottleSimulation.class,
+                    dir,
+                    "-Dsalvo.workerIndex=" + w,
+                    "-Dsalvo.workerCount=3",
+                    "-Dsalvo.runId=throttled",
+                    "-Dsalvo.startAt=" + start,
+                    "-Dsalvo.startToleranceMs=600000"));
+        }
+        int[] shares = {11, 10, 10};
+        long total = 0;
+        List<Path> runs = new ArrayList<>();
+        for (int w = 0; w < 3; w++) {
+            Process p = processes.get(w);
+            if (!p.waitFor(5, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+            }
+            Run run = new Run(p.exitValue(), Files.readString(dirs.get(w).resolve("output.log")), dirs.get(w));
+            assertThat(run.exitCode()).as(run.output()).isIn(0, 2);
+            JsonNode r = results(run);
+            // the whole throttle, and this worker's share of it: 31 req/s over 3 workers = 11 + 10 + 10
+            assertThat(r.at("/config/injection.throttle").asText()).isEqualTo("Jump(31), Hold(10 seconds)");
+            assertThat(r.at("/config/injection.throttle.share").asText())
+                    .isEqualTo("worker " + w + " of 3: Jump(" + shares[w] + "), Hold(10 seconds)");
+            long count = ok(r).get("divided");
+            // held at its share for 10 s from the barrier (unthrottled, 3 looping users would run thousands of
+            // lookups): never more than the share allows in 11 of the throttler's seconds; at least half of 10 s (the
+            // users start in the injector's tick after the barrier, and a loaded machine slows them)
+            assertThat(count).as(run.output()).isBetween(shares[w] * 5L, shares[w] * 11L);
+            if (r.at("/environment/startLateMillis").asLong() < 1000) {
+                // Gatling's maxDuration (here the throttle's 6 s) counts from the barrier, not from the JVM's start:
+                // the run ends about 6 s after it (8 s of users, 1 s ticks, the drain), not 6 s + the wait or earlier
+                assertThat(r.get("measurementSeconds").asDouble())
+                        .as(run.output())
+                        .isBetween(4.0, 15.0);
+            }
+            total += count;
+            runs.add(run.salvoRun());
+        }
+        RunData merged = Merge.merge(runs);
+        assertThat(merged.results().requests().get(0).ok()).isEqualTo(total);
+        assertThat(merged.results().environment().lateWorkers()).isEmpty();
     }
 }

@@ -24,6 +24,19 @@ public final class TestRuns {
         return run(simulation, poolSize, slowdown, qpsFactor, START, 0);
     }
 
+    /**
+     * @param simulation the simulation's name
+     * @param runId the distributed run's id
+     * @param index the worker's index
+     * @param count the run's number of workers
+     * @return one worker's run of a distributed run (started on time)
+     */
+    public static RunData worker(String simulation, String runId, int index, int count) {
+        return builder(simulation, 8, 1, 1, START, index)
+                .worker(runId, index, count, "2026-12-01T21:00:00Z", 12L, false)
+                .build();
+    }
+
     public static RunData run(
             String simulation, int poolSize, double slowdown, double qpsFactor, Instant start, int worker) {
         return builder(simulation, poolSize, slowdown, qpsFactor, start, worker).build();

@@ -4,6 +4,7 @@ import dev.salvo.reports.ResultsBuilder;
 import dev.salvo.runtime.WorkerIdentity;
 import dev.salvo.sql.SalvoException;
 import io.gatling.core.CoreComponents;
+import java.util.Map;
 
 /**
  * This JVM's part in a distributed run (issue 21): its identity, its start barrier, its share of the injection, and
@@ -30,6 +31,7 @@ final class RunWorker {
             StartBarrier barrier = new StartBarrier(worker.startAt(), worker.startTolerance());
             if (worker.distributed() || worker.startAt() != null) {
                 WorkerShare.install(core, worker, barrier);
+                ThrottleShare.install(core, worker, barrier);
             }
             return new RunWorker(worker, barrier);
         } catch (SalvoException e) {
@@ -43,15 +45,14 @@ final class RunWorker {
     }
 
     /**
-     * @param abort what to undo before stopping
-     * @throws RuntimeException a fatal stop when a throttled simulation runs on more than one worker
+     * @param core Gatling's components
+     * @return this worker's share of the throttles as text for results.json's config (empty on one worker)
      */
-    void refuseThrottle(Runnable abort) {
-        if (identity.distributed()) {
-            throw Fatal.stop(
-                    new SalvoException("throttle: a throttled simulation must run on one worker (Salvo does not"
-                            + " divide a throttle yet), but salvo.workerCount was " + identity.count()),
-                    abort);
+    Map<String, String> throttleShares(CoreComponents core) {
+        try {
+            return ThrottleShare.describe(core, identity);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return Map.of("injection.throttle.share", "not readable from this Gatling version (" + e + ")");
         }
     }
 

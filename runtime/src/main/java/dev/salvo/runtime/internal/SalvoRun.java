@@ -90,6 +90,7 @@ public final class SalvoRun {
         SalvoRun run = new SalvoRun();
         run.injection = InjectionProfiles.describe(core); // before a distributed run takes its share of the steps
         run.worker = RunWorker.start(core);
+        run.injection.putAll(run.worker.throttleShares(core)); // a throttle's share is recorded beside the whole
         run.arrivals = GeneratorTiming.schedule(core, run.hiccups.start());
         Function0<BoxedUnit> onTermination = () -> {
             run.finish();
@@ -120,9 +121,6 @@ public final class SalvoRun {
             }
         }
         Target t = target(protocol, core);
-        if (throttled) {
-            worker.refuseThrottle(this::abort);
-        }
         List<PreparedRequest> statements;
         SharedValues shared = null;
         try {

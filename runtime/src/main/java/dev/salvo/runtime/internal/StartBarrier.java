@@ -49,6 +49,13 @@ final class StartBarrier {
         return Math.max(0, delay);
     }
 
+    /** @return milliseconds until the agreed start, 0 when none was set or it has passed (records nothing) */
+    long millisLeft() {
+        return startAt == null
+                ? 0
+                : Math.max(0, Duration.between(Instant.now(), startAt).toMillis());
+    }
+
     /** @return the agreed start, null when none */
     Instant startAt() {
         return startAt;
