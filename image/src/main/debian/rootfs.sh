@@ -37,12 +37,20 @@ while IFS= read -r line; do
         apt-get update -q=2 >/dev/null 2>&1 || fail "apt-get update must succeed to fetch $name=$version, but it failed"
         updated=1
       fi
-      (cd "$cache" && apt-get download -q=2 "$name=$version" >/dev/null) \
-        || fail "$packages: $name=$version must be downloadable from the Debian mirror, but apt-get download failed" \
-          "(a pinned version leaves the mirror after a security update: see 'apt-cache policy $name' and update the pin;" \
-          "without root, run 'apt-get update' first)"
+      if ! (cd "$cache" && apt-get download -q=2 "$name=$version" >/dev/null 2>&1); then
+        # a pinned version leaves the mirror when Debian publishes a security update: take the mirror's current one
+        # (recorded in the image's packages.txt) and say so, rather than fail every build until the pin is bumped
+        before=$(ls "$cache/${name}_"*.deb 2>/dev/null || true)
+        (cd "$cache" && apt-get download -q=2 "$name" >/dev/null) \
+          || fail "$packages: $name=$version (or any version of $name) must be downloadable from the Debian mirror," \
+            "but apt-get download failed (without root, run 'apt-get update' first)"
+        deb=$(comm -13 <(echo "$before" | sort) <(ls "$cache/${name}_"*.deb | sort) | head -1)
+        [ -n "$deb" ] || deb=$(ls -t "$cache/${name}_"*.deb | head -1)
+        echo "image: WARN $packages: $name=$version is no longer on the Debian mirror; using $(basename "$deb")" \
+          "(update the pin: apt-cache policy $name)" >&2
+      fi
     fi
-    deb=$(ls "$cache/${name}_${file_version}_"*.deb | head -1)
+    [ -n "$deb" ] || deb=$(ls "$cache/${name}_${file_version}_"*.deb | head -1)
   fi
   debs+=("$deb")
 done <"$packages"
