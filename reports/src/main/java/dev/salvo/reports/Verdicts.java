@@ -80,21 +80,8 @@ final class Verdicts {
             // holds the last requests' latency (11.04 vs 11.83 s for the same 2,196 users in one A/A pair)
             double judged = relative(base.count(), other.count());
             double p = Significance.poisson(base.count(), 1, other.count(), 1);
-            Delta d = decide(kind, "qps", run, base, other, judged, -judged, p, SAME_LOAD_TEST, o);
-            return new Delta(
-                    d.kind(),
-                    d.metric(),
-                    d.run(),
-                    d.baseline(),
-                    d.value(),
-                    d.change(),
-                    d.status(),
-                    d.baselineCount(),
-                    d.count(),
-                    d.pValue(),
-                    d.test(),
-                    change,
-                    null);
+            return withMeasured(
+                    decide(kind, "qps", run, base, other, judged, -judged, p, SAME_LOAD_TEST, o), change, null);
         }
         double p = Significance.poisson(
                 base.count(),
@@ -238,7 +225,12 @@ final class Verdicts {
                 Significance.againstControl(a.response().get(kind), b.response().get(kind), ca, cb, percentile);
         String test = String.format(
                 java.util.Locale.ROOT, "%s%s (its %s ratio %.3f)", CONTROL_TEST_PREFIX, control, metric, controlRatio);
-        Delta d = decide(kind, metric, run, base, other, judged, judged, p, test, o);
+        return withMeasured(
+                decide(kind, metric, run, base, other, judged, judged, p, test, o), measured, controlChange);
+    }
+
+    /** A verdict on a judged change, with the change as measured (and the control's) beside it. */
+    private static Delta withMeasured(Delta d, Double measured, Double controlChange) {
         return new Delta(
                 d.kind(),
                 d.metric(),
