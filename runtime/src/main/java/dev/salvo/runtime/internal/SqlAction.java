@@ -37,7 +37,7 @@ public final class SqlAction implements Action {
     final PreparedRequest[] statements;
     final boolean transaction;
     /** a transaction's shared parameters, null when it has none */
-    private final SharedValues shared;
+    final SharedValues shared;
     /** per statement of a transaction: its recorder and its name in Gatling's report; null for a single statement */
     final RequestRecorder[] statementRecorders;
 
@@ -45,7 +45,7 @@ public final class SqlAction implements Action {
     final RequestRecorder recorder;
     final GatlingStats gatlingStats;
     final Clock clock;
-    private final Action next;
+    final Action next;
     private final boolean measureBytes;
     private final long loopNanos;
     private final ActorRef<Throttler.Command> throttler;
@@ -99,7 +99,7 @@ public final class SqlAction implements Action {
         if (loopNanos > 0) {
             long deadline = System.nanoTime() + loopNanos;
             try {
-                target.submit(() -> loop(session, deadline));
+                target.submit(() -> TightLoop.run(this, session, deadline));
             } catch (RejectedExecutionException stopping) {
                 // the run is ending
             }
@@ -175,7 +175,7 @@ public final class SqlAction implements Action {
     }
 
     /** Draws the shared values once (a transaction), then binds every statement; counts the variety of the first. */
-    private void bindAll(Session session, Tuple[] values, Tuple sharedValues) {
+    void bindAll(Session session, Tuple[] values, Tuple sharedValues) {
         if (sharedValues != null) {
             shared.fill(session, sharedValues);
         }
@@ -233,8 +233,7 @@ public final class SqlAction implements Action {
      * @throws SQLException the cause of a failure (a transaction's names the step that failed); a connection that broke
      *     is handed back to the pool
      */
-    private void once(Session session, SqlThread thread, Tuple[] values, long[] counts, boolean warm)
-            throws SQLException {
+    void once(Session session, SqlThread thread, Tuple[] values, long[] counts, boolean warm) throws SQLException {
         if (!transaction) {
             try {
                 execute(thread, statements[0], values[0], counts);
@@ -245,56 +244,6 @@ public final class SqlAction implements Action {
             return;
         }
         Transactions.run(this, session, thread, values, counts, warm);
-    }
-
-    /**
-     * The tight closed loop: back-to-back requests on one Salvo thread and one connection until the deadline (or the run
-     * stops), each measured and reported; the virtual user returns to Gatling once, at the end. A request's intended start
-     * is the previous one's end, so response time equals service time here.
-     */
-    private void loop(Session session, long deadlineNanos) {
-        long[] counts = new long[4];
-        SqlThread thread = SqlThread.current();
-        // reused: profile-backed scalar parameters allocate nothing
-        Tuple[] values = new Tuple[statements.length];
-        Tuple sharedValues = shared == null ? null : shared.newTuple();
-        while (!run.stopping() && System.nanoTime() - deadlineNanos < 0) {
-            long startNanos = System.nanoTime();
-            long startMillis = clock.nowMillis();
-            boolean warm = run.inWarmup(startNanos);
-            counts[0] = 0;
-            counts[1] = 0;
-            String error = null;
-            String sqlState = null;
-            long serviceStart = -1;
-            try {
-                bindAll(session, values, sharedValues);
-                thread.connection();
-                serviceStart = System.nanoTime();
-                once(session, thread, values, counts, warm);
-            } catch (SQLException e) {
-                sqlState = e.getSQLState();
-                error = Target.describe(e);
-            } catch (RuntimeException e) {
-                error = "client: " + Target.describe(e);
-            }
-            if (warm) {
-                recorder.recordWarmup();
-            } else {
-                report(
-                        session,
-                        startNanos,
-                        startMillis,
-                        0,
-                        serviceStart,
-                        counts[0],
-                        counts[1],
-                        error,
-                        sqlState,
-                        values);
-            }
-        }
-        next.$bang(thread.continueHere(session));
     }
 
     /**
@@ -357,7 +306,7 @@ public final class SqlAction implements Action {
         next.$bang(Thread.currentThread() instanceof SqlThread here ? here.continueHere(out) : out);
     }
 
-    private void report(
+    void report(
             Session session,
             long startNanos,
             long startMillis,
