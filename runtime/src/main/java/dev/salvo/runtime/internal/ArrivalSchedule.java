@@ -42,21 +42,38 @@ final class ArrivalSchedule {
 
     private final Map<String, Arrivals> byScenario;
     private final HiccupRecorder hiccups;
+    private final long leadNanos;
+    private final ArrivalRelease release;
 
-    private ArrivalSchedule(Map<String, Arrivals> byScenario, HiccupRecorder hiccups) {
+    private ArrivalSchedule(Map<String, Arrivals> byScenario, HiccupRecorder hiccups, long leadNanos) {
         this.byScenario = byScenario;
         this.hiccups = hiccups;
+        this.leadNanos = leadNanos;
+        this.release = byScenario.isEmpty() || leadNanos == 0 ? null : new ArrivalRelease();
     }
 
     /**
      * @param steps scenario name to its open injection steps (a closed-model scenario is absent)
      * @param hiccups the run's hiccup recorder (stalls since a user's creation are charged to its first request)
+     * @param leadMillis how much later than Gatling's schedule Salvo's is ({@link ArrivalRelease})
      * @return the schedule
      */
-    static ArrivalSchedule of(Map<String, List<OpenInjectionStep>> steps, HiccupRecorder hiccups) {
+    static ArrivalSchedule of(Map<String, List<OpenInjectionStep>> steps, HiccupRecorder hiccups, long leadMillis) {
         Map<String, Arrivals> byScenario = new HashMap<>();
         steps.forEach((name, list) -> byScenario.put(name, new Arrivals(offsets(list))));
-        return new ArrivalSchedule(Map.copyOf(byScenario), hiccups);
+        return new ArrivalSchedule(Map.copyOf(byScenario), hiccups, leadMillis * 1_000_000);
+    }
+
+    /** @return the timer that holds users created before their due time; null when the lead is 0 */
+    ArrivalRelease release() {
+        return release;
+    }
+
+    /** Drops users still held for their due time: the run is ending. */
+    void stop() {
+        if (release != null) {
+            release.stop();
+        }
     }
 
     /** @return true when at least one scenario has a schedule */
@@ -123,7 +140,7 @@ final class ArrivalSchedule {
         if (due == Long.MIN_VALUE) {
             return session; // more users than the profile holds: none to match
         }
-        return session.set(ATTRIBUTE, new UserClock(due, now, hiccups.stallNanos()));
+        return session.set(ATTRIBUTE, new UserClock(due + leadNanos, now, hiccups.stallNanos()));
     }
 
     /**

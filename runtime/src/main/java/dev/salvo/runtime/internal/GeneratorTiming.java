@@ -15,12 +15,13 @@ final class GeneratorTiming {
     /**
      * @param core Gatling's components
      * @param hiccups the run's hiccup recorder
+     * @param leadMillis Salvo's schedule's lead over Gatling's ({@link ArrivalRelease})
      * @return the open-model arrival schedule, or null when the simulation has no open-model scenario or Gatling's
      *     injection profiles cannot be read (a warning says so; requests are then timed from the moment users reach them)
      */
-    static ArrivalSchedule schedule(CoreComponents core, HiccupRecorder hiccups) {
+    static ArrivalSchedule schedule(CoreComponents core, HiccupRecorder hiccups, long leadMillis) {
         try {
-            ArrivalSchedule schedule = ArrivalSchedule.of(ArrivalSchedule.openSteps(core), hiccups);
+            ArrivalSchedule schedule = ArrivalSchedule.of(ArrivalSchedule.openSteps(core), hiccups, leadMillis);
             return schedule.scheduled() ? schedule : null;
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             System.out.println("[salvo] WARN open-model arrivals cannot be read from this Gatling version (" + e

@@ -40,6 +40,7 @@ final class RunSettings {
                 .config("findMax", protocol.findMax() == null ? "off" : protocol.findMax())
                 .config("progressSeconds", Long.getLong(SalvoRun.PROGRESS_PROPERTY, 5))
                 .config("hiccupMillis", HiccupRecorder.sleepMillis())
+                .config("arrivalLeadMillis", ArrivalRelease.leadMillis())
                 .config("faults.unreachableAfter", protocol.faults().unreachableAfter())
                 .config("faults.failFast", protocol.faults().failFast())
                 .config("faults.drainTimeout", protocol.faults().drainTimeout());

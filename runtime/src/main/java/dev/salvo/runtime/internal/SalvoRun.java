@@ -91,7 +91,7 @@ public final class SalvoRun {
         run.injection = InjectionProfiles.describe(core); // before a distributed run takes its share of the steps
         run.worker = RunWorker.start(core);
         run.injection.putAll(run.worker.throttleShares(core)); // a throttle's share is recorded beside the whole
-        run.arrivals = GeneratorTiming.schedule(core, run.hiccups.start());
+        run.arrivals = GeneratorTiming.schedule(core, run.hiccups.start(), ArrivalRelease.leadMillis());
         Function0<BoxedUnit> onTermination = () -> {
             run.finish();
             return BoxedUnit.UNIT;
@@ -296,6 +296,9 @@ public final class SalvoRun {
         finished = true;
         hooks.close();
         hiccups.stop();
+        if (arrivals != null) {
+            arrivals.stop();
+        }
         if (server != null) {
             server.close();
         }
@@ -334,6 +337,9 @@ public final class SalvoRun {
             progress.stop();
         }
         hiccups.stop();
+        if (arrivals != null) {
+            arrivals.stop();
+        }
         if (findMax != null) {
             findMax.stop();
         }

@@ -120,15 +120,24 @@ public final class SqlAction implements Action {
 
     private void start(Session session) {
         // The intended start: the moment Gatling hands the virtual user to this action, moved back by what the load
-        // generator itself failed to do on time for an open-model user (see UserClock). Everything after it counts in
-        // the
-        // response time (waiting for a Salvo thread, then for a pooled connection), so a slow database cannot hide.
+        // generator itself failed to do on time for an open-model user, or forward to its due time when Gatling created
+        // it early (see UserClock, ArrivalRelease). Everything after it counts in the response time (waiting for a
+        // Salvo
+        // thread, then for a pooled connection), so a slow database cannot hide.
         long startNanos = System.nanoTime();
         long startMillis = clock.nowMillis();
         UserClock userClock = throttler == null ? ArrivalSchedule.clockOf(session) : null; // issue 20
+        long holdNanos = 0;
         if (userClock != null) {
             long intended = userClock.intendedStart(startNanos, run.hiccups().stallNanos());
-            run.hiccups().charged(startNanos - intended);
+            if (intended > startNanos && run.arrivals().release() == null) {
+                intended = startNanos; // no lead (salvo.arrivalLeadMillis=0): an early user starts when Gatling made it
+            }
+            if (intended > startNanos) {
+                holdNanos = intended - startNanos;
+            } else {
+                run.hiccups().charged(startNanos - intended);
+            }
             startMillis -= (startNanos - intended) / 1_000_000;
             startNanos = intended;
         }
@@ -160,13 +169,28 @@ public final class SqlAction implements Action {
         long intendedNanos = startNanos;
         long intendedMillis = startMillis;
         Runnable request = () -> run(current, values, intendedNanos, intendedMillis, lag, userClock);
+        if (holdNanos > 0) {
+            // created before its due time: released at it by Salvo's timer, which charges its own lateness
+            run.arrivals()
+                    .release()
+                    .at(
+                            () -> {
+                                run.hiccups().charged(System.nanoTime() - intendedNanos);
+                                submit(request);
+                            },
+                            intendedNanos);
+            return;
+        }
         if (Thread.currentThread() instanceof SqlThread here && here.continuing()) {
             // the user came here from its previous request on this SQL thread (SqlLoop): this thread is free, it serves
-            // it
-            // next, with no hand-off (the task runs when the current one, the previous request's, has returned)
+            // it next, with no hand-off (the task runs when the current one, the previous request's, has returned)
             here.later(request);
             return;
         }
+        submit(request);
+    }
+
+    private void submit(Runnable request) {
         try {
             target.submit(request);
         } catch (RejectedExecutionException stopping) {

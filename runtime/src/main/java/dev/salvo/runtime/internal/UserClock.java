@@ -5,10 +5,11 @@ package dev.salvo.runtime.internal;
  * generator's own stall time it has already been charged. It defines each request's intended start:
  *
  * <ul>
- *   <li>the user's first request: the moment the user reaches it, minus how late Gatling created the user (creation
- *       minus the scheduled arrival, all of it, as pgbench charges all of its schedule lag: Gatling's injector aims at
- *       whole milliseconds and wakes up to a millisecond or more after them, which a request really waits), minus
- *       generator stalls since the creation;
+ *   <li>the user's first request: the moment the user reaches it, minus how late Gatling created the user against
+ *       Salvo's schedule (creation minus the scheduled arrival, all of it, as pgbench charges all of its schedule lag),
+ *       minus generator stalls since the creation. Salvo's schedule is Gatling's moved later by a constant lead
+ *       ({@link ArrivalRelease}), so a user Gatling created early gets an intended start in the future: the request
+ *       is held until then;
  *   <li>each later request: the moment the user reaches it, minus the generator stalls (from the hiccup recorder) since
  *       the user's previous request ended, at most the time between the two.
  * </ul>
@@ -26,7 +27,7 @@ final class UserClock {
     private long stallMark;
 
     /**
-     * @param dueNanos the scheduled arrival (System.nanoTime)
+     * @param dueNanos the scheduled arrival, the lead included (System.nanoTime)
      * @param createdNanos when Gatling created the user
      * @param stallNanos the hiccup recorder's stall total at creation
      */
@@ -40,13 +41,14 @@ final class UserClock {
     /**
      * @param nowNanos the moment the user reached the request
      * @param stallNanos the hiccup recorder's stall total now
-     * @return the request's intended start, never after nowNanos
+     * @return the request's intended start: after nowNanos for a first request reached before its user's due time
+     *     (hold the request until then), never after it otherwise
      */
     long intendedStart(long nowNanos, long stallNanos) {
         long late = Math.max(0, Math.min(stallNanos - stallMark, nowNanos - lastNanos));
         if (!started) {
             started = true;
-            late += Math.max(0, createdNanos - dueNanos);
+            late += createdNanos - dueNanos; // negative: created before its due time
         }
         stallMark = stallNanos;
         return nowNanos - late;

@@ -25,9 +25,17 @@ class UserClockTest {
     }
 
     @Test
-    void aUserCreatedBeforeItsDueTimeIsTimedFromWhenItReachesTheRequest() {
-        UserClock clock = new UserClock(3 * MS, 2 * MS + 100, 0);
-        assertThat(clock.intendedStart(2 * MS + 200, 0)).isEqualTo(2 * MS + 200);
+    void aUserCreatedBeforeItsDueTimeGetsAnIntendedStartInTheFutureToBeHeldUntil() {
+        // due at 3 ms, created at 2.0001 ms, reaching its request 0.1 ms later: the request is due 0.1 ms after 3 ms
+        UserClock clock = new UserClock(3 * MS, 2 * MS + 100_000, 0);
+        assertThat(clock.intendedStart(2 * MS + 200_000, 0)).isEqualTo(3 * MS + 100_000);
+    }
+
+    @Test
+    void aStallBeforeAnEarlyUsersFirstRequestIsChargedAgainstItsDueTime() {
+        // created 2 ms early, but a 5 ms stall of the generator passed before the user reached its request
+        UserClock clock = new UserClock(10 * MS, 8 * MS, 0);
+        assertThat(clock.intendedStart(14 * MS, 5 * MS)).isEqualTo(11 * MS);
     }
 
     @Test

@@ -1,0 +1,96 @@
+package dev.salvo.runtime.internal;
+
+import dev.salvo.sql.SalvoException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Releases an open-model user's first request at its scheduled arrival, on Salvo's own timer thread, instead of whenever
+ * Gatling's injector gets round to creating the user.
+ *
+ * <p>Gatling 3.15's injector schedules each second's users in one batch on its event loops with whole-millisecond delays,
+ * and the event loops wake up a millisecond or more after them (on this kind of 2-core machine: p50 0.65-1.13 ms, p90
+ * ~4.5 ms under load). Charging all of that to the requests (as pgbench charges its schedule lag) is truthful but
+ * measures Gatling's injector, not the database: pgbench's own threads wake up within tens of µs of its schedule. So
+ * Salvo's schedule is Gatling's shifted by a constant lead ({@value #DEFAULT_LEAD_MILLIS} ms by default, the system
+ * property {@value #LEAD_PROPERTY}): a user Gatling creates within the lead is held until its due time and released
+ * by this timer (its wake-up lateness, tens of µs, is charged); a user created later than that is started at once and
+ * charged all of its lateness beyond the due time. The arrival process (rate, spacing, Poisson gaps) is unchanged, only
+ * moved by the lead; a generator stall still lands in the response times of every request due during it.
+ */
+final class ArrivalRelease {
+    /** System property: the lead in milliseconds, 0 to 1000; 0 starts every user when Gatling creates it. */
+    static final String LEAD_PROPERTY = "salvo.arrivalLeadMillis";
+
+    static final long DEFAULT_LEAD_MILLIS = 10;
+
+    /** A wait shorter than this is spun on the calling thread: a timer hand-off would cost more than it waits. */
+    private static final long SPIN_NANOS = 50_000;
+
+    private final ScheduledThreadPoolExecutor timer;
+
+    ArrivalRelease() {
+        timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "salvo-arrivals");
+            t.setDaemon(true);
+            t.setPriority(Thread.MAX_PRIORITY);
+            return t;
+        });
+    }
+
+    /**
+     * @return the lead in ms, from {@value #LEAD_PROPERTY} or {@value #DEFAULT_LEAD_MILLIS}
+     * @throws SalvoException naming the property and its rule when the value is not a whole number from 0 to 1000
+     */
+    static long leadMillis() {
+        String value = System.getProperty(LEAD_PROPERTY);
+        if (value == null) {
+            return DEFAULT_LEAD_MILLIS;
+        }
+        try {
+            long millis = Long.parseLong(value.trim());
+            if (millis >= 0 && millis <= 1000) {
+                return millis;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new SalvoException(LEAD_PROPERTY + ": the open-model arrival lead must be a whole number of milliseconds"
+                + " from 0 to 1000, but was '" + value + "'");
+    }
+
+    /**
+     * Runs {@code task} at {@code atNanos}: at once when that has passed, spinning on this thread when it is less than
+     * {@value #SPIN_NANOS} ns away, on the timer thread otherwise. Once the run stops, held tasks are dropped (their
+     * users had not started a request).
+     *
+     * @param task what to run
+     * @param atNanos when (System.nanoTime)
+     */
+    void at(Runnable task, long atNanos) {
+        long wait = atNanos - System.nanoTime();
+        if (wait > SPIN_NANOS) {
+            try {
+                timer.schedule(task, wait, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // the run is ending
+            }
+            return;
+        }
+        while (System.nanoTime() - atNanos < 0) {
+            Thread.onSpinWait();
+        }
+        task.run();
+    }
+
+    /** @return users waiting for their due time now */
+    int held() {
+        return timer.getQueue().size();
+    }
+
+    /** Drops the users still held: the run is ending. */
+    void stop() {
+        timer.shutdownNow();
+    }
+}
