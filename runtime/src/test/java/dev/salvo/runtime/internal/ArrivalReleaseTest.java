@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.salvo.sql.SalvoException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,6 +45,33 @@ class ArrivalReleaseTest {
             assertThat(ranAt[0]).isGreaterThanOrEqualTo(at);
             release.at(() -> ranAt[0] = -1, System.nanoTime() - 1_000_000);
             assertThat(ranAt[0]).isEqualTo(-1);
+        } finally {
+            release.stop();
+        }
+    }
+
+    @Test
+    void theTimerThreadAsksLinuxForATimerSlackOfOneNanosecond() throws Exception {
+        ArrivalRelease release = new ArrivalRelease();
+        try {
+            String[] slack = new String[1];
+            CountDownLatch done = new CountDownLatch(1);
+            release.at(
+                    () -> {
+                        try {
+                            String self = Files.readSymbolicLink(Path.of("/proc/thread-self"))
+                                    .getFileName()
+                                    .toString();
+                            slack[0] = Files.readString(Path.of("/proc", self, "timerslack_ns"))
+                                    .trim();
+                        } catch (java.io.IOException e) {
+                            slack[0] = e.toString();
+                        }
+                        done.countDown();
+                    },
+                    System.nanoTime() + 1_000_000);
+            assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(slack[0]).isEqualTo("1");
         } finally {
             release.stop();
         }
