@@ -322,7 +322,7 @@ public final class Planner {
                                             + " (or give the column a generator), but was '" + type + "'"));
                 }
                 source = gen instanceof Gen.ChildIndex ? childIndex(d, cell) : Sources.compile(gen, cell, unique);
-                checkUnique(cell, gen, source, unique);
+                Sources.checkUnique(cell, gen, source, unique);
             }
             if (!(nulls >= 0 && nulls <= 1)) {
                 throw cell.error("nulls", "between 0 and 1", nulls);
@@ -374,24 +374,6 @@ public final class Planner {
             throw new SalvoException("table '" + d.spec.name() + "' foreign key (" + String.join(", ", fk.columns())
                     + "): the referenced columns must be the primary key or a unique key of '" + fk.table() + "', but ("
                     + String.join(", ", key) + ") is neither");
-        }
-    }
-
-    private static void checkUnique(Cell cell, Gen gen, ValueSource source, boolean unique) {
-        if (!unique) {
-            return;
-        }
-        if (source.distinct() < cell.rows()) {
-            throw cell.error(
-                    "the distinct values of a unique column",
-                    "at least the row count (" + cell.rows() + ")",
-                    source.distinct() + " (generator " + gen.kind() + ")");
-        }
-        if (!source.injective()) {
-            throw cell.error(
-                    "the generator of a unique column",
-                    "one of sequence, int, decimal, date, timestamp, " + "timestamptz, choice, letters, uuid",
-                    gen.kind());
         }
     }
 

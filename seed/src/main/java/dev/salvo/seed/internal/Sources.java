@@ -4,12 +4,10 @@ import dev.salvo.seed.Gen;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterExponentialSampler;
-import org.apache.commons.rng.sampling.distribution.AliasMethodDiscreteSampler;
 import org.apache.commons.rng.sampling.distribution.ChengBetaSampler;
 import org.apache.commons.rng.sampling.distribution.GaussianSampler;
 import org.apache.commons.rng.sampling.distribution.LogNormalSampler;
@@ -186,20 +184,20 @@ public final class Sources {
                     p.max() - p.min() + 1);
         }
         if (gen instanceof Gen.Choice c) {
-            return choice(cell, c, unique);
+            return TextSources.choice(cell, c, unique);
         }
         if (gen instanceof Gen.Faker f) {
             return Fakers.compile(cell, f.expression());
         }
         if (gen instanceof Gen.Letters l) {
-            return letters(cell, l, unique);
+            return TextSources.letters(cell, l, unique);
         }
         if (gen instanceof Gen.Uuid) {
             return random(
                     stream,
                     seed,
                     "uuid",
-                    rnd -> (row, out) -> uuid(rnd.nextLong(), rnd.nextLong(), out),
+                    rnd -> (row, out) -> TextSources.uuid(rnd.nextLong(), rnd.nextLong(), out),
                     Long.MAX_VALUE);
         }
         if (gen instanceof Gen.Bool b) {
@@ -283,102 +281,6 @@ public final class Sources {
         });
     }
 
-    private static ValueSource choice(Cell cell, Gen.Choice c, boolean unique) {
-        List<String> values = c.values();
-        if (values.isEmpty()) {
-            throw cell.error("choice values", "a non-empty list", "[]");
-        }
-        if (!c.weights().isEmpty() && c.weights().size() != values.size()) {
-            throw cell.error(
-                    "choice weights",
-                    "one per value (" + values.size() + ")",
-                    c.weights().size() + " weights");
-        }
-        double[] p = new double[values.size()];
-        double sum = 0;
-        for (int i = 0; i < p.length; i++) {
-            p[i] = c.weights().isEmpty() ? 1 : c.weights().get(i);
-            if (!(p[i] >= 0) || Double.isInfinite(p[i])) {
-                throw cell.error("choice weight of '" + values.get(i) + "'", "a finite number >= 0", p[i]);
-            }
-            sum += p[i];
-        }
-        if (!(sum > 0)) {
-            throw cell.error("choice weights", "positive in sum", c.weights());
-        }
-        long distinct = values.stream().distinct().count();
-        if (unique) {
-            return indexed(cell, true, values.size(), "text", (rnd, out, i) -> out.text(values.get((int) i)));
-        }
-        return random(
-                cell.stream(),
-                cell.seed(),
-                "text",
-                rnd -> {
-                    org.apache.commons.rng.sampling.distribution.DiscreteSampler s =
-                            AliasMethodDiscreteSampler.of(rnd, p);
-                    return (row, out) -> out.text(values.get(s.sample()));
-                },
-                distinct);
-    }
-
-    private static ValueSource letters(Cell cell, Gen.Letters l, boolean unique) {
-        if (l.minLength() < 0 || l.maxLength() < l.minLength()) {
-            throw cell.error(
-                    "letters minLength and maxLength",
-                    "0 <= minLength <= maxLength",
-                    l.minLength() + " and " + l.maxLength());
-        }
-        if (unique) {
-            int width = Math.max(1, l.maxLength());
-            long size = width >= 13 ? Long.MAX_VALUE : (long) Math.pow(26, width);
-            Perm perm = new Perm(Math.min(size, 1L << 62), cell.seed() ^ cell.stream());
-            return ValueSource.of(
-                    () -> (row, out) -> {
-                        long v = perm.apply(row);
-                        for (int i = 0; i < width; i++) {
-                            out.ascii((char) ('a' + v % 26));
-                            v /= 26;
-                        }
-                    },
-                    "text",
-                    size,
-                    true);
-        }
-        long distinct = l.maxLength() >= 13 ? Long.MAX_VALUE : (long) Math.pow(27, l.maxLength());
-        return random(
-                cell.stream(),
-                cell.seed(),
-                "text",
-                rnd -> (row, out) -> {
-                    int n = l.minLength() + rnd.nextInt(l.maxLength() - l.minLength() + 1);
-                    for (int i = 0; i < n; i++) {
-                        out.ascii((char) ('a' + rnd.nextInt(26)));
-                    }
-                },
-                distinct);
-    }
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
-    static void uuid(long hi, long lo, TextOut out) {
-        hi = (hi & ~0xF000L) | 0x4000L;
-        lo = (lo & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        for (int i = 15; i >= 0; i--) {
-            out.ascii(HEX[(int) (hi >>> (i * 4)) & 0xF]);
-            if (i == 8 || i == 4) {
-                out.ascii('-');
-            }
-        }
-        out.ascii('-');
-        for (int i = 15; i >= 0; i--) {
-            out.ascii(HEX[(int) (lo >>> (i * 4)) & 0xF]);
-            if (i == 12) {
-                out.ascii('-');
-            }
-        }
-    }
-
     private static void check(Cell cell, String kind, boolean ok, Object min, Object max) {
         if (!ok) {
             throw cell.error(kind + " min", "<= max (" + max + ")", min);
@@ -401,6 +303,28 @@ public final class Sources {
         checkScale(cell, kind, scale);
         if (!(min <= max)) {
             throw cell.error(kind + " min", "<= max (" + max + ")", min);
+        }
+    }
+
+    /**
+     * @throws dev.salvo.sql.SalvoException when a unique column's generator cannot give each row its own value: fewer distinct values
+     *     than rows, or values that may repeat
+     */
+    static void checkUnique(Cell cell, Gen gen, ValueSource source, boolean unique) {
+        if (!unique) {
+            return;
+        }
+        if (source.distinct() < cell.rows()) {
+            throw cell.error(
+                    "the distinct values of a unique column",
+                    "at least the row count (" + cell.rows() + ")",
+                    source.distinct() + " (generator " + gen.kind() + ")");
+        }
+        if (!source.injective()) {
+            throw cell.error(
+                    "the generator of a unique column",
+                    "one of sequence, int, decimal, date, timestamp, " + "timestamptz, choice, letters, uuid",
+                    gen.kind());
         }
     }
 }
