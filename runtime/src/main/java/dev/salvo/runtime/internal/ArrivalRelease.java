@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Releases an open-model user's first request at its scheduled arrival, on Salvo's own timer thread, instead of whenever
@@ -30,6 +31,17 @@ final class ArrivalRelease {
 
     /** A wait shorter than this is spun on the calling thread: a timer hand-off would cost more than it waits. */
     private static final long SPIN_NANOS = 50_000;
+
+    /**
+     * How long before its due time a held request is handed to a SQL thread, which then waits for the due time itself
+     * ({@link #await}): the hand-off (a parked thread waking, tens of µs and more on a busy machine) is then off the
+     * request's path, and what is left is one thread's wake-up, as in pgbench, whose thread that waited for the
+     * schedule sends the query.
+     */
+    static final long HAND_OFF_NANOS = 200_000;
+
+    /** The end of {@link #await} is spun, not slept: a sleeping thread wakes up to its timer slack (50 µs) late. */
+    private static final long AWAIT_SPIN_NANOS = 60_000;
 
     private final ScheduledThreadPoolExecutor timer;
 
@@ -107,6 +119,21 @@ final class ArrivalRelease {
             return true;
         } catch (IOException | RuntimeException notLinux) {
             return false;
+        }
+    }
+
+    /**
+     * Waits on this thread until {@code atNanos}: asleep until {@value #AWAIT_SPIN_NANOS} ns before, then spinning.
+     *
+     * @param atNanos when (System.nanoTime)
+     */
+    static void await(long atNanos) {
+        long left;
+        while ((left = atNanos - System.nanoTime()) > AWAIT_SPIN_NANOS) {
+            LockSupport.parkNanos(left - AWAIT_SPIN_NANOS);
+        }
+        while (System.nanoTime() - atNanos < 0) {
+            Thread.onSpinWait();
         }
     }
 

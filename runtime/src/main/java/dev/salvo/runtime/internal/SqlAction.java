@@ -170,15 +170,14 @@ public final class SqlAction implements Action {
         long intendedMillis = startMillis;
         Runnable request = () -> run(current, values, intendedNanos, intendedMillis, lag, userClock);
         if (holdNanos > 0) {
-            // created before its due time: released at it by Salvo's timer, which charges its own lateness
-            run.arrivals()
-                    .release()
-                    .at(
-                            () -> {
-                                run.hiccups().charged(System.nanoTime() - intendedNanos);
-                                submit(request);
-                            },
-                            intendedNanos);
+            // created before its due time: Salvo's timer hands it to a SQL thread shortly before, which waits for the
+            // due time and runs it; what the timer or the hand-off are late by is charged
+            Runnable onTime = () -> {
+                ArrivalRelease.await(intendedNanos);
+                run.hiccups().charged(System.nanoTime() - intendedNanos);
+                request.run();
+            };
+            run.arrivals().release().at(() -> submit(onTime), intendedNanos - ArrivalRelease.HAND_OFF_NANOS);
             return;
         }
         if (Thread.currentThread() instanceof SqlThread here && here.continuing()) {

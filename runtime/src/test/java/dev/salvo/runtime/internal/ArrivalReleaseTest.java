@@ -78,6 +78,15 @@ class ArrivalReleaseTest {
     }
 
     @Test
+    void awaitReturnsNoEarlierThanItsTime() {
+        for (long ahead : new long[] {-1_000, 10_000, 500_000, 3_000_000}) {
+            long at = System.nanoTime() + ahead;
+            ArrivalRelease.await(at);
+            assertThat(System.nanoTime()).as("ahead %d ns", ahead).isGreaterThanOrEqualTo(at);
+        }
+    }
+
+    @Test
     void tasksHeldWhenTheRunStopsAreDropped() throws InterruptedException {
         ArrivalRelease release = new ArrivalRelease();
         AtomicLong ran = new AtomicLong();
