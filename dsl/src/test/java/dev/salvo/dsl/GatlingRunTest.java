@@ -168,7 +168,10 @@ class GatlingRunTest {
         assertThat(looped.get("count").asLong()).isGreaterThan(200);
         assertThat(looped.get("ko").asLong()).isZero();
         assertThat(looped.get("rows").asLong()).isEqualTo(looped.get("count").asLong());
-        // Gatling saw every looped request too
+        // the first second's requests were recorded into the warmup sinks: counted as warmup only
+        assertThat(looped.get("warmupRequests").asLong()).isGreaterThan(100);
+        assertThat(after.get("warmupRequests").asLong()).isZero();
+        // Gatling saw every measured looped request too, and no warmup one
         assertThat(run.output())
                 .containsPattern("> looped lookup +\\| +"
                         + String.format("%,d", looped.get("count").asLong()));

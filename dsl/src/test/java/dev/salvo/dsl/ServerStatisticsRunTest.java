@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salvo.dsl.ForkedGatling.Run;
 import dev.salvo.dsl.it.ServerStatsSimulation;
+import dev.salvo.dsl.it.ServerStatsWarmupSimulation;
 import dev.salvo.sql.DemoSchema;
 import dev.salvo.sql.EmbeddedDatabase;
 import java.nio.file.Files;
@@ -79,6 +80,22 @@ class ServerStatisticsRunTest {
                 .containsPattern(
                         "<tr class=\"statement slowest\"><td class=\"l sql\"><span class=\"flag\"[^>]*>slowest</span> "
                                 + "SELECT pg_sleep\\(\\?\\)");
+    }
+
+    @Test
+    void theWarmupsPractisedServerCallsAreDroppedAndTheCountersCoverTheMeasurementOnly() throws Exception {
+        Run run = ForkedGatling.run(ServerStatsWarmupSimulation.class);
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        JsonNode results = new ObjectMapper()
+                .readTree(run.salvoRun().resolve("results.json").toFile());
+        JsonNode lookup = results.at("/requests/0");
+        assertThat(lookup.get("warmupRequests").asLong()).isEqualTo(40);
+        assertThat(lookup.get("count").asLong()).isEqualTo(60);
+        JsonNode server = results.get("server");
+        assertThat(server.get("unavailable")).isEmpty();
+        // the practice snapshot (taken when the load started) is not the window's start: the warmup's 40 are not in it
+        assertThat(server.at("/requests/order by id/serverCalls").asLong()).isEqualTo(60);
+        assertThat(server.at("/waits/samples").asLong()).isPositive();
     }
 
     @Test

@@ -21,6 +21,9 @@ import scala.Option;
  * statistics), and so does the end of the run. Gatling still gets every request, with its own start and end
  * timestamps, so its report, console and assertions are unchanged; only its console may show a request up to
  * {@link #FLUSH_MILLIS} ms later.
+ *
+ * <p>Warmup requests are not Gatling's: where the warmup must run the same code as the measurement (the tight loop, see
+ * {@link TightLoop}), they are queued into {@link #warmupSink} exactly as measured ones are, and its flush drops them.
  */
 final class GatlingStats {
     /** Period of the background flush. */
@@ -50,15 +53,28 @@ final class GatlingStats {
         return b;
     });
     private final ScheduledExecutorService flusher;
+    /**
+     * Takes warmup requests through the same queueing code as measured ones; what it queues is dropped at each flush of
+     * this one, never handed to Gatling. Null in a sink itself.
+     */
+    final GatlingStats warmupSink;
 
     GatlingStats(StatsEngine statsEngine) {
         this.statsEngine = statsEngine;
+        this.warmupSink = new GatlingStats();
         this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "salvo-gatling-stats");
             t.setDaemon(true);
             return t;
         });
         flusher.scheduleWithFixedDelay(this::flushQuietly, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** A warmup sink: no engine, no flusher of its own (its owner's flush drops what it queued). */
+    private GatlingStats() {
+        this.statsEngine = null;
+        this.warmupSink = null;
+        this.flusher = null;
     }
 
     /** Queues one response for Gatling (same arguments as {@code StatsEngine.logResponse}). */
@@ -107,10 +123,17 @@ final class GatlingStats {
      * before the call has been handed over.
      */
     synchronized void flush() {
+        if (warmupSink != null) {
+            warmupSink.flush();
+        }
         for (Buffer b : buffers) {
             ArrayList<Entry> taken;
             synchronized (b) {
                 if (b.entries.isEmpty()) {
+                    continue;
+                }
+                if (statsEngine == null) { // a warmup sink: dropped
+                    b.entries.clear();
                     continue;
                 }
                 taken = b.entries;
@@ -138,7 +161,9 @@ final class GatlingStats {
 
     /** Flushes and stops the background flush. */
     void close() {
-        flusher.shutdownNow();
+        if (flusher != null) {
+            flusher.shutdownNow();
+        }
         flush();
     }
 }

@@ -16,7 +16,9 @@ import org.HdrHistogram.Recorder;
 
 /**
  * Statistics of one request name, recorded from many threads without locks: HdrHistogram recorders (nanoseconds, 3
- * significant digits) and adders. Nothing is kept per request. Requests that started during the warmup are only counted.
+ * significant digits) and adders. Nothing is kept per request. Requests that started during the warmup are only counted:
+ * either with {@link #recordWarmup()} or, where the warmup must run the same code as the measurement (the tight loop,
+ * see {@link TightLoop}), recorded in full into {@link #warmupSink}, whose numbers are never reported, only counted.
  */
 final class RequestRecorder {
     /** Longest latency tracked exactly; longer ones are clamped (and still counted). */
@@ -29,11 +31,14 @@ final class RequestRecorder {
     final String name;
     final QueryKind kind;
     final Slo slo;
+    /** Significant digits of the warmup sink's histograms: its values are never read, so it keeps them small. */
+    static final int WARMUP_SINK_DIGITS = 1;
+
     // hot: written on every request
-    private final Recorder response = new Recorder(MAX_TRACKED_NANOS, 3);
-    private final Recorder service = new Recorder(MAX_TRACKED_NANOS, 3);
-    private final Recorder wait = new Recorder(MAX_TRACKED_NANOS, 3);
-    private final Recorder lag = new Recorder(MAX_TRACKED_NANOS, 3);
+    private final Recorder response;
+    private final Recorder service;
+    private final Recorder wait;
+    private final Recorder lag;
     private final LongAdder ok = new LongAdder();
     private final LongAdder ko = new LongAdder();
     private final LongAdder rows = new LongAdder();
@@ -65,6 +70,12 @@ final class RequestRecorder {
     private final java.util.concurrent.atomic.AtomicLong secondaryErrors = new java.util.concurrent.atomic.AtomicLong();
     /** what results.json says about the request besides its numbers: SQL text and hash, statements */
     private volatile RunResults.RequestInfo info;
+    /**
+     * Takes warmup requests through the same {@link #record} code as measured ones (same class, same methods, so the JIT
+     * has compiled the measured path by the time the measurement starts); only its request count is used, as warmup
+     * requests. Null in a sink itself.
+     */
+    final RequestRecorder warmupSink;
 
     RequestRecorder(String name, QueryKind kind, Slo slo, ResultsBuilder results, FindMaxController findMax) {
         this(name, kind, slo, results, findMax, null);
@@ -77,12 +88,30 @@ final class RequestRecorder {
             ResultsBuilder results,
             FindMaxController findMax,
             String transaction) {
+        this(name, kind, slo, results, findMax, transaction, 3);
+    }
+
+    private RequestRecorder(
+            String name,
+            QueryKind kind,
+            Slo slo,
+            ResultsBuilder results,
+            FindMaxController findMax,
+            String transaction,
+            int digits) {
         this.transaction = transaction;
         this.findMax = findMax;
         this.name = name;
         this.kind = kind;
         this.slo = slo;
         this.results = results;
+        this.response = new Recorder(MAX_TRACKED_NANOS, digits);
+        this.service = new Recorder(MAX_TRACKED_NANOS, digits);
+        this.wait = new Recorder(MAX_TRACKED_NANOS, digits);
+        this.lag = new Recorder(MAX_TRACKED_NANOS, digits);
+        this.warmupSink = digits == WARMUP_SINK_DIGITS
+                ? null
+                : new RequestRecorder(name, kind, slo, null, null, transaction, WARMUP_SINK_DIGITS);
     }
 
     /** Counts a request that started during the warmup; nothing else about it is kept. */
@@ -90,9 +119,9 @@ final class RequestRecorder {
         warmup.increment();
     }
 
-    /** @return requests counted as warmup so far */
+    /** @return requests counted as warmup so far (by {@link #recordWarmup()} or recorded into {@link #warmupSink}) */
     long warmupRequests() {
-        return warmup.sum();
+        return warmup.sum() + (warmupSink == null ? 0 : warmupSink.ok.sum() + warmupSink.ko.sum());
     }
 
     /** @param info the request's SQL (and statements) for results.json */
@@ -222,7 +251,7 @@ final class RequestRecorder {
                 errorCounts,
                 rows.sum(),
                 bytes.sum(),
-                warmup.sum(),
+                warmupRequests(),
                 variety.requests() == 0 ? null : variety.distinctEstimate(),
                 responseTotal,
                 serviceTotal,

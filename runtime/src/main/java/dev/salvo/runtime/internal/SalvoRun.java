@@ -230,6 +230,20 @@ public final class SalvoRun {
         return warmup && startNanos - measurementStartNanos < 0;
     }
 
+    /**
+     * {@link #inWarmup} as a number computed without a branch on the answer (so that the JIT compiles no path that the
+     * end of the warmup deoptimizes; the tight loop indexes its recording sinks with it, see TightLoop).
+     *
+     * @param startNanos a request's intended start (System.nanoTime)
+     * @return 1 when the request started during the warmup, else 0
+     */
+    int warmupIndex(long startNanos) {
+        if (!loadStarted) {
+            startLoad(startNanos);
+        }
+        return (int) ((startNanos - measurementStartNanos) >>> 63) & (warmup ? 1 : 0);
+    }
+
     private synchronized void startLoad(long now) {
         if (loadStarted || target == null) {
             return;

@@ -76,16 +76,26 @@ final class ServerWatch {
         }
     }
 
-    /** Takes the first snapshot when the warmup ends, on a thread of its own. */
+    /** A warmup at least this long has the server calls practised first (see {@link #practice}). */
+    static final long PRACTICE_MIN_WARMUP_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    /**
+     * Takes the first snapshot when the warmup ends, on a thread of its own; during a warmup of at least
+     * {@link #PRACTICE_MIN_WARMUP_NANOS}, first practises it.
+     */
     synchronized void beginAfter(long delayNanos) {
         if (delayNanos <= 0) {
             begin();
             return;
         }
+        long due = System.nanoTime() + delayNanos;
         delayed = new Thread(
                 () -> {
                     try {
-                        TimeUnit.NANOSECONDS.sleep(delayNanos);
+                        if (delayNanos >= PRACTICE_MIN_WARMUP_NANOS) {
+                            practice(delayNanos / 4);
+                        }
+                        TimeUnit.NANOSECONDS.sleep(due - System.nanoTime());
                         begin();
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
@@ -94,6 +104,41 @@ final class ServerWatch {
                 "salvo-server-start");
         delayed.setDaemon(true);
         delayed.start();
+    }
+
+    /**
+     * Makes the calls the measurement starts with (a direct connection, a snapshot, a wait sampler's first samples) once
+     * during the warmup, and drops what they read. They run through the same JDBC driver code as the requests, and the
+     * shapes they bring (other messages, columns, types) made the JIT deoptimize the driver's compiled code
+     * (QueryExecutorImpl.processResults, PGStream.receiveTupleV3) on every SQL thread when the measurement started
+     * (issue 20, -XX:+PrintCompilation); practised in the warmup, that happens in the warmup. Nothing here is reported
+     * and nothing may fail: the real calls report their own problems.
+     *
+     * @param samplingNanos how long the practice sampler runs
+     */
+    private void practice(long samplingNanos) throws InterruptedException {
+        try (Connection c = target.directConnection()) {
+            stats.snapshot(c);
+        } catch (SQLException | RuntimeException e) {
+            return; // the first snapshot will say why
+        }
+        if (sampleMillis > 0) {
+            WaitSampler practice;
+            try {
+                practice = stats.waitSampler(
+                        target.directConnection(),
+                        tag,
+                        Duration.ofMillis(sampleMillis),
+                        Duration.ofMillis(intervalMillis));
+            } catch (SQLException | RuntimeException e) {
+                return;
+            }
+            try {
+                TimeUnit.NANOSECONDS.sleep(Math.min(samplingNanos, TimeUnit.MILLISECONDS.toNanos(3 * sampleMillis)));
+            } finally {
+                practice.stop();
+            }
+        }
     }
 
     /**

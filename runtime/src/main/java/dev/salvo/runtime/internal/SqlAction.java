@@ -340,6 +340,38 @@ public final class SqlAction implements Action {
             String error,
             String sqlState,
             Tuple[] values) {
+        report(
+                recorder,
+                gatlingStats,
+                session,
+                startNanos,
+                startMillis,
+                lagNanos,
+                serviceStart,
+                rows,
+                bytes,
+                error,
+                sqlState,
+                values);
+    }
+
+    /**
+     * Records one request into the given sinks: this action's recorder and Gatling statistics, or their warmup sinks
+     * (the tight loop's warmup runs this same code, see {@link TightLoop}).
+     */
+    void report(
+            RequestRecorder recorder,
+            GatlingStats gatlingStats,
+            Session session,
+            long startNanos,
+            long startMillis,
+            long lagNanos,
+            long serviceStart,
+            long rows,
+            long bytes,
+            String error,
+            String sqlState,
+            Tuple[] values) {
         long endNanos = System.nanoTime();
         long endMillis = clock.nowMillis();
         String errorKey = error == null ? null : errorKey(error, sqlState);

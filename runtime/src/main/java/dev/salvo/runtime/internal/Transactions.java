@@ -34,7 +34,8 @@ final class Transactions {
      * @param thread the Salvo thread (holds the connection)
      * @param values the statements' bound values
      * @param counts rows and bytes of the transaction (slots 0, 1) and scratch for a statement's (slots 2, 3)
-     * @param warm true when the execution started during the warmup (statements are counted as warmup only)
+     * @param warm true when the execution started during the warmup (statements are recorded into the warmup sinks: only
+     *     counted as warmup)
      * @throws SQLException a {@link StepFailure} naming the step that failed, with its SQLSTATE
      */
     static void run(SqlAction a, Session session, SqlThread thread, Tuple[] values, long[] counts, boolean warm)
@@ -114,11 +115,9 @@ final class Transactions {
             boolean warm) {
         counts[0] += counts[2];
         counts[1] += counts[3];
-        RequestRecorder r = a.statementRecorders[step];
-        if (warm) {
-            r.recordWarmup();
-            return;
-        }
+        // a warmup execution runs the same code into the warmup sinks (only counted, never reported; see TightLoop)
+        RequestRecorder r = warm ? a.statementRecorders[step].warmupSink : a.statementRecorders[step];
+        GatlingStats stats = a.gatlingStats == null ? null : warm ? a.gatlingStats.warmupSink : a.gatlingStats;
         long nanos = System.nanoTime() - startNanos;
         String state = error instanceof SQLException sql ? sql.getSQLState() : null;
         String key = error == null
@@ -127,8 +126,8 @@ final class Transactions {
                         error instanceof SQLException ? Target.describe(error) : "client: " + Target.describe(error),
                         state);
         r.record(nanos, nanos, 0, -1, counts[2], counts[3], key);
-        if (a.gatlingStats != null) {
-            a.gatlingStats.logResponse(
+        if (stats != null) {
+            stats.logResponse(
                     session.scenario(),
                     group(session, a.name),
                     a.statements[step].request.name(),
