@@ -14,10 +14,10 @@
 # of the rounds' ratios.
 #
 # Usage: bash benchmarks/fixed-rate-tail.sh [--rate 500] [--seconds 30] [--warmup 5] [--rounds 4]
-#        [--arrivals poisson|uniform] [--skip-build]
+#        [--arrivals poisson|uniform] [--timer-slack 1|<ns>|default] [--skip-build]
 # Last line: RESULT salvo_p99_ms=<x> pgbench_p99_ms=<x> mean_ratio=<x> p50_ratio=<x> p95_ratio=<x> p99_ratio=<x> within_targets=<yes|no>
 set -euo pipefail
-rate=500; seconds=30; warmup=5; rounds=4; arrivals=poisson; build=1
+rate=500; seconds=30; warmup=5; rounds=4; arrivals=poisson; build=1; slack=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --rate) rate=$2; shift 2;;
@@ -25,6 +25,7 @@ while [ $# -gt 0 ]; do
     --warmup) warmup=$2; shift 2;;
     --rounds) rounds=$2; shift 2;;
     --arrivals) arrivals=$2; shift 2;;
+    --timer-slack) slack=$2; shift 2;;
     --skip-build) build=0; shift;;
     -h|--help) sed -n '2,18p' "$0"; exit 0;;
     *) echo "fixed-rate-tail.sh: unknown option '$1' (see --help)" >&2; exit 2;;
@@ -34,12 +35,14 @@ for v in rate seconds warmup rounds; do
   [[ "${!v}" =~ ^[0-9]+$ ]] && [ "${!v}" -gt 0 ] || { echo "fixed-rate-tail.sh: --$v must be a positive integer, but was '${!v}'" >&2; exit 2; }
 done
 case "$arrivals" in poisson|uniform) ;; *) echo "fixed-rate-tail.sh: --arrivals must be poisson or uniform, but was '$arrivals'" >&2; exit 2;; esac
+[[ "$slack" =~ ^[0-9]+$ ]] || [ "$slack" = default ] || { echo "fixed-rate-tail.sh: --timer-slack must be a number of ns or default, but was '$slack'" >&2; exit 2; }
 command -v pgbench >/dev/null || { echo "fixed-rate-tail.sh: pgbench must be installed (apt-get install postgresql-client), but it was not found" >&2; exit 2; }
 root=$(cd "$(dirname "$0")/.." && pwd)
 work="$root/benchmarks/target/fixed-rate-tail"
 rm -rf "$work"; mkdir -p "$work"
 cd "$root"
 source "$root/benchmarks/lib.sh"
+set_timer_slack "$slack"
 snapshot_classpath
 java_opts=(-Xmx1G -XX:+HeapDumpOnOutOfMemoryError -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED

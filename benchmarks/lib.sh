@@ -57,3 +57,15 @@ start_pg15() {
 stop_pg15() {
   runuser -u postgres -- "$pgbin/pg_ctl" -D "$1" -m fast stop > /dev/null 2>&1 || true
 }
+
+# Timer slack for both clients of a cross-check: Linux wakes a sleeping thread up to its timer slack (50 µs by default)
+# late, and a client that sleeps until its next scheduled transaction carries that lateness in its latencies. Salvo's
+# arrival timer asks for 1 ns for itself; with `set_timer_slack 1` the harness's shell takes the same, and every process
+# it starts (pgbench, the Salvo JVM, the embedded server) inherits it, so neither client is late by the kernel's choice.
+# `set_timer_slack default` leaves the kernel's value. Prints the value in force.
+set_timer_slack() {
+  if [ "$1" != default ]; then
+    echo "$1" > /proc/self/timerslack_ns 2>/dev/null || echo "timer slack could not be set (not Linux 4.6+?)" >&2
+  fi
+  echo "timer slack of this harness and the processes it starts: $(cat /proc/self/timerslack_ns 2>/dev/null || echo unknown) ns" >&2
+}

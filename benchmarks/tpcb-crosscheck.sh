@@ -19,11 +19,11 @@
 # (every transaction committed all five statements or none).
 #
 # Usage: bash benchmarks/tpcb-crosscheck.sh [--rate 100] [--clients 4] [--seconds 30] [--warmup 10] [--scale 1]
-#        [--rounds 3] [--arrivals poisson|uniform] [--skip-build]
+#        [--rounds 3] [--arrivals poisson|uniform] [--timer-slack 1|<ns>|default] [--skip-build]
 # Last line: RESULT salvo_mean_ms=<x> pgbench_mean_ms=<x> ratio=<x.xx> balances=<ok|broken>
 #   (salvo_mean_ms, pgbench_mean_ms: medians of the rounds' means; ratio: median of the rounds' ratios, truncated)
 set -euo pipefail
-rate=100; clients=4; seconds=30; warmup=10; scale=1; rounds=3; arrivals=poisson; build=1
+rate=100; clients=4; seconds=30; warmup=10; scale=1; rounds=3; arrivals=poisson; build=1; slack=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --rate) rate=$2; shift 2;;
@@ -33,6 +33,7 @@ while [ $# -gt 0 ]; do
     --warmup) warmup=$2; shift 2;;
     --rounds) rounds=$2; shift 2;;
     --arrivals) arrivals=$2; shift 2;;
+    --timer-slack) slack=$2; shift 2;;
     --skip-build) build=0; shift;;
     -h|--help) sed -n '2,24p' "$0"; exit 0;;
     *) echo "tpcb-crosscheck.sh: unknown option '$1' (see --help)" >&2; exit 2;;
@@ -43,6 +44,7 @@ for v in rate clients seconds scale rounds; do
   [[ "${!v}" =~ ^[0-9]+$ ]] && [ "${!v}" -gt 0 ] || { echo "tpcb-crosscheck.sh: --$v must be a positive integer, but was '${!v}'" >&2; exit 2; }
 done
 case "$arrivals" in poisson|uniform) ;; *) echo "tpcb-crosscheck.sh: --arrivals must be poisson or uniform, but was '$arrivals'" >&2; exit 2;; esac
+[[ "$slack" =~ ^[0-9]+$ ]] || [ "$slack" = default ] || { echo "tpcb-crosscheck.sh: --timer-slack must be a number of ns or default, but was '$slack'" >&2; exit 2; }
 command -v pgbench >/dev/null || { echo "tpcb-crosscheck.sh: pgbench must be installed (apt-get install postgresql-client), but was not found" >&2; exit 2; }
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -50,6 +52,7 @@ work="$root/benchmarks/target/tpcb-crosscheck"
 rm -rf "$work"; mkdir -p "$work"
 cd "$root"
 source "$root/benchmarks/lib.sh"
+set_timer_slack "$slack"
 snapshot_classpath
 java_opts=(-Xmx1G --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED -Djava.util.prefs.userRoot="$work/prefs" -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9)
 
