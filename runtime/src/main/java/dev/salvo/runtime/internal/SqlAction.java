@@ -11,8 +11,6 @@ import io.gatling.core.actor.ActorRef;
 import io.gatling.core.controller.throttle.Throttler;
 import io.gatling.core.controller.throttle.Throttler$Command$ThrottledRequest;
 import io.gatling.core.session.Session;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
@@ -46,7 +44,12 @@ public final class SqlAction implements Action {
     final GatlingStats gatlingStats;
     final Clock clock;
     final Action next;
-    private final boolean measureBytes;
+    final boolean measureBytes;
+    /** the recorder, then its warmup sink (indexed by a request's phase, see finish) */
+    private final RequestRecorder[] recorders;
+    /** Gatling's statistics, then their warmup sink; null when Gatling's request statistics are off */
+    private final GatlingStats[] gatlingSinks;
+
     private final long loopNanos;
     private final ActorRef<Throttler.Command> throttler;
 
@@ -78,6 +81,8 @@ public final class SqlAction implements Action {
         this.clock = clock;
         this.next = next;
         this.measureBytes = target.dialect.measuresResultBytes();
+        this.recorders = new RequestRecorder[] {recorder, recorder.warmupSink};
+        this.gatlingSinks = gatlingStats == null ? null : new GatlingStats[] {gatlingStats, gatlingStats.warmupSink};
     }
 
     @Override
@@ -143,8 +148,7 @@ public final class SqlAction implements Action {
         }
         long lagNanos = 0;
         if (run.inWarmup(startNanos)) {
-            recorder.recordWarmup();
-            lagNanos = WARMUP;
+            lagNanos = WARMUP; // recorded in full into the warmup sinks (finish), counted only as warmup
         }
         Session current = session;
         Tuple[] values = new Tuple[statements.length];
@@ -259,7 +263,7 @@ public final class SqlAction implements Action {
     void once(Session session, SqlThread thread, Tuple[] values, long[] counts, boolean warm) throws SQLException {
         if (!transaction) {
             try {
-                execute(thread, statements[0], values[0], counts);
+                ResultReader.execute(thread, statements[0], values[0], counts, 0, measureBytes);
             } catch (SQLException e) {
                 thread.failed(e);
                 throw e;
@@ -267,48 +271,6 @@ public final class SqlAction implements Action {
             return;
         }
         Transactions.run(this, session, thread, values, counts, warm);
-    }
-
-    /**
-     * Binds, executes and reads every result to its end: rows (or update counts) and, where measurable, bytes. The
-     * statement is the thread's prepared statement for the request's JDBC SQL (expanded for list values).
-     */
-    void execute(SqlThread thread, PreparedRequest request, Tuple values, long[] counts) throws SQLException {
-        execute(thread, request, values, counts, 0);
-    }
-
-    /** As {@link #execute(SqlThread, PreparedRequest, Tuple, long[])}, adding rows and bytes at {@code counts[at]}, {@code counts[at + 1]}. */
-    void execute(SqlThread thread, PreparedRequest request, Tuple values, long[] counts, int at) throws SQLException {
-        PreparedStatement ps = thread.statement(request, request.jdbcSql(values));
-        PreparedRequest.setParameters(ps, values);
-        boolean isResultSet = ps.execute();
-        while (true) {
-            if (isResultSet) {
-                try (ResultSet rs = ps.getResultSet()) {
-                    int columns = measureBytes ? rs.getMetaData().getColumnCount() : 0;
-                    long rows = 0;
-                    long bytes = 0;
-                    while (rs.next()) {
-                        rows++;
-                        for (int col = 1; col <= columns; col++) {
-                            byte[] raw = rs.getBytes(col);
-                            if (raw != null) {
-                                bytes += raw.length;
-                            }
-                        }
-                    }
-                    counts[at] += rows;
-                    counts[at + 1] += bytes;
-                }
-            } else {
-                int updated = ps.getUpdateCount();
-                if (updated == -1) {
-                    break;
-                }
-                counts[at] += updated;
-            }
-            isResultSet = ps.getMoreResults();
-        }
     }
 
     private void finish(
@@ -322,9 +284,22 @@ public final class SqlAction implements Action {
             String error,
             String sqlState,
             Tuple[] values) {
-        if (lagNanos != WARMUP) {
-            report(session, startNanos, startMillis, lagNanos, serviceStart, rows, bytes, error, sqlState, values);
-        }
+        // a warmup request runs the same recording code into the warmup sinks, so that the measurement does not start
+        // with that code cold (docs/warmup-jit.md); the sign bit of the lag says which, without a branch
+        int phase = (int) (lagNanos >>> 63);
+        report(
+                recorders[phase],
+                gatlingStats == null ? null : gatlingSinks[phase],
+                session,
+                startNanos,
+                startMillis,
+                lagNanos & Long.MAX_VALUE,
+                serviceStart,
+                rows,
+                bytes,
+                error,
+                sqlState,
+                values);
         Session out = error == null ? session : session.markAsFailed();
         next.$bang(Thread.currentThread() instanceof SqlThread here ? here.continueHere(out) : out);
     }
@@ -374,7 +349,7 @@ public final class SqlAction implements Action {
             Tuple[] values) {
         long endNanos = System.nanoTime();
         long endMillis = clock.nowMillis();
-        String errorKey = error == null ? null : errorKey(error, sqlState);
+        String errorKey = error == null ? null : ErrorKeys.of(error, sqlState);
         recorder.record(
                 endNanos - startNanos,
                 serviceStart < 0 ? -1 : endNanos - serviceStart,
@@ -402,25 +377,5 @@ public final class SqlAction implements Action {
                         Option.apply(errorKey));
             }
         }
-    }
-
-    /** @return the error key recorded for a failure: {@code SQLSTATE: message} with numbers as {@code #} */
-    static String errorKey(String error, String sqlState) {
-        return (sqlState == null ? "" : sqlState + ": ") + normalize(stripState(error));
-    }
-
-    /**
-     * Numbers in a message (ports, pool counters, durations) become {@code #}, so that one cause is one error row: the
-     * pool's "timed out after 251ms (total=4, active=4, idle=0, waiting=3)" and "... 250ms ... waiting=2" are the same.
-     */
-    static String normalize(String message) {
-        return DIGITS.matcher(message).replaceAll("#");
-    }
-
-    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d+");
-
-    private static String stripState(String message) {
-        int at = message.lastIndexOf(" (SQLSTATE ");
-        return at < 0 ? message : message.substring(0, at);
     }
 }

@@ -53,7 +53,7 @@ final class Transactions {
                 long s0 = System.nanoTime();
                 long m0 = a.gatlingStats == null ? 0 : a.clock.nowMillis();
                 try {
-                    a.execute(thread, a.statements[step], values[step], counts, 2);
+                    ResultReader.execute(thread, a.statements[step], values[step], counts, 2, a.measureBytes);
                 } catch (SQLException | RuntimeException e) {
                     statement(a, session, step, s0, m0, counts, e, warm);
                     throw e;
@@ -122,7 +122,7 @@ final class Transactions {
         String state = error instanceof SQLException sql ? sql.getSQLState() : null;
         String key = error == null
                 ? null
-                : SqlAction.errorKey(
+                : ErrorKeys.of(
                         error instanceof SQLException ? Target.describe(error) : "client: " + Target.describe(error),
                         state);
         r.record(nanos, nanos, 0, -1, counts[2], counts[3], key);
