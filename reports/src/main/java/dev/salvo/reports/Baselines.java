@@ -101,21 +101,18 @@ public final class Baselines {
             for (Map.Entry<String, byte[]> log : data.kindLogs().entrySet()) {
                 HistogramSet total = HlogFiles.totals(log.getValue());
                 RequestStats kind = r.kind(log.getKey());
-                KindLog compact =
-                        new KindLog(log.getKey(), Instant.parse(r.startedAt()).toEpochMilli());
-                compact.add(
+                KindLog compact = KindLog.single(
+                        log.getKey(),
+                        Instant.parse(r.startedAt()).toEpochMilli(),
                         start,
                         end,
-                        total.get(HistogramSet.RESPONSE),
-                        total.get(HistogramSet.SERVICE),
-                        total.get(HistogramSet.WAIT),
-                        total.get(HistogramSet.LAG),
+                        total,
                         kind == null ? 0 : kind.ko());
                 Files.write(histograms.resolve(log.getKey() + HlogFiles.SUFFIX), compact.hlog());
             }
             Files.write(
                     histograms.resolve(HlogFiles.REQUESTS), HlogFiles.requestsLog(data.requestTotals(), start, end));
-            ResultsFiles.write(temp, r);
+            ResultsFiles.write(temp, withClustering(r, data));
             if (Files.isRegularFile(
                     run.resolve(SnowflakeResults.FILE))) { // a Snowflake run's cost, for the compare page
                 Files.copy(run.resolve(SnowflakeResults.FILE), temp.resolve(SnowflakeResults.FILE));
@@ -236,5 +233,16 @@ public final class Baselines {
             throw new IllegalArgumentException(what + ": must be 1-100 letters, digits, '.', '_' or '-' starting with a"
                     + " letter or digit, but was '" + name + "'");
         }
+    }
+
+    /**
+     * A run written before clustering was recorded keeps the clustering of its kind logs' intervals, which the
+     * baseline's single interval no longer holds: it compares as its run does.
+     */
+    private static RunResults withClustering(RunResults r, RunData data) {
+        Map<String, Clustering> measured = Verdicts.Side.of(data).clustering();
+        return r.withKinds(r.kinds().stream()
+                .map(k -> k.clustering() != null ? k : k.withClustering(measured.get(k.kind())))
+                .toList());
     }
 }

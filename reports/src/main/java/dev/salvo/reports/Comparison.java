@@ -172,6 +172,8 @@ public record Comparison(
      *     that offered the same open-model load, the change of req/s over each run's measured window, while
      *     {@code change} is the change of the request count that is judged; null otherwise
      * @param controlChange with a control kind, the control's change at the same percentile (percent); null otherwise
+     * @param clustering for a percentile, the factor its test's variance was multiplied by for slow requests clustered
+     *     in time ({@link Clustering}); null when not widened
      */
     public record Delta(
             String kind,
@@ -186,7 +188,8 @@ public record Comparison(
             Double pValue,
             String test,
             Double measuredChange,
-            Double controlChange) {}
+            Double controlChange,
+            Double clustering) {}
 
     /**
      * How much a metric may change before it counts as a regression (and, the other way, an improvement). Throughput and

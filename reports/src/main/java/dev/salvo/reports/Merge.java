@@ -106,6 +106,11 @@ public final class Merge {
         // and the merged window is the workers' measured one (not the JVMs' start before the barrier wait)
         mergeIntervals(runs, measured.toEpochMilli(), out);
         mergeRequests(runs, out);
+        Map<String, Clustering> clustering = new TreeMap<>(); // pooled: each worker's intervals with its own fraction
+        runs.forEach(r -> r.results().kinds().stream()
+                .filter(k -> k.clustering() != null)
+                .forEach(k -> clustering.merge(k.kind(), k.clustering(), Clustering::plus)));
+        clustering.forEach(out::clustering);
         List<Integer> workers = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             Environment e = runs.get(i).results().environment();

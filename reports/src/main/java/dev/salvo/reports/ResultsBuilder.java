@@ -2,10 +2,12 @@ package dev.salvo.reports;
 
 import dev.salvo.reports.RunResults.RequestStats;
 import dev.salvo.reports.RunResults.SloVerdict;
+import dev.salvo.reports.internal.ClusterLog;
 import dev.salvo.reports.internal.Environments;
 import dev.salvo.reports.internal.GeneratorVerdict;
 import dev.salvo.reports.internal.HistogramSet;
 import dev.salvo.reports.internal.KindLog;
+import dev.salvo.reports.internal.Secrets;
 import dev.salvo.reports.internal.StatsMath;
 import dev.salvo.reports.internal.StatsMath.Counts;
 import java.time.Instant;
@@ -15,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import org.HdrHistogram.AbstractHistogram;
 
 /**
@@ -26,10 +27,6 @@ import org.HdrHistogram.AbstractHistogram;
  * unlike Salvo's immutable DSL builders this one accumulates.
  */
 public final class ResultsBuilder {
-    private static final Pattern SECRET_KEY =
-            Pattern.compile("(?i).*(password|passwd|secret|token|credential|apikey" + "|api_key|private).*");
-    private static final Pattern SECRET_IN_VALUE = Pattern.compile("(?i)((?:password|passwd|secret|token)=)[^&;\\s]*");
-
     private final String simulation;
     private final Instant startedAt;
     private Instant measurementStartedAt;
@@ -45,6 +42,8 @@ public final class ResultsBuilder {
     private final List<FindMaxStep> findMax = new ArrayList<>();
     private final Map<String, KindLog> kindLogs = new TreeMap<>();
     private final Map<String, Long> lastIntervalEnd = new HashMap<>();
+    private final Map<String, ClusterLog> clusterLogs = new TreeMap<>();
+    private final Map<String, Clustering> clustering = new TreeMap<>();
     private final Map<String, Request> requests = new TreeMap<>();
     private final Map<String, RunResults.RequestInfo> requestInfo = new TreeMap<>();
 
@@ -158,12 +157,7 @@ public final class ResultsBuilder {
      * @return this
      */
     public synchronized ResultsBuilder config(String key, Object value) {
-        String text = String.valueOf(value);
-        config.put(
-                key,
-                SECRET_KEY.matcher(key).matches()
-                        ? "***"
-                        : SECRET_IN_VALUE.matcher(text).replaceAll("$1***"));
+        config.put(key, Secrets.mask(key, String.valueOf(value)));
         return this;
     }
 
@@ -222,6 +216,32 @@ public final class ResultsBuilder {
         lastIntervalEnd.put(name, endEpochMillis);
         kindLogs.computeIfAbsent(kind, k -> new KindLog(k, startedAt.toEpochMilli()))
                 .add(start, endEpochMillis, responseNanos, serviceNanos, waitNanos, lagNanos, ko);
+        return this;
+    }
+
+    /**
+     * Adds what one request name recorded in a short interval (about a second), only to measure how clustered in time
+     * its kind's slow requests are ({@link Clustering}). Names of one kind ending within 250 ms share one interval.
+     *
+     * @param name the request name (a statement of a transaction: do not call)
+     * @param kind its query kind
+     * @param endEpochMillis when the interval ended
+     * @param responseNanos response times, in ns
+     * @return this
+     */
+    public synchronized ResultsBuilder clusterInterval(
+            String name, String kind, long endEpochMillis, AbstractHistogram responseNanos) {
+        clusterLogs.computeIfAbsent(kind, k -> new ClusterLog()).add(endEpochMillis, responseNanos);
+        return this;
+    }
+
+    /**
+     * @param kind a query kind
+     * @param value its clustering as measured elsewhere (a merge pools its workers'), instead of the short intervals'
+     * @return this
+     */
+    public synchronized ResultsBuilder clustering(String kind, Clustering value) {
+        clustering.put(kind, value);
         return this;
     }
 
@@ -317,17 +337,7 @@ public final class ResultsBuilder {
         for (Request r : requests.values()) {
             HistogramSet h = new HistogramSet().add(r.responseNanos(), r.serviceNanos(), r.waitNanos(), r.lagNanos());
             totals.put(r.name(), h);
-            Counts counts = new Counts(
-                    r.name(),
-                    r.kind(),
-                    r.ok(),
-                    r.ko(),
-                    r.errors(),
-                    r.rows(),
-                    r.bytes(),
-                    r.warmupRequests(),
-                    r.variety(),
-                    r.slo());
+            Counts counts = StatsMath.counts(r);
             perName.add(StatsMath.stats(counts, h, seconds));
             RunResults.RequestInfo info = requestInfo.get(r.name());
             if (info != null && info.transaction() != null) {
@@ -342,26 +352,19 @@ public final class ResultsBuilder {
         countsByKind.forEach((kind, list) -> {
             Counts counts = StatsMath.kindCounts(kind, list);
             HistogramSet h = histogramsByKind.get(kind);
-            perKind.add(StatsMath.stats(counts, h, seconds));
+            ClusterLog fine = clusterLogs.get(kind);
+            perKind.add(StatsMath.stats(counts, h, seconds)
+                    .withClustering(
+                            clustering.containsKey(kind) || fine == null
+                                    ? clustering.get(kind)
+                                    : fine.clustering(h.get(HistogramSet.RESPONSE), measuredFrom.toEpochMilli())));
             KindLog log = kindLogs.get(kind);
             if (log == null) { // no interval was fed: the whole measurement is one interval
-                log = new KindLog(kind, startedAt.toEpochMilli());
-                log.add(
-                        measuredFrom.toEpochMilli(),
-                        measuredTo,
-                        h.get(HistogramSet.RESPONSE),
-                        h.get(HistogramSet.SERVICE),
-                        h.get(HistogramSet.WAIT),
-                        h.get(HistogramSet.LAG),
-                        counts.ko());
+                log = KindLog.single(
+                        kind, startedAt.toEpochMilli(), measuredFrom.toEpochMilli(), measuredTo, h, counts.ko());
             }
             logs.put(kind, log.hlog());
-            timelines.put(
-                    kind,
-                    log.timeline().stream()
-                            .filter(p -> p.count() > 0 || p.endEpochMillis() > measuredFrom.toEpochMilli())
-                            .map(p -> clip(p, measuredFrom.toEpochMilli()))
-                            .toList());
+            timelines.put(kind, log.measuredTimeline(measuredFrom.toEpochMilli()));
         });
         RunResults results = new RunResults(
                 RunResults.CURRENT_FORMAT_VERSION,
@@ -388,22 +391,5 @@ public final class ResultsBuilder {
                 server,
                 faults);
         return new RunData(results, logs, totals);
-    }
-
-    /** An interval that began in the warmup holds measured requests only: its rate counts from the measurement start. */
-    private static TimelinePoint clip(TimelinePoint p, long measuredFrom) {
-        if (p.startEpochMillis() >= measuredFrom || p.endEpochMillis() <= measuredFrom) {
-            return p;
-        }
-        double seconds = Math.max(1, p.endEpochMillis() - measuredFrom) / 1000.0;
-        return new TimelinePoint(
-                measuredFrom,
-                p.endEpochMillis(),
-                p.count(),
-                p.ko(),
-                StatsMath.rate(p.count(), seconds),
-                p.p50Micros(),
-                p.p99Micros(),
-                p.maxMicros());
     }
 }

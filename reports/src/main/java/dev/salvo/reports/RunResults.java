@@ -184,6 +184,34 @@ public record RunResults(
     }
 
     /**
+     * @param value per query kind, its aggregate
+     * @return these results with those kinds
+     */
+    public RunResults withKinds(List<RequestStats> value) {
+        return new RunResults(
+                formatVersion,
+                simulation,
+                startedAt,
+                measurementStartedAt,
+                endedAt,
+                measurementSeconds,
+                verdict,
+                environment,
+                database,
+                config,
+                profileHashes,
+                parameterSeed,
+                value,
+                requests,
+                timelines,
+                findMax,
+                requestInfo,
+                generator,
+                server,
+                faults);
+    }
+
+    /**
      * @param kind a query kind, e.g. {@code POINT_LOOKUP}
      * @return the kind's aggregate, or null when the run has no request of that kind
      */
@@ -215,6 +243,8 @@ public record RunResults(
      * @param scheduleLagMicros how long requests waited for a free Salvo thread after their intended start, in µs
      *     (included in the wait and response times)
      * @param slo the SLO and whether the run met it; for a kind, the verdict over its requests; null when none was set
+     * @param clustering for a kind: how clustered in time its slow requests were (compare widens its percentile tests
+     *     by it); null for a request name and in runs written before it was recorded
      */
     public record RequestStats(
             String name,
@@ -236,7 +266,8 @@ public record RunResults(
             Latency serviceMicros,
             Latency waitMicros,
             Latency scheduleLagMicros,
-            SloVerdict slo) {
+            SloVerdict slo,
+            Clustering clustering) {
         /** Normalizes absent maps and latencies. */
         public RequestStats {
             errors = errors == null ? Map.of() : errors;
@@ -245,6 +276,35 @@ public record RunResults(
             serviceMicros = serviceMicros == null ? Latency.EMPTY : serviceMicros;
             waitMicros = waitMicros == null ? Latency.EMPTY : waitMicros;
             scheduleLagMicros = scheduleLagMicros == null ? Latency.EMPTY : scheduleLagMicros;
+        }
+
+        /**
+         * @param value the kind's clustering
+         * @return these statistics with it
+         */
+        public RequestStats withClustering(Clustering value) {
+            return new RequestStats(
+                    name,
+                    kind,
+                    count,
+                    ok,
+                    ko,
+                    errorRate,
+                    errors,
+                    errorClasses,
+                    rows,
+                    bytes,
+                    throughput,
+                    rowsPerSecond,
+                    bytesPerSecond,
+                    warmupRequests,
+                    variety,
+                    responseMicros,
+                    serviceMicros,
+                    waitMicros,
+                    scheduleLagMicros,
+                    slo,
+                    value);
         }
     }
 

@@ -20,7 +20,7 @@ final class VerdictLines {
         String unit = d.metric().equals("errorRate") ? " points" : "%";
         return String.format(
                 Locale.ROOT,
-                "%s %s %s: %s -> %s (%+.1f%s%s, threshold %s%s, p=%s, n=%d/%d)",
+                "%s %s %s: %s -> %s (%+.1f%s%s, threshold %s%s, p=%s%s, n=%d/%d)",
                 d.run(),
                 d.kind(),
                 d.metric(),
@@ -32,8 +32,17 @@ final class VerdictLines {
                 fmt(options.thresholds().of(d.metric())),
                 unit,
                 Comparison.pValue(d.pValue()),
+                clustered(d),
                 d.baselineCount(),
                 d.count());
+    }
+
+    /**
+     * @param d a verdict
+     * @return e.g. {@code , clustered x2.9} when its p-value was widened for slow requests clustered in time, else empty
+     */
+    static String clustered(Delta d) {
+        return d.clustering() == null ? "" : String.format(Locale.ROOT, ", clustered x%.1f", d.clustering());
     }
 
     /** What the change was judged on, when it is not the metric as measured. */

@@ -5,6 +5,7 @@ import dev.salvo.reports.Comparison.Options;
 import dev.salvo.reports.RunResults.RequestStats;
 import dev.salvo.reports.internal.HistogramSet;
 import dev.salvo.reports.internal.HlogFiles;
+import dev.salvo.reports.internal.Overdispersion;
 import dev.salvo.reports.internal.Significance;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +26,25 @@ final class Verdicts {
 
     private Verdicts() {}
 
-    /** One run's results and its per-kind total response-time histograms. */
-    record Side(RunResults results, Map<String, Histogram> response) {
+    /**
+     * One run's results, its per-kind total response-time histograms, and per kind the clustering of its slow requests
+     * ({@code results.json}'s, else measured over the kind log's intervals).
+     */
+    record Side(RunResults results, Map<String, Histogram> response, Map<String, Clustering> clustering) {
         static Side of(RunData data) {
             Map<String, Histogram> response = new TreeMap<>();
-            data.kindLogs()
-                    .forEach((kind, log) ->
-                            response.put(kind, HlogFiles.totals(log).get(HistogramSet.RESPONSE)));
-            return new Side(data.results(), response);
+            Map<String, Clustering> clustering = new TreeMap<>();
+            data.kindLogs().forEach((kind, log) -> {
+                Histogram total = HlogFiles.totals(log).get(HistogramSet.RESPONSE);
+                response.put(kind, total);
+                RequestStats stats = data.results().kind(kind);
+                clustering.put(
+                        kind,
+                        stats != null && stats.clustering() != null
+                                ? stats.clustering()
+                                : ClusterCorrection.fromLog(log, total));
+            });
+            return new Side(data.results(), response, clustering);
         }
     }
 
@@ -54,6 +66,7 @@ final class Verdicts {
                         other == null ? 0 : other.count(),
                         null,
                         (base == null ? "baseline" : "compared run") + " has no " + kind,
+                        null,
                         null,
                         null));
             }
@@ -80,8 +93,7 @@ final class Verdicts {
             // holds the last requests' latency (11.04 vs 11.83 s for the same 2,196 users in one A/A pair)
             double judged = relative(base.count(), other.count());
             double p = Significance.poisson(base.count(), 1, other.count(), 1);
-            return withMeasured(
-                    decide(kind, "qps", run, base, other, judged, -judged, p, SAME_LOAD_TEST, o), change, null);
+            return with(decide(kind, "qps", run, base, other, judged, -judged, p, SAME_LOAD_TEST, o), change, null, 1);
         }
         double p = Significance.poisson(
                 base.count(),
@@ -145,6 +157,7 @@ final class Verdicts {
                     null,
                     CONTROL_TEST,
                     null,
+                    null,
                     null);
         }
         Histogram ha = a.response().get(kind);
@@ -154,8 +167,10 @@ final class Verdicts {
         }
         double percentile = Double.parseDouble(metric.substring(1));
         if (o.control() == null) {
-            double p = Significance.quantile(ha, hb, percentile);
-            return decide(kind, metric, run, base, other, change, change, p, QUANTILE_TEST, o);
+            double phi = ClusterCorrection.phi(a, b, kind, metric);
+            double p = Overdispersion.widen(Significance.quantile(ha, hb, percentile), phi);
+            String test = QUANTILE_TEST + ClusterCorrection.note(phi, phi);
+            return with(decide(kind, metric, run, base, other, change, change, p, test, o), null, null, phi);
         }
         return againstControl(kind, metric, run, a, b, base, other, o, percentile);
     }
@@ -196,6 +211,7 @@ final class Verdicts {
                     "control " + control + ": fewer than " + o.minSamples() + " requests (" + count(ca) + " vs "
                             + count(cb) + ")",
                     measured,
+                    null,
                     null);
         }
         double controlRatio = value(metric, cOther) / value(metric, cBase);
@@ -216,21 +232,33 @@ final class Verdicts {
                             + value(metric, cOther)
                             + (value(metric, base) == 0 ? " (and this kind's baseline 0)" : ""),
                     measured,
+                    null,
                     null);
         }
         double controlChange = Math.round((controlRatio - 1) * 100 * 100) / 100.0;
         double judged =
                 Math.round(((value(metric, other) / value(metric, base)) / controlRatio - 1) * 100 * 100) / 100.0;
-        double p =
-                Significance.againstControl(a.response().get(kind), b.response().get(kind), ca, cb, percentile);
+        double phiKind = ClusterCorrection.phi(a, b, kind, metric);
+        double phiControl = ClusterCorrection.phi(a, b, control, metric);
+        double[] p = Significance.againstControl(
+                a.response().get(kind), b.response().get(kind), ca, cb, percentile, phiKind, phiControl);
         String test = String.format(
-                java.util.Locale.ROOT, "%s%s (its %s ratio %.3f)", CONTROL_TEST_PREFIX, control, metric, controlRatio);
-        return withMeasured(
-                decide(kind, metric, run, base, other, judged, judged, p, test, o), measured, controlChange);
+                        java.util.Locale.ROOT,
+                        "%s%s (its %s ratio %.3f)",
+                        CONTROL_TEST_PREFIX,
+                        control,
+                        metric,
+                        controlRatio)
+                + ClusterCorrection.note(Double.isNaN(phiKind) && Double.isNaN(phiControl) ? Double.NaN : p[1], p[1]);
+        return with(
+                decide(kind, metric, run, base, other, judged, judged, p[0], test, o), measured, controlChange, p[1]);
     }
 
-    /** A verdict on a judged change, with the change as measured (and the control's) beside it. */
-    private static Delta withMeasured(Delta d, Double measured, Double controlChange) {
+    /**
+     * A verdict on a judged change, with the change as measured (and the control's) beside it, and the factor its
+     * test's variance was widened by for clustering (kept when above 1).
+     */
+    private static Delta with(Delta d, Double measured, Double controlChange, double clustering) {
         return new Delta(
                 d.kind(),
                 d.metric(),
@@ -244,7 +272,8 @@ final class Verdicts {
                 d.pValue(),
                 d.test(),
                 measured,
-                controlChange);
+                controlChange,
+                clustering > 1 ? Math.round(clustering * 100) / 100.0 : null);
     }
 
     private static long count(Histogram h) {
@@ -318,6 +347,7 @@ final class Verdicts {
                 p,
                 test,
                 null,
+                null,
                 null);
     }
 
@@ -335,6 +365,7 @@ final class Verdicts {
                 other.count(),
                 null,
                 "fewer than " + o.minSamples() + " requests (" + base.count() + " vs " + other.count() + ")",
+                null,
                 null,
                 null);
     }

@@ -158,6 +158,7 @@ public final class ComparePage {
                             .append(css)
                             .append(" data-status=\"")
                             .append(d.status())
+                            .append(d.clustering() == null ? "" : "\" data-clustered=\"" + d.clustering())
                             .append("\" title=\"")
                             .append(esc(title(d)))
                             .append("\">")
@@ -205,11 +206,13 @@ public final class ComparePage {
 
     /**
      * @param d a delta
-     * @return its verdict, test, p-value and counts, for a tooltip
+     * @return its verdict, test, p-value (with the factor it was widened by for clustering) and counts, for a tooltip
      */
     public static String title(Delta d) {
         return d.status().toLowerCase(Locale.ROOT).replace('_', ' ') + "; " + d.test() + "; p="
-                + Comparison.pValue(d.pValue()) + "; requests " + d.baselineCount() + " vs " + d.count();
+                + Comparison.pValue(d.pValue())
+                + (d.clustering() == null ? "" : String.format(Locale.ROOT, ", clustered x%.1f", d.clustering()))
+                + "; requests " + d.baselineCount() + " vs " + d.count();
     }
 
     private static String show(String metric, double v) {

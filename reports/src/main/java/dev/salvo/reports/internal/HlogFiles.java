@@ -139,6 +139,21 @@ public final class HlogFiles {
     }
 
     /**
+     * @param log the text of a kind's interval log
+     * @param visitor called with its response-time histograms (untagged), one per interval in file order (their time
+     *     stamps are seconds from the log's base)
+     */
+    public static void forEachResponse(byte[] log, Consumer<Histogram> visitor) {
+        HistogramLogReader reader = new HistogramLogReader(new java.io.ByteArrayInputStream(log));
+        EncodableHistogram h;
+        while ((h = reader.nextIntervalHistogram()) != null) {
+            if (HistogramSet.RESPONSE.equals(metricOf(h.getTag()))) {
+                visitor.accept((Histogram) h);
+            }
+        }
+    }
+
+    /**
      * @param tag a kind log's tag
      * @return the metric it holds
      */

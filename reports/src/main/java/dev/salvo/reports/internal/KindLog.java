@@ -78,6 +78,29 @@ public final class KindLog {
         openKo += ko;
     }
 
+    /**
+     * @param kind the query kind
+     * @param baseMillis the log's base, ms since the epoch
+     * @param startMillis the one interval's start
+     * @param endMillis its end
+     * @param totals its histograms
+     * @param ko its failures
+     * @return a log of one interval
+     */
+    public static KindLog single(
+            String kind, long baseMillis, long startMillis, long endMillis, HistogramSet totals, long ko) {
+        KindLog log = new KindLog(kind, baseMillis);
+        log.add(
+                startMillis,
+                endMillis,
+                totals.get(HistogramSet.RESPONSE),
+                totals.get(HistogramSet.SERVICE),
+                totals.get(HistogramSet.WAIT),
+                totals.get(HistogramSet.LAG),
+                ko);
+        return log;
+    }
+
     /** Writes the open interval to the log and the timeline. */
     public void flush() {
         if (open == null) {
@@ -124,5 +147,33 @@ public final class KindLog {
     /** @return the timeline so far (flushed intervals only) */
     public List<TimelinePoint> timeline() {
         return List.copyOf(timeline);
+    }
+
+    /**
+     * @param measuredFrom the measurement's start, ms since the epoch
+     * @return the timeline of the measurement (flushed intervals only): intervals before it without requests left out
+     */
+    public List<TimelinePoint> measuredTimeline(long measuredFrom) {
+        return timeline.stream()
+                .filter(p -> p.count() > 0 || p.endEpochMillis() > measuredFrom)
+                .map(p -> clip(p, measuredFrom))
+                .toList();
+    }
+
+    /** An interval that began in the warmup holds measured requests only: its rate counts from the measurement start. */
+    private static TimelinePoint clip(TimelinePoint p, long measuredFrom) {
+        if (p.startEpochMillis() >= measuredFrom || p.endEpochMillis() <= measuredFrom) {
+            return p;
+        }
+        double seconds = Math.max(1, p.endEpochMillis() - measuredFrom) / 1000.0;
+        return new TimelinePoint(
+                measuredFrom,
+                p.endEpochMillis(),
+                p.count(),
+                p.ko(),
+                StatsMath.rate(p.count(), seconds),
+                p.p50Micros(),
+                p.p99Micros(),
+                p.maxMicros());
     }
 }

@@ -135,23 +135,54 @@ public final class Significance {
      */
     public static double againstControl(
             AbstractHistogram xa, AbstractHistogram xb, AbstractHistogram ca, AbstractHistogram cb, double percentile) {
+        return againstControl(xa, xb, ca, cb, percentile, Double.NaN, Double.NaN)[0];
+    }
+
+    /**
+     * {@link #againstControl(AbstractHistogram, AbstractHistogram, AbstractHistogram, AbstractHistogram, double)} for
+     * requests that are not independent: the variances of this kind's two log-percentiles are multiplied by
+     * {@code max(1, phiKind)}, the control's by {@code max(1, phiControl)} (the quasi-binomial dispersion of the counts
+     * below each percentile that the order-statistic intervals assume binomial; see {@link Overdispersion}).
+     *
+     * @param xa this kind in the baseline
+     * @param xb this kind in the compared run
+     * @param ca the control kind in the baseline
+     * @param cb the control kind in the compared run
+     * @param percentile e.g. 95
+     * @param phiKind this kind's dispersion at the percentile (NaN: unknown, taken as 1)
+     * @param phiControl the control's
+     * @return {p-value, the factor the difference's variance was multiplied by (1 when none)}
+     */
+    public static double[] againstControl(
+            AbstractHistogram xa,
+            AbstractHistogram xb,
+            AbstractHistogram ca,
+            AbstractHistogram cb,
+            double percentile,
+            double phiKind,
+            double phiControl) {
         double d = 0;
         double variance = 0;
+        double widened = 0;
         AbstractHistogram[] samples = {xb, xa, cb, ca};
         for (int i = 0; i < samples.length; i++) {
             double[] interval = percentileInterval(samples[i], percentile, CONFIDENCE);
             long value = samples[i].getValueAtPercentile(percentile);
             if (!(interval[0] > 0) || Double.isInfinite(interval[1]) || value <= 0) {
-                return 1;
+                return new double[] {1, 1};
             }
             d += (i % 2 == 0 ? 1 : -1) * (i < 2 ? 1 : -1) * Math.log(value);
             double se = (Math.log(interval[1]) - Math.log(interval[0])) / (2 * Z);
             variance += se * se;
+            double phi = i < 2 ? phiKind : phiControl;
+            widened += se * se * (phi > 1 ? phi : 1);
         }
         if (variance == 0) {
-            return d == 0 ? 1 : 0;
+            return new double[] {d == 0 ? 1 : 0, 1};
         }
-        return 2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(d) / Math.sqrt(variance));
+        return new double[] {
+            2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(d) / Math.sqrt(widened)), widened / variance
+        };
     }
 
     /** The value of the sample of rank {@code rank} (1-based, ascending; clamped to 1..n). */

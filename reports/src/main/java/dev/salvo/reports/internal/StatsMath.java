@@ -44,6 +44,24 @@ public final class StatsMath {
             SloVerdict slo) {}
 
     /**
+     * @param r one request name's totals
+     * @return its counts
+     */
+    public static Counts counts(dev.salvo.reports.ResultsBuilder.Request r) {
+        return new Counts(
+                r.name(),
+                r.kind(),
+                r.ok(),
+                r.ko(),
+                r.errors(),
+                r.rows(),
+                r.bytes(),
+                r.warmupRequests(),
+                r.variety(),
+                r.slo());
+    }
+
+    /**
      * @param counts the counts
      * @param histograms the latencies in ns
      * @param seconds the measured duration
@@ -72,7 +90,8 @@ public final class StatsMath {
                 Latency.ofNanos(histograms.get(HistogramSet.SERVICE)),
                 Latency.ofNanos(histograms.get(HistogramSet.WAIT)),
                 Latency.ofNanos(histograms.get(HistogramSet.LAG)),
-                counts.slo());
+                counts.slo(),
+                null);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.salvo.runtime.internal;
 
+import dev.salvo.reports.Clustering;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
@@ -10,7 +11,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Live progress on the console: every few seconds one line per request name with its throughput and latency over the
- * last interval (ms with µs precision) and its errors so far. Compact enough for a CI log.
+ * last interval (ms with µs precision) and its errors so far. Compact enough for a CI log. Every second it also ticks
+ * the recorders' short intervals (see {@link RequestRecorder#tick()}).
  */
 final class Progress {
     private final ScheduledExecutorService timer;
@@ -26,6 +28,12 @@ final class Progress {
             t.setDaemon(true);
             return t;
         });
+        // the results' short intervals (how clustered slow requests are), on the same thread as the lines
+        timer.scheduleAtFixedRate(
+                () -> recorders.values().forEach(RequestRecorder::tick),
+                Clustering.TICK_MILLIS,
+                Clustering.TICK_MILLIS,
+                TimeUnit.MILLISECONDS);
         timer.scheduleAtFixedRate(
                 () -> print(startNanos, warmupNanos, periodSeconds, recorders),
                 periodSeconds,

@@ -50,7 +50,13 @@ final class RequestRecorder {
     private final Histogram serviceTotal = new Histogram(MAX_TRACKED_NANOS, 3);
     private final Histogram waitTotal = new Histogram(MAX_TRACKED_NANOS, 3);
     private final Histogram lagTotal = new Histogram(MAX_TRACKED_NANOS, 3);
-    private Histogram responseInterval;
+    /** the last tick's response times (recycled with the recorder) */
+    private Histogram responseTick;
+    /** the response times of the ticks since the last interval; returned by {@link #interval()} */
+    private final Histogram responseInterval = new Histogram(MAX_TRACKED_NANOS, 3);
+    /** true once {@link #interval()} handed {@link #responseInterval} out: the next tick starts it afresh */
+    private boolean intervalTaken;
+
     private Histogram serviceInterval;
     private Histogram waitInterval;
     private Histogram lagInterval;
@@ -182,12 +188,30 @@ final class RequestRecorder {
     }
 
     /**
+     * Takes the response times recorded since the last tick (every {@code Clustering.TICK_MILLIS}, and at each
+     * {@link #interval()}): they go to the results' short intervals, which measure how clustered in time slow requests
+     * are, and into the current interval.
+     */
+    synchronized void tick() {
+        responseTick = response.getIntervalHistogram(responseTick);
+        if (intervalTaken) {
+            responseInterval.reset();
+            intervalTaken = false;
+        }
+        responseInterval.add(responseTick);
+        if (transaction == null) { // a statement is inside its transaction's already
+            results.clusterInterval(name, kind.name(), System.currentTimeMillis(), responseTick);
+        }
+    }
+
+    /**
      * Moves what was recorded since the last call into the totals.
      *
      * @return the response times of that interval (valid until the next call)
      */
     synchronized Histogram interval() {
-        responseInterval = response.getIntervalHistogram(responseInterval);
+        tick();
+        intervalTaken = true;
         serviceInterval = service.getIntervalHistogram(serviceInterval);
         waitInterval = wait.getIntervalHistogram(waitInterval);
         lagInterval = lag.getIntervalHistogram(lagInterval);
