@@ -121,6 +121,20 @@ class BrowserTest {
     }
 
     @Test
+    void comparisonPageSaysWhenAPValueWasWidenedForClustering() throws Exception {
+        Path a = RunDirectory.write(dir.resolve("stalls-a"), ClusterCorrectionTest.run(1, 1, true, 17));
+        Path b = RunDirectory.write(dir.resolve("stalls-b"), ClusterCorrectionTest.run(2, 1, true, 3, 9, 21, 26));
+        Path out = dir.resolve("cmp-clustered");
+        ComparisonDirectory.compare(out, List.of(a, b), Comparison.Options.DEFAULTS, false);
+        String dom = Chromium.open(out.resolve("index.html"), null, 0);
+        Chromium.assertRendered(dom, 0);
+        assertThat(dom)
+                .containsPattern("data-clustered=\"[0-9.]+\" title=\"no significant change; quantile test"
+                        + " \\(Fisher exact\\); widened for clustering x[0-9.]+ \\(quasi-binomial dispersion\\); p=[0-9.e-]+,"
+                        + " clustered x[0-9.]+; requests 6000 vs 6000\"");
+    }
+
+    @Test
     void comparisonPageStatesTheControlKindAndShowsJudgedAndMeasuredChanges() throws Exception {
         Path a = RunDirectory.write(dir.resolve("a"), TestRuns.run("Sample02_EveryKind", 8, 1, 1));
         Path b = RunDirectory.write(dir.resolve("b"), TestRuns.run("Sample02_EveryKind", 8, 1.5, 1));

@@ -16,6 +16,21 @@ class MergeTest {
     Path dir;
 
     @Test
+    void poolsTheWorkersClusteringIntervalByInterval() {
+        RunData w0 = ClusterCorrectionTest.run(1, 1, true, 4);
+        RunData w1 = ClusterCorrectionTest.run(2, 1, true, 9);
+        RunResults m = Merge.merge(
+                        List.of(RunDirectory.write(dir.resolve("w0"), w0), RunDirectory.write(dir.resolve("w1"), w1)))
+                .results();
+        Clustering pooled = w0.results()
+                .kind("AGGREGATION")
+                .clustering()
+                .plus(w1.results().kind("AGGREGATION").clustering());
+        assertThat(m.kind("AGGREGATION").clustering()).isEqualTo(pooled);
+        assertThat(pooled.requests()).hasSize(30).containsOnly(400);
+    }
+
+    @Test
     void addsHistogramsExactlyAndSumsCounts() {
         RunData w0 = TestRuns.run("Sim", 8, 1, 1, TestRuns.START, 0);
         RunData w1 = TestRuns.run("Sim", 8, 2, 0.5, TestRuns.START.plusMillis(40), 1);
