@@ -24,6 +24,19 @@ final class ClusterCorrection {
     }
 
     /**
+     * @return the dispersion of the kind's exceedances relative to the control kind's in both runs, NaN when it cannot be
+     *     measured ({@link Overdispersion#contrast})
+     */
+    static double contrast(Verdicts.Side a, Verdicts.Side b, String kind, String control, String metric) {
+        return Overdispersion.contrast(
+                a.clustering().get(kind),
+                a.clustering().get(control),
+                b.clustering().get(kind),
+                b.clustering().get(control),
+                metric);
+    }
+
+    /**
      * @param log a kind's interval log (a run written before clustering was recorded)
      * @param total its response times
      * @return the clustering over its intervals in file order (the intervals' length the median of theirs, in whole

@@ -238,10 +238,9 @@ final class Verdicts {
         double controlChange = Math.round((controlRatio - 1) * 100 * 100) / 100.0;
         double judged =
                 Math.round(((value(metric, other) / value(metric, base)) / controlRatio - 1) * 100 * 100) / 100.0;
-        double phiKind = ClusterCorrection.phi(a, b, kind, metric);
-        double phiControl = ClusterCorrection.phi(a, b, control, metric);
+        double phi = ClusterCorrection.contrast(a, b, kind, control, metric);
         double[] p = Significance.againstControl(
-                a.response().get(kind), b.response().get(kind), ca, cb, percentile, phiKind, phiControl);
+                a.response().get(kind), b.response().get(kind), ca, cb, percentile, phi, phi);
         String test = String.format(
                         java.util.Locale.ROOT,
                         "%s%s (its %s ratio %.3f)",
@@ -249,7 +248,7 @@ final class Verdicts {
                         control,
                         metric,
                         controlRatio)
-                + ClusterCorrection.note(Double.isNaN(phiKind) && Double.isNaN(phiControl) ? Double.NaN : p[1], p[1]);
+                + ClusterCorrection.note(phi, p[1]);
         return with(
                 decide(kind, metric, run, base, other, judged, judged, p[0], test, o), measured, controlChange, p[1]);
     }

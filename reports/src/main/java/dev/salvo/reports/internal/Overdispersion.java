@@ -98,6 +98,75 @@ public final class Overdispersion {
     }
 
     /**
+     * The dispersion of one kind's exceedances relative to a control kind's in the same runs: per run and interval, the
+     * difference of the two kinds' standardized residuals (each against its run's own fraction above),
+     * {@code (zX - zC) / sqrt(2)}, whose mean square is 1 for independent requests. What moves both kinds together (the
+     * machine slowing for a second, a warmup both share) cancels in it as it cancels in the against-control test's
+     * difference of log-ratios; what one kind has alone does not.
+     *
+     * @param xa the kind in the baseline
+     * @param ca the control kind in the baseline
+     * @param xb the kind in the compared run
+     * @param cb the control kind in the compared run
+     * @param metric {@code p50}, {@code p95} or {@code p99}
+     * @return the mean square over the degrees of freedom (terms less one per run), NaN when a clustering is missing
+     *     or fewer than two intervals have requests of both kinds
+     */
+    public static double contrast(Clustering xa, Clustering ca, Clustering xb, Clustering cb, String metric) {
+        double[] a = contrast(xa, ca, metric);
+        double[] b = contrast(xb, cb, metric);
+        double df = a[1] + b[1];
+        return df < 1 ? Double.NaN : (a[0] + b[0]) / df;
+    }
+
+    /** @return {sum of squared contrast residuals, degrees of freedom} of one run */
+    private static double[] contrast(Clustering x, Clustering c, String metric) {
+        if (x == null || c == null || x.intervalMillis() <= 0 || c.intervalMillis() <= 0) {
+            return new double[] {0, 0};
+        }
+        long interval = Math.max(x.intervalMillis(), c.intervalMillis());
+        if (interval % x.intervalMillis() != 0 || interval % c.intervalMillis() != 0) {
+            return new double[] {0, 0};
+        }
+        Clustering kx = x.coarsen((int) (interval / x.intervalMillis()));
+        Clustering kc = c.coarsen((int) (interval / c.intervalMillis()));
+        long[] nx = kx.requests();
+        long[] yx = kx.above(metric);
+        long[] nc = kc.requests();
+        long[] yc = kc.above(metric);
+        int k = Math.min(nx.length, nc.length);
+        double fx = fraction(nx, yx, nc, k);
+        double fc = fraction(nc, yc, nx, k);
+        if (!(fx > 0 && fx < 1 && fc > 0 && fc < 1)) {
+            return new double[] {0, 0};
+        }
+        double sum = 0;
+        int terms = 0;
+        for (int i = 0; i < k; i++) {
+            if (nx[i] > 0 && nc[i] > 0) {
+                double zx = (yx[i] - nx[i] * fx) / Math.sqrt(nx[i] * fx * (1 - fx));
+                double zc = (yc[i] - nc[i] * fc) / Math.sqrt(nc[i] * fc * (1 - fc));
+                sum += (zx - zc) * (zx - zc) / 2;
+                terms++;
+            }
+        }
+        return terms < 2 ? new double[] {0, 0} : new double[] {sum, terms - 1};
+    }
+
+    /** The share above over the intervals where both kinds have requests. */
+    private static double fraction(long[] n, long[] y, long[] other, int k) {
+        long total = 0;
+        long above = 0;
+        for (int i = 0; i < k; i++) {
+            if (n[i] > 0 && other[i] > 0) {
+                total += n[i];
+                above += y[i];
+            }
+        }
+        return total == 0 ? Double.NaN : above / (double) total;
+    }
+
+    /**
      * The two-way dispersion: Pearson chi-square of the fit with a run and an interval effect, over its degrees of
      * freedom (intervals used, less one). Intervals where a run has no request, or where no request (or every one)
      * of both runs was above, carry no information and are left out.

@@ -103,6 +103,26 @@ class OverdispersionTest {
     }
 
     @Test
+    void stallsThatSlowEveryKindAtOnceCancelAgainstTheControl() {
+        // the machine stalls in seconds 4 and 17 (run A) and 3, 9, 21 (run B): both kinds of a run alike
+        Run xa = run(7, shares(30, 0.002, 4, 17), 200, 1);
+        Run ca = run(8, shares(30, 0.002, 4, 17), 200, 1);
+        Run xb = run(9, shares(30, 0.002, 3, 9, 21), 200, 1);
+        Run cb = run(10, shares(30, 0.002, 3, 9, 21), 200, 1);
+        assertThat(Overdispersion.phi(xa.clustering(), xb.clustering(), "p99")).isGreaterThan(5);
+        assertThat(Overdispersion.contrast(xa.clustering(), ca.clustering(), xb.clustering(), cb.clustering(), "p99"))
+                .isLessThan(2);
+        // a stall only this kind had does not cancel
+        Run alone = run(11, shares(30, 0.002, 3, 9, 21), 200, 1);
+        Run quiet = run(12, shares(30, 0.002), 200, 1);
+        assertThat(Overdispersion.contrast(
+                        xa.clustering(), ca.clustering(), alone.clustering(), quiet.clustering(), "p99"))
+                .isGreaterThan(3);
+        assertThat(Overdispersion.contrast(null, ca.clustering(), null, cb.clustering(), "p99"))
+                .isNaN();
+    }
+
+    @Test
     void widensAPValueByTheSquareRootOfTheDispersion() {
         // z = 1.959964 for p = 0.05; divided by 2 (phi 4): 2 * (1 - Phi(0.979982)) = 0.327089
         assertThat(Overdispersion.widen(0.05, 4)).isCloseTo(0.327089, within(1e-5));
