@@ -2,11 +2,14 @@ package dev.salvo.runtime.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.salvo.reports.Clustering;
 import dev.salvo.reports.ResultsBuilder;
 import dev.salvo.reports.RunResults;
 import dev.salvo.runtime.Slo;
 import dev.salvo.sql.QueryKind;
 import java.time.Instant;
+import java.util.Arrays;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 class RequestRecorderTest {
@@ -49,5 +52,34 @@ class RequestRecorderTest {
         assertThat(lookup.warmupSink.warmupSink).isNull();
         assertThat(lookup.warmupSink.name).isEqualTo("lookup");
         assertThat(lookup.warmupSink.kind).isEqualTo(QueryKind.POINT_LOOKUP);
+    }
+
+    @Test
+    void anIntervalHoldsEveryTickSinceThePreviousOneAndTheTicksGoToTheClustering() {
+        Instant start = Instant.now().minusSeconds(5);
+        ResultsBuilder ticked = new ResultsBuilder("Sim", start).measurementStartedAt(start);
+        RequestRecorder recorder = new RequestRecorder("lookup", QueryKind.POINT_LOOKUP, Slo.none(), ticked, null);
+        RequestRecorder statement =
+                new RequestRecorder("tx / step", QueryKind.UPDATE, Slo.none(), ticked, null, "tx");
+        recorder.record(1_000_000, 1_000_000, 0, 0, 1, 10, null);
+        recorder.tick();
+        recorder.record(2_000_000, 2_000_000, 0, 0, 1, 10, null);
+        recorder.tick();
+        recorder.record(3_000_000, 3_000_000, 0, 0, 1, 10, null);
+        Histogram first = recorder.interval();
+        assertThat(first.getTotalCount()).as("two ticks and the rest").isEqualTo(3);
+        recorder.record(4_000_000, 4_000_000, 0, 0, 1, 10, null);
+        recorder.tick();
+        assertThat(recorder.interval().getTotalCount()).as("the next interval starts afresh").isEqualTo(1);
+        statement.record(5_000_000, 5_000_000, 0, 0, 1, 10, null);
+        statement.tick();
+        recorder.snapshot();
+        statement.snapshot();
+        Clustering c = ticked.build().results().kind("POINT_LOOKUP").clustering();
+        assertThat(Arrays.stream(c.requests()).sum()).as("every measured request, once").isEqualTo(4);
+        assertThat(c.intervalMillis()).isEqualTo(Clustering.TICK_MILLIS);
+        assertThat(ticked.build().results().kind("UPDATE").clustering())
+                .as("a statement's ticks are in its transaction's")
+                .isNull();
     }
 }
