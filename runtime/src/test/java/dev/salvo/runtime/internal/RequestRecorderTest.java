@@ -59,8 +59,7 @@ class RequestRecorderTest {
         Instant start = Instant.now().minusSeconds(5);
         ResultsBuilder ticked = new ResultsBuilder("Sim", start).measurementStartedAt(start);
         RequestRecorder recorder = new RequestRecorder("lookup", QueryKind.POINT_LOOKUP, Slo.none(), ticked, null);
-        RequestRecorder statement =
-                new RequestRecorder("tx / step", QueryKind.UPDATE, Slo.none(), ticked, null, "tx");
+        RequestRecorder statement = new RequestRecorder("tx / step", QueryKind.UPDATE, Slo.none(), ticked, null, "tx");
         recorder.record(1_000_000, 1_000_000, 0, 0, 1, 10, null);
         recorder.tick();
         recorder.record(2_000_000, 2_000_000, 0, 0, 1, 10, null);
@@ -70,13 +69,17 @@ class RequestRecorderTest {
         assertThat(first.getTotalCount()).as("two ticks and the rest").isEqualTo(3);
         recorder.record(4_000_000, 4_000_000, 0, 0, 1, 10, null);
         recorder.tick();
-        assertThat(recorder.interval().getTotalCount()).as("the next interval starts afresh").isEqualTo(1);
+        assertThat(recorder.interval().getTotalCount())
+                .as("the next interval starts afresh")
+                .isEqualTo(1);
         statement.record(5_000_000, 5_000_000, 0, 0, 1, 10, null);
         statement.tick();
         recorder.snapshot();
         statement.snapshot();
         Clustering c = ticked.build().results().kind("POINT_LOOKUP").clustering();
-        assertThat(Arrays.stream(c.requests()).sum()).as("every measured request, once").isEqualTo(4);
+        assertThat(Arrays.stream(c.requests()).sum())
+                .as("every measured request, once")
+                .isEqualTo(4);
         assertThat(c.intervalMillis()).isEqualTo(Clustering.TICK_MILLIS);
         assertThat(ticked.build().results().kind("UPDATE").clustering())
                 .as("a statement's ticks are in its transaction's")
