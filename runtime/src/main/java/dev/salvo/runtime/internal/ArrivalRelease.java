@@ -64,20 +64,7 @@ final class ArrivalRelease {
      * @throws SalvoException naming the property and its rule when the value is not a whole number from 0 to 1000
      */
     static long leadMillis() {
-        String value = System.getProperty(LEAD_PROPERTY);
-        if (value == null) {
-            return DEFAULT_LEAD_MILLIS;
-        }
-        try {
-            long millis = Long.parseLong(value.trim());
-            if (millis >= 0 && millis <= 1000) {
-                return millis;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new SalvoException(LEAD_PROPERTY + ": the open-model arrival lead must be a whole number of milliseconds"
-                + " from 0 to 1000, but was '" + value + "'");
+        return HiccupRecorder.millisProperty(LEAD_PROPERTY, DEFAULT_LEAD_MILLIS, 0, "the open-model arrival lead");
     }
 
     /**

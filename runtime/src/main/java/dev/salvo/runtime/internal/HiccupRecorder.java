@@ -69,20 +69,32 @@ final class HiccupRecorder implements Runnable {
      * @throws SalvoException when the property is not a whole number from 1 to 1000
      */
     static long sleepMillis() {
-        String value = System.getProperty(SLEEP_PROPERTY);
+        return millisProperty(SLEEP_PROPERTY, DEFAULT_SLEEP_MILLIS, 1, "the hiccup recorder's sleep");
+    }
+
+    /**
+     * @param property a system property holding a whole number of milliseconds
+     * @param defaultMillis its value when unset
+     * @param min its least value; the greatest is 1000
+     * @param what what it sets, for the error
+     * @return the value
+     * @throws SalvoException naming the property and its rule when the value is not a whole number from min to 1000
+     */
+    static long millisProperty(String property, long defaultMillis, long min, String what) {
+        String value = System.getProperty(property);
         if (value == null) {
-            return DEFAULT_SLEEP_MILLIS;
+            return defaultMillis;
         }
         try {
             long millis = Long.parseLong(value.trim());
-            if (millis >= 1 && millis <= 1000) {
+            if (millis >= min && millis <= 1000) {
                 return millis;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new SalvoException(SLEEP_PROPERTY + ": the hiccup recorder's sleep must be a whole number of milliseconds"
-                + " from 1 to 1000, but was '" + value + "'");
+        throw new SalvoException(property + ": " + what + " must be a whole number of milliseconds from " + min
+                + " to 1000, but was '" + value + "'");
     }
 
     /** @return this, its thread started */

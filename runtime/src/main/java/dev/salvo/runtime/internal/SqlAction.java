@@ -304,32 +304,6 @@ public final class SqlAction implements Action {
         next.$bang(Thread.currentThread() instanceof SqlThread here ? here.continueHere(out) : out);
     }
 
-    void report(
-            Session session,
-            long startNanos,
-            long startMillis,
-            long lagNanos,
-            long serviceStart,
-            long rows,
-            long bytes,
-            String error,
-            String sqlState,
-            Tuple[] values) {
-        report(
-                recorder,
-                gatlingStats,
-                session,
-                startNanos,
-                startMillis,
-                lagNanos,
-                serviceStart,
-                rows,
-                bytes,
-                error,
-                sqlState,
-                values);
-    }
-
     /**
      * Records one request into the given sinks: this action's recorder and Gatling statistics, or their warmup sinks
      * (the tight loop's warmup runs this same code, see {@link TightLoop}).
