@@ -19,7 +19,9 @@ import java.util.stream.Stream;
  * must (the Kubernetes merge Job, docs/distributed.md): no shell loop in the image, one Java call.
  *
  * <p>A worker's run directory counts once it is complete: its {@code results.json} and every histogram log it names
- * read back ({@link RunDirectory#read}); a directory being written is looked at again at the next poll.
+ * read back ({@link RunDirectory#read}); a directory being written is looked at again at the next poll. Hidden
+ * directories (a name starting with {@code .}) are never taken: {@link RunDirectory#write} fills such a temporary
+ * directory and then renames it into place, so a complete one found there is about to move.
  */
 public final class WorkerResults {
     /** How deep below each root run directories are looked for ({@code root/worker-3/Checkout-2026.../}). */
@@ -86,7 +88,10 @@ public final class WorkerResults {
         return missing;
     }
 
-    /** @return the directories below the roots (up to {@link #DEPTH}) that hold a {@code results.json} */
+    /**
+     * @return the directories below the roots (up to {@link #DEPTH}) that hold a {@code results.json}, none inside a
+     *     hidden directory below a root
+     */
     static List<Path> candidates(List<Path> roots) {
         List<Path> found = new ArrayList<>();
         for (Path root : roots) {
@@ -97,12 +102,21 @@ public final class WorkerResults {
                     root,
                     DEPTH + 1,
                     (p, a) -> a.isRegularFile() && p.getFileName().toString().equals(ResultsFiles.RESULTS_JSON))) {
-                files.map(Path::getParent).forEach(found::add);
+                files.map(Path::getParent).filter(d -> !hiddenBelow(root, d)).forEach(found::add);
             } catch (IOException | UncheckedIOException e) {
                 // a directory vanished or is being written while walked: look again at the next poll
             }
         }
         return found;
+    }
+
+    private static boolean hiddenBelow(Path root, Path dir) {
+        for (Path name : root.relativize(dir)) {
+            if (name.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the worker index of a complete run directory, null while it is incomplete or unreadable */

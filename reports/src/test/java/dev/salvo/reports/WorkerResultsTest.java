@@ -48,6 +48,17 @@ class WorkerResultsTest {
     }
 
     @Test
+    void aCompleteRunDirectoryInsideAHiddenDirectoryIsNotTakenForItIsAboutToBeRenamed() throws Exception {
+        write("worker-0", 0, 2);
+        // RunDirectory.write fills <parent>/.<name>-<random> and then renames it: as a worker's is mid-write
+        RunDirectory.write(dir.resolve("r1/worker-1/.Sim-2-8091089025874648993"), TestRuns.worker("Sim", "r1", 1, 2));
+        assertThatThrownBy(() -> WorkerResults.await(
+                        List.of(dir.resolve("r1")), 2, Duration.ofMillis(200), Duration.ofMillis(20)))
+                .isInstanceOf(TimeoutException.class)
+                .hasMessageEndingWith("but worker 1 is missing");
+    }
+
+    @Test
     void namesTheWorkersWhoseResultsNeverAppearedWhenTheTimeoutPasses() throws Exception {
         write("worker-1", 1, 3);
         Path root = dir.resolve("r1");
