@@ -15,6 +15,7 @@
 #
 # Usage: bash benchmarks/fixed-rate-tail.sh [--rate 500] [--seconds 30] [--warmup 5] [--rounds 4]
 #        [--arrivals poisson|uniform] [--timer-slack 1|<ns>|default] [--skip-build]
+#   SALVO_JAVA_OPTS (environment): extra JVM options for Salvo only, for diagnosis (e.g. a GC log)
 # Last line: RESULT salvo_p99_ms=<x> pgbench_p99_ms=<x> mean_ratio=<x> p50_ratio=<x> p95_ratio=<x> p99_ratio=<x> within_targets=<yes|no>
 set -euo pipefail
 rate=500; seconds=30; warmup=5; rounds=4; arrivals=poisson; build=1; slack=1
@@ -27,7 +28,7 @@ while [ $# -gt 0 ]; do
     --arrivals) arrivals=$2; shift 2;;
     --timer-slack) slack=$2; shift 2;;
     --skip-build) build=0; shift;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0;;
     *) echo "fixed-rate-tail.sh: unknown option '$1' (see --help)" >&2; exit 2;;
   esac
 done
@@ -47,6 +48,9 @@ snapshot_classpath
 java_opts=(-Xmx1G -XX:+HeapDumpOnOutOfMemoryError -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED
   -Djava.util.prefs.userRoot="$work/prefs" -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9)
+# diagnostics only (e.g. SALVO_JAVA_OPTS='-Xlog:gc*,safepoint:file=/tmp/gc.log'): appended to Salvo's JVM options
+read -r -a extra_opts <<< "${SALVO_JAVA_OPTS:-}"
+java_opts+=("${extra_opts[@]}")
 
 java -cp "$cp" dev.salvo.benchmarks.overhead.StartDatabase "$work/pg" "$work/port" > "$work/db.log" 2>&1 &
 db_pid=$!
