@@ -45,7 +45,7 @@ trap 'kill $sampler 2>/dev/null || true' EXIT
 
 SALVO_JAVA_OPTS="-Xmx$heap -Xlog:gc:file=$gclog:uptime" bash "$root/benchmarks/overhead.sh" $skip --only salvo \
   --rounds 1 --warmup 5 --seconds "$seconds" --mode "$mode" --work "$work/overhead" 2> "$work/overhead.txt" | tail -1 > "$work/overhead-result.txt"
-wait $sampler 2>/dev/null || true
+kill $sampler 2>/dev/null || true; wait $sampler 2>/dev/null || true
 cat "$work/overhead.txt" >&2
 json=$(ls "$work"/overhead/salvo-1/*/results.json)
 python3 - "$json" "$gclog" "$work/rss.txt" "$seconds" <<'PY'
