@@ -11,12 +11,15 @@
 # warmup is left out by start time on both sides (Salvo: the intended start; pgbench: end minus latency, i.e. the
 # scheduled start). Both clients and the server run in the one process group the lock wrapper made (same nice value,
 # printed). Compared: mean, p50, p95 (target: within 15%) and p99 (target: within 25%), Salvo / pgbench, the median
-# of the rounds' ratios.
+# of the rounds' ratios. Also measured, as a diagnosis: each client's CPU per request in a window inside its measured
+# time (from /proc/<pid>/stat, read twice by one awk each: no burst of processes beside the measurement), and Salvo's
+# CPU by thread group.
 #
 # Usage: bash benchmarks/fixed-rate-tail.sh [--rate 500] [--seconds 30] [--warmup 5] [--rounds 4]
 #        [--arrivals poisson|uniform] [--timer-slack 1|<ns>|default] [--skip-build]
 #   SALVO_JAVA_OPTS (environment): extra JVM options for Salvo only, for diagnosis (e.g. a GC log)
-# Last line: RESULT salvo_p99_ms=<x> pgbench_p99_ms=<x> mean_ratio=<x> p50_ratio=<x> p95_ratio=<x> p99_ratio=<x> within_targets=<yes|no>
+# Last line: RESULT salvo_p99_ms=<x> pgbench_p99_ms=<x> mean_ratio=<x> p50_ratio=<x> p95_ratio=<x> p99_ratio=<x>
+#            within_targets=<yes|no> salvo_cpu_us=<x> pgbench_cpu_us=<x> cpu_ratio=<x>
 set -euo pipefail
 rate=500; seconds=30; warmup=5; rounds=4; arrivals=poisson; build=1; slack=1
 while [ $# -gt 0 ]; do
@@ -64,27 +67,59 @@ psqlq "CHECKPOINT"
 echo "embedded PostgreSQL $(psqlq 'SHOW server_version') on port $port (synchronous_commit $(psqlq 'SHOW synchronous_commit'), fsync $(psqlq 'SHOW fsync'), shared_buffers $(psqlq 'SHOW shared_buffers')); rate $rate/s, $arrivals arrivals, ${warmup}s warmup + ${seconds}s measured, $rounds rounds; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 echo "priority (nice) of this script $(ps -o ni= -p $$ | tr -d ' '), of the PostgreSQL server $(ps -o ni= -p "$(psqlq "SELECT pid FROM pg_stat_activity WHERE backend_type = 'checkpointer'")" | tr -d ' '); both clients are started by this script and inherit its value" >&2
 
-run_salvo() { # prints: mean p50 p95 p99 (ms) count
+# CPU window: from this long after a client's launch (past its JVM start and warmup) for cpu_window seconds, which ends
+# well before its measured time does
+cpu_from=$((warmup + 8)); cpu_window=$((seconds > 14 ? seconds - 10 : seconds / 2))
+hz=$(getconf CLK_TCK)
+cpu_ticks() { awk '{i = index($0, ") "); split(substr($0, i + 2), f, " "); print f[12] + f[13]}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# one line per thread: ticks name (a trailing number or #number dropped, so that a pool's threads add up)
+thread_ticks() {
+  awk '{o = index($0, "("); i = index($0, ") "); n = substr($0, o + 1, i - o - 1); gsub(/ /, "_", n); sub(/[-#_]?[0-9]+$/, "", n)
+        split(substr($0, i + 2), f, " "); print f[12] + f[13], n}' /proc/"$1"/task/*/stat 2>/dev/null || true
+}
+# sample_cpu PID OUT: the process's CPU ticks at cpu_from and cpu_from + cpu_window after now, into OUT (and OUT.threads)
+sample_cpu() {
+  local pid=$1 out=$2
+  sleep "$cpu_from"; cpu_ticks "$pid" > "$out"; thread_ticks "$pid" > "$out.t1"
+  sleep "$cpu_window"; cpu_ticks "$pid" >> "$out"; thread_ticks "$pid" > "$out.t2"
+}
+# cpu_per_request OUT: µs of CPU per request in the window, at the nominal rate
+cpu_per_request() { awk -v hz="$hz" -v rate="$rate" -v w="$cpu_window" 'NR==1{a=$1} NR==2{b=$1} END{printf "%.1f", (b - a) * 1e6 / hz / (rate * w)}' "$1"; }
+
+run_salvo() { # prints: mean p50 p95 p99 (ms) count hiccup-p99 stalls wait-p50 service-p50 cpu-us-per-request
   java "${java_opts[@]}" -cp "$cp" -Dsalvo.url="jdbc:postgresql://localhost:$port/postgres?user=postgres" \
     -Dsalvo.resultsDir="$work/salvo-$1" -Dsalvo.progressSeconds=0 -Dbench.rate="$rate" -Dbench.seconds="$seconds" \
     -Dbench.warmup="$warmup" -Dbench.arrivals="$arrivals" io.gatling.app.Gatling --simulation dev.salvo.benchmarks.overhead.TailSimulation \
-    --results-folder "$work/gatling-$1" --no-reports > "$work/salvo-$1.log" 2>&1
-  python3 - "$(ls "$work/salvo-$1"/*/results.json)" <<'PY'
+    --results-folder "$work/gatling-$1" --no-reports > "$work/salvo-$1.log" 2>&1 &
+  local pid=$!
+  sample_cpu "$pid" "$work/salvo-$1.cpu"
+  wait "$pid"
+  # Salvo's CPU in the window by thread group, the largest first
+  awk -v hz="$hz" -v rate="$rate" -v w="$cpu_window" 'NR==FNR{a[$2]+=$1; next} {b[$2]+=$1}
+      END{for (n in b) if (b[n] - a[n] > 0) printf "%.1f %s\n", (b[n] - a[n]) * 1e6 / hz / (rate * w), n}' \
+    "$work/salvo-$1.cpu.t1" "$work/salvo-$1.cpu.t2" | sort -gr | head -8 | awk '{printf "%s%s %s", (NR > 1 ? ", " : ""), $2, $1} END{print ""}' \
+    > "$work/salvo-$1.cpu.groups"
+  python3 - "$(ls "$work/salvo-$1"/*/results.json)" "$(cpu_per_request "$work/salvo-$1.cpu")" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
 l = r["requests"][0]["responseMicros"]
 g = r["generator"]
 w = r["requests"][0]["waitMicros"]
 s = r["requests"][0]["serviceMicros"]
-print("%.3f %.3f %.3f %.3f %d %.3f %.1f %.3f %.3f" % (l["mean"] / 1e3, l["p50"] / 1e3, l["p95"] / 1e3, l["p99"] / 1e3, l["count"],
-    g["hiccupMicros"]["p99"] / 1e3, g["stallMillis"], w["p50"] / 1e3, s["p50"] / 1e3))
+print("%.3f %.3f %.3f %.3f %d %.3f %.1f %.3f %.3f %s" % (l["mean"] / 1e3, l["p50"] / 1e3, l["p95"] / 1e3, l["p99"] / 1e3, l["count"],
+    g["hiccupMicros"]["p99"] / 1e3, g["stallMillis"], w["p50"] / 1e3, s["p50"] / 1e3, sys.argv[2]))
 PY
 }
 
-run_pgbench() { # prints: mean p50 p95 p99 (ms) count
-  (cd "$work" && rm -f pgbench-log.* && pgbench -h localhost -p "$port" -U postgres -n -S -M prepared -R "$rate" -c 8 -j 2 \
-    -T $((warmup + seconds)) -l --log-prefix=pgbench-log postgres > "$work/pgbench-$1.log" 2>&1)
-  python3 - "$work" "$warmup" <<'PY'
+run_pgbench() { # prints: mean p50 p95 p99 (ms) count cpu-us-per-request
+  rm -f "$work"/pgbench-log.*
+  (cd "$work" && exec pgbench -h localhost -p "$port" -U postgres -n -S -M prepared -R "$rate" -c 8 -j 2 \
+    -T $((warmup + seconds)) -l --log-prefix=pgbench-log postgres > "$work/pgbench-$1.log" 2>&1) &
+  local pid=$!
+  # pgbench starts at once: the same window as Salvo's, moved 4 s earlier (about Salvo's JVM start)
+  (cpu_from=$((cpu_from - 4)); sample_cpu "$pid" "$work/pgbench-$1.cpu")
+  wait "$pid"
+  python3 - "$work" "$warmup" "$(cpu_per_request "$work/pgbench-$1.cpu")" <<'PY'
 import glob, sys
 rows = []
 for f in glob.glob(sys.argv[1] + "/pgbench-log.*"):
@@ -95,28 +130,29 @@ for f in glob.glob(sys.argv[1] + "/pgbench-log.*"):
 start = min(t for t, _ in rows) + int(sys.argv[2])
 lat = sorted(l for t, l in rows if t >= start)
 pct = lambda q: lat[min(len(lat) - 1, int(q * len(lat)))] / 1e3
-print("%.3f %.3f %.3f %.3f %d" % (sum(lat) / len(lat) / 1e3, pct(0.5), pct(0.95), pct(0.99), len(lat)))
+print("%.3f %.3f %.3f %.3f %d %s" % (sum(lat) / len(lat) / 1e3, pct(0.5), pct(0.95), pct(0.99), len(lat), sys.argv[3]))
 PY
 }
 
-declare -a RM R50 R95 R99 SP99 PP99
+declare -a RM R50 R95 R99 SP99 PP99 SCPU PCPU
 for r in $(seq 1 "$rounds"); do
   if [ $((r % 2)) -eq 1 ]; then order="salvo pgbench"; else order="pgbench salvo"; fi
   for who in $order; do
     case $who in
-      salvo) read -r sm s50 s95 s99 sn shic sstall sw50 ss50 < <(run_salvo "$r")
-        echo "round $r Salvo:   mean $sm p50 $s50 p95 $s95 p99 $s99 ms ($sn requests; p50 of the wait for a SQL thread $sw50 ms, of the service $ss50 ms; generator hiccup p99 $shic ms, stalls $sstall ms in all)" >&2;;
-      pgbench) read -r pm p50 p95 p99 pn < <(run_pgbench "$r")
-        echo "round $r pgbench: mean $pm p50 $p50 p95 $p95 p99 $p99 ms ($pn transactions)" >&2;;
+      salvo) read -r sm s50 s95 s99 sn shic sstall sw50 ss50 scpu < <(run_salvo "$r")
+        echo "round $r Salvo:   mean $sm p50 $s50 p95 $s95 p99 $s99 ms ($sn requests; p50 of the wait for a SQL thread $sw50 ms, of the service $ss50 ms; generator hiccup p99 $shic ms, stalls $sstall ms in all; CPU $scpu µs/request: $(cat "$work/salvo-$r.cpu.groups"))" >&2;;
+      pgbench) read -r pm p50 p95 p99 pn pcpu < <(run_pgbench "$r")
+        echo "round $r pgbench: mean $pm p50 $p50 p95 $p95 p99 $p99 ms ($pn transactions; CPU $pcpu µs/transaction)" >&2;;
     esac
   done
   ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.3f", a / b}'; }
   RM+=("$(ratio "$sm" "$pm")"); R50+=("$(ratio "$s50" "$p50")"); R95+=("$(ratio "$s95" "$p95")"); R99+=("$(ratio "$s99" "$p99")")
-  SP99+=("$s99"); PP99+=("$p99")
+  SP99+=("$s99"); PP99+=("$p99"); SCPU+=("$scpu"); PCPU+=("$pcpu")
   echo "round $r ratios Salvo/pgbench: mean ${RM[-1]} p50 ${R50[-1]} p95 ${R95[-1]} p99 ${R99[-1]}" >&2
 done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END{if (NR%2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 m=$(median "${RM[@]}"); q50=$(median "${R50[@]}"); q95=$(median "${R95[@]}"); q99=$(median "${R99[@]}")
 ok=$(awk -v m="$m" -v a="$q50" -v b="$q95" -v c="$q99" 'BEGIN{w=(m>=0.85&&m<=1.15&&a>=0.85&&a<=1.15&&b>=0.85&&b<=1.15&&c>=0.75&&c<=1.25); print w?"yes":"no"}' 2>/dev/null || echo no)
-echo "RESULT salvo_p99_ms=$(median "${SP99[@]}") pgbench_p99_ms=$(median "${PP99[@]}") mean_ratio=$m p50_ratio=$q50 p95_ratio=$q95 p99_ratio=$q99 within_targets=$ok"
+sc=$(median "${SCPU[@]}"); pc=$(median "${PCPU[@]}")
+echo "RESULT salvo_p99_ms=$(median "${SP99[@]}") pgbench_p99_ms=$(median "${PP99[@]}") mean_ratio=$m p50_ratio=$q50 p95_ratio=$q95 p99_ratio=$q99 within_targets=$ok salvo_cpu_us=$sc pgbench_cpu_us=$pc cpu_ratio=$(awk -v a="$sc" -v b="$pc" 'BEGIN{printf "%.3f", a / b}')"
