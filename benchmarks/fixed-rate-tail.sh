@@ -15,13 +15,16 @@
 # time (from /proc/<pid>/stat, read twice by one awk each: no burst of processes beside the measurement), and Salvo's
 # CPU by thread group.
 #
+# --salvo-mode paced runs Salvo's side as a paced loop (pacedLoop: 8 users, one per connection, sharing one Poisson
+# schedule, each sending the arrivals it takes itself, as pgbench's clients do) instead of one Gatling user per arrival.
+#
 # Usage: bash benchmarks/fixed-rate-tail.sh [--rate 500] [--seconds 30] [--warmup 5] [--rounds 4]
-#        [--arrivals poisson|uniform] [--timer-slack 1|<ns>|default] [--skip-build]
+#        [--arrivals poisson|uniform] [--salvo-mode open|paced] [--timer-slack 1|<ns>|default] [--skip-build]
 #   SALVO_JAVA_OPTS (environment): extra JVM options for Salvo only, for diagnosis (e.g. a GC log)
 # Last line: RESULT salvo_p99_ms=<x> pgbench_p99_ms=<x> mean_ratio=<x> p50_ratio=<x> p95_ratio=<x> p99_ratio=<x>
-#            within_targets=<yes|no> salvo_cpu_us=<x> pgbench_cpu_us=<x> cpu_ratio=<x>
+#            within_targets=<yes|no> salvo_cpu_us=<x> pgbench_cpu_us=<x> cpu_ratio=<x> salvo_mode=<open|paced>
 set -euo pipefail
-rate=500; seconds=30; warmup=5; rounds=4; arrivals=poisson; build=1; slack=1
+rate=500; seconds=30; warmup=5; rounds=4; arrivals=poisson; build=1; slack=1; mode=open
 while [ $# -gt 0 ]; do
   case "$1" in
     --rate) rate=$2; shift 2;;
@@ -29,9 +32,10 @@ while [ $# -gt 0 ]; do
     --warmup) warmup=$2; shift 2;;
     --rounds) rounds=$2; shift 2;;
     --arrivals) arrivals=$2; shift 2;;
+    --salvo-mode) mode=$2; shift 2;;
     --timer-slack) slack=$2; shift 2;;
     --skip-build) build=0; shift;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0;;
     *) echo "fixed-rate-tail.sh: unknown option '$1' (see --help)" >&2; exit 2;;
   esac
 done
@@ -39,6 +43,7 @@ for v in rate seconds warmup rounds; do
   [[ "${!v}" =~ ^[0-9]+$ ]] && [ "${!v}" -gt 0 ] || { echo "fixed-rate-tail.sh: --$v must be a positive integer, but was '${!v}'" >&2; exit 2; }
 done
 case "$arrivals" in poisson|uniform) ;; *) echo "fixed-rate-tail.sh: --arrivals must be poisson or uniform, but was '$arrivals'" >&2; exit 2;; esac
+case "$mode" in open|paced) ;; *) echo "fixed-rate-tail.sh: --salvo-mode must be open or paced, but was '$mode'" >&2; exit 2;; esac
 [[ "$slack" =~ ^[0-9]+$ ]] || [ "$slack" = default ] || { echo "fixed-rate-tail.sh: --timer-slack must be a number of ns or default, but was '$slack'" >&2; exit 2; }
 command -v pgbench >/dev/null || { echo "fixed-rate-tail.sh: pgbench must be installed (apt-get install postgresql-client), but it was not found" >&2; exit 2; }
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -64,7 +69,7 @@ port=$(cat "$work/port")
 pgbench -h localhost -p "$port" -U postgres -i -s 2 -q postgres > "$work/pgbench-init.log" 2>&1
 psqlq() { psql -qtA -h localhost -p "$port" -U postgres -d postgres -c "$1"; }
 psqlq "CHECKPOINT"
-echo "embedded PostgreSQL $(psqlq 'SHOW server_version') on port $port (synchronous_commit $(psqlq 'SHOW synchronous_commit'), fsync $(psqlq 'SHOW fsync'), shared_buffers $(psqlq 'SHOW shared_buffers')); rate $rate/s, $arrivals arrivals, ${warmup}s warmup + ${seconds}s measured, $rounds rounds; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+echo "embedded PostgreSQL $(psqlq 'SHOW server_version') on port $port (synchronous_commit $(psqlq 'SHOW synchronous_commit'), fsync $(psqlq 'SHOW fsync'), shared_buffers $(psqlq 'SHOW shared_buffers')); rate $rate/s, $arrivals arrivals, Salvo $mode, ${warmup}s warmup + ${seconds}s measured, $rounds rounds; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 echo "priority (nice) of this script $(ps -o ni= -p $$ | tr -d ' '), of the PostgreSQL server $(ps -o ni= -p "$(psqlq "SELECT pid FROM pg_stat_activity WHERE backend_type = 'checkpointer'")" | tr -d ' '); both clients are started by this script and inherit its value" >&2
 
 # CPU window: from this long after a client's launch (past its JVM start and warmup) for cpu_window seconds, which ends
@@ -89,7 +94,7 @@ cpu_per_request() { awk -v hz="$hz" -v rate="$rate" -v w="$cpu_window" 'NR==1{a=
 run_salvo() { # prints: mean p50 p95 p99 (ms) count hiccup-p99 stalls wait-p50 service-p50 cpu-us-per-request
   java "${java_opts[@]}" -cp "$cp" -Dsalvo.url="jdbc:postgresql://localhost:$port/postgres?user=postgres" \
     -Dsalvo.resultsDir="$work/salvo-$1" -Dsalvo.progressSeconds=0 -Dbench.rate="$rate" -Dbench.seconds="$seconds" \
-    -Dbench.warmup="$warmup" -Dbench.arrivals="$arrivals" io.gatling.app.Gatling --simulation dev.salvo.benchmarks.overhead.TailSimulation \
+    -Dbench.warmup="$warmup" -Dbench.arrivals="$arrivals" -Dbench.mode="$mode" io.gatling.app.Gatling --simulation dev.salvo.benchmarks.overhead.TailSimulation \
     --results-folder "$work/gatling-$1" --no-reports > "$work/salvo-$1.log" 2>&1 &
   local pid=$!
   sample_cpu "$pid" "$work/salvo-$1.cpu"
@@ -155,4 +160,4 @@ median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END{if (NR%2) print a[
 m=$(median "${RM[@]}"); q50=$(median "${R50[@]}"); q95=$(median "${R95[@]}"); q99=$(median "${R99[@]}")
 ok=$(awk -v m="$m" -v a="$q50" -v b="$q95" -v c="$q99" 'BEGIN{w=(m>=0.85&&m<=1.15&&a>=0.85&&a<=1.15&&b>=0.85&&b<=1.15&&c>=0.75&&c<=1.25); print w?"yes":"no"}' 2>/dev/null || echo no)
 sc=$(median "${SCPU[@]}"); pc=$(median "${PCPU[@]}")
-echo "RESULT salvo_p99_ms=$(median "${SP99[@]}") pgbench_p99_ms=$(median "${PP99[@]}") mean_ratio=$m p50_ratio=$q50 p95_ratio=$q95 p99_ratio=$q99 within_targets=$ok salvo_cpu_us=$sc pgbench_cpu_us=$pc cpu_ratio=$(awk -v a="$sc" -v b="$pc" 'BEGIN{printf "%.3f", a / b}')"
+echo "RESULT salvo_p99_ms=$(median "${SP99[@]}") pgbench_p99_ms=$(median "${PP99[@]}") mean_ratio=$m p50_ratio=$q50 p95_ratio=$q95 p99_ratio=$q99 within_targets=$ok salvo_cpu_us=$sc pgbench_cpu_us=$pc cpu_ratio=$(awk -v a="$sc" -v b="$pc" 'BEGIN{printf "%.3f", a / b}') salvo_mode=$mode"

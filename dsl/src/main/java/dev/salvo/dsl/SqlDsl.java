@@ -308,6 +308,45 @@ public final class SqlDsl {
     }
 
     /**
+     * A paced loop, pgbench {@code -R}'s design: the visits share one schedule of arrivals at {@code perSecond} for the
+     * duration (a Poisson process drawn from the run's seed, as {@code pgbench -R} draws its own); each visit takes the
+     * next arrival, waits until it is due, runs the request on its own Salvo thread and pooled connection and times it
+     * from the due time, then takes the next, until the schedule ends; it returns to Gatling once, at the end. A request
+     * that could not start on time (every connection busy, the load generator stalled) carries its lateness in its
+     * response time and schedule lag. The number of visits is the concurrency, as pgbench's {@code -c}; no Gatling user
+     * is created per arrival, which at low rates costs more client CPU than the query. Use it with as many users as
+     * connections, started at once, e.g.
+     * {@code scenario("r").exec(pacedLoop(Duration.ofSeconds(60), 500, lookup)).injectOpen(atOnceUsers(8))}.
+     *
+     * @param duration how long the schedule runs, from the first visit, positive
+     * @param perSecond arrivals per second, all visits (and workers) together, above 0 and at most 1,000,000
+     * @param request a single-statement request
+     * @return the action
+     */
+    public static io.gatling.javaapi.core.ActionBuilder pacedLoop(
+            java.time.Duration duration, double perSecond, SqlRequestBuilder request) {
+        Nulls.check("pacedLoop", "pacedLoop", "request", request);
+        dev.salvo.runtime.SqlActionBuilder action = request.toAction().withPacedLoop(duration, perSecond);
+        return () -> action;
+    }
+
+    /**
+     * A paced loop of a transaction (see {@link #pacedLoop(java.time.Duration, double, SqlRequestBuilder)}); its shared
+     * parameters are drawn anew for each execution.
+     *
+     * @param duration how long the schedule runs, from the first visit, positive
+     * @param perSecond arrivals per second, all visits (and workers) together, above 0 and at most 1,000,000
+     * @param transaction the transaction
+     * @return the action
+     */
+    public static io.gatling.javaapi.core.ActionBuilder pacedLoop(
+            java.time.Duration duration, double perSecond, TransactionBuilder transaction) {
+        Nulls.check("pacedLoop", "pacedLoop", "transaction", transaction);
+        dev.salvo.runtime.SqlActionBuilder action = transaction.toAction().withPacedLoop(duration, perSecond);
+        return () -> action;
+    }
+
+    /**
      * A parameter taken from a pool of values (e.g. keys read before the run); register the pool on the request or
      * transaction with {@code .pools(pool)}. Workers share a pool without overlap.
      *

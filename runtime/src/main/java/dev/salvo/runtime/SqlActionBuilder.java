@@ -23,6 +23,9 @@ public final class SqlActionBuilder implements ActionBuilder {
     private final boolean transaction;
     private final Slo slo;
     private final Duration loop;
+    /** a paced loop's arrivals per second, 0 for a tight loop or none */
+    private final double pacePerSecond;
+
     private final SharedParameters shared;
     /** The simulation whose constructor built this request (names the run directory). */
     private final String simulation;
@@ -34,8 +37,10 @@ public final class SqlActionBuilder implements ActionBuilder {
             boolean transaction,
             Slo slo,
             Duration loop,
+            double pacePerSecond,
             SharedParameters shared) {
         this.loop = loop;
+        this.pacePerSecond = pacePerSecond;
         this.shared = shared;
         this.name = name;
         this.kind = kind;
@@ -50,7 +55,7 @@ public final class SqlActionBuilder implements ActionBuilder {
      * @return a copy with that SLO
      */
     public SqlActionBuilder withSlo(Slo slo) {
-        return new SqlActionBuilder(name, kind, statements, transaction, slo, loop, shared);
+        return new SqlActionBuilder(name, kind, statements, transaction, slo, loop, pacePerSecond, shared);
     }
 
     /**
@@ -62,7 +67,32 @@ public final class SqlActionBuilder implements ActionBuilder {
         if (duration == null || duration.isNegative() || duration.isZero()) {
             throw new SalvoException("tightLoop '" + name + "': the duration must be positive, but was " + duration);
         }
-        return new SqlActionBuilder(name, kind, statements, transaction, slo, duration, shared);
+        return new SqlActionBuilder(name, kind, statements, transaction, slo, duration, 0, shared);
+    }
+
+    /**
+     * @param duration how long the schedule runs, from the first user's entry
+     * @param perSecond arrivals per second (all users and workers together), a Poisson process as pgbench -R draws
+     * @return a copy that runs as a paced loop: each visit takes the next arrival of one shared schedule, waits until it
+     *     is due, runs the request on its SQL thread and connection and times it from the due time, until the schedule
+     *     ends
+     * @throws SalvoException naming the request when the duration is not positive or the rate not in (0, 1,000,000]
+     */
+    public SqlActionBuilder withPacedLoop(Duration duration, double perSecond) {
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw new SalvoException("pacedLoop '" + name + "': the duration must be positive, but was " + duration);
+        }
+        if (!(perSecond > 0 && perSecond <= 1_000_000)) {
+            throw new SalvoException("pacedLoop '" + name
+                    + "': the rate must be a number of arrivals per second above 0 and at most 1,000,000, but was "
+                    + perSecond);
+        }
+        return new SqlActionBuilder(name, kind, statements, transaction, slo, duration, perSecond, shared);
+    }
+
+    /** @return a paced loop's arrivals per second, 0 when the action is not a paced loop */
+    public double pacePerSecond() {
+        return pacePerSecond;
     }
 
     /** @return the tight-loop duration, zero when the action runs one request per visit */
@@ -81,7 +111,7 @@ public final class SqlActionBuilder implements ActionBuilder {
      */
     public static SqlActionBuilder single(SqlRequest request) {
         return new SqlActionBuilder(
-                request.name(), request.kind(), List.of(request), false, null, Duration.ZERO, SharedParameters.NONE);
+                request.name(), request.kind(), List.of(request), false, null, Duration.ZERO, 0, SharedParameters.NONE);
     }
 
     /**
@@ -132,7 +162,7 @@ public final class SqlActionBuilder implements ActionBuilder {
                     where + ": every parameter it binds must appear in one of its statements as :name, but " + unused
                             + " appears in none");
         }
-        return new SqlActionBuilder(name, kind, statements, true, null, Duration.ZERO, shared);
+        return new SqlActionBuilder(name, kind, statements, true, null, Duration.ZERO, 0, shared);
     }
 
     /** @return the parameters drawn once per execution for all statements (none for a single statement) */

@@ -11,6 +11,8 @@ import io.gatling.javaapi.core.Simulation;
  * on {@code pgbench_accounts}) with a uniformly random key, on 8 connections, as {@code pgbench -S -R <rate> -c 8} does.
  * Arrivals are a Poisson process by default ({@code bench.arrivals=poisson}), as {@code pgbench -R} schedules its
  * transactions; {@code bench.arrivals=uniform} spaces them evenly (Gatling's plain {@code constantUsersPerSec}).
+ * {@code bench.mode=paced} runs the same schedule as Salvo's paced loop instead (pgbench's own design: 8 users, one per
+ * connection, each taking the next arrival and sending it itself; no Gatling user per arrival).
  */
 public class TailSimulation extends Simulation {
     static final int RATE = Integer.getInteger("bench.rate", 500);
@@ -18,16 +20,21 @@ public class TailSimulation extends Simulation {
     static final int WARMUP = Integer.getInteger("bench.warmup", 5);
     static final long ACCOUNTS = Long.getLong("bench.accounts", 200_000);
     static final String ARRIVALS = System.getProperty("bench.arrivals", "poisson");
+    static final String MODE = System.getProperty("bench.mode", "open");
 
     {
         var lookup = pointLookup("pgbench -S")
                 .query("SELECT abalance FROM pgbench_accounts WHERE aid = :aid")
                 .param("aid", randomLong(1, ACCOUNTS))
                 .noSlo();
-        setUp(scenario("tail")
+        var tail = MODE.equals("paced")
+                ? scenario("tail")
+                        .exec(pacedLoop(java.time.Duration.ofSeconds(WARMUP + SECONDS), RATE, lookup))
+                        .injectOpen(atOnceUsers(8))
+                : scenario("tail")
                         .exec(lookup)
                         .injectOpen(dev.salvo.benchmarks.crosscheck.TpcbRoundSimulation.arrivals(
-                                RATE, WARMUP + SECONDS, ARRIVALS)))
-                .protocols(database().poolSize(8).warmup(WARMUP));
+                                RATE, WARMUP + SECONDS, ARRIVALS));
+        setUp(tail).protocols(database().poolSize(8).warmup(WARMUP));
     }
 }

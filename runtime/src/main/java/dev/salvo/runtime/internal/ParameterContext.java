@@ -107,6 +107,21 @@ final class ParameterContext {
                 .build();
     }
 
+    /**
+     * @param owner the paced request's name (its schedule's stream is seeded with it and the run's seed, unsplit, so
+     *     that every worker draws the same schedule and takes its share)
+     * @param perSecond arrivals per second, all workers together
+     * @param duration how long the schedule runs
+     * @return the paced loop's schedule
+     */
+    PacedLoop pacedLoop(String owner, double perSecond, java.time.Duration duration) {
+        ParameterGenerator uniform = ParameterGenerator.builder()
+                .seed(settings.seed() ^ ("paced:" + owner).hashCode())
+                .parameters(ParameterSpec.randomNumeric("u", 0.0, 1.0))
+                .build();
+        return new PacedLoop(uniform, perSecond, duration.toNanos(), settings.workerIndex(), settings.workerCount());
+    }
+
     private ParameterGenerator build(
             String where,
             String name,

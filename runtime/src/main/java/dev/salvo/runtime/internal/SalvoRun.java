@@ -162,6 +162,7 @@ public final class SalvoRun {
                 shared,
                 statementRecorders,
                 spec.loop().toNanos(),
+                spec.pacePerSecond() > 0 ? parameters.pacedLoop(spec.name(), spec.pacePerSecond(), spec.loop()) : null,
                 throttled && core.throttler().isDefined() ? core.throttler().get() : null,
                 t,
                 recorder,

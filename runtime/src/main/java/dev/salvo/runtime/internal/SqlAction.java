@@ -51,6 +51,9 @@ public final class SqlAction implements Action {
     private final GatlingStats[] gatlingSinks;
 
     private final long loopNanos;
+    /** the paced loop's schedule, null unless the request is a paced loop */
+    private final PacedLoop paced;
+
     private final ActorRef<Throttler.Command> throttler;
 
     SqlAction(
@@ -61,6 +64,7 @@ public final class SqlAction implements Action {
             SharedValues shared,
             RequestRecorder[] statementRecorders,
             long loopNanos,
+            PacedLoop paced,
             ActorRef<Throttler.Command> throttler,
             Target target,
             RequestRecorder recorder,
@@ -70,6 +74,7 @@ public final class SqlAction implements Action {
         this.shared = shared;
         this.statementRecorders = statementRecorders;
         this.loopNanos = loopNanos;
+        this.paced = paced;
         this.throttler = throttler;
         this.name = name;
         this.run = run;
@@ -104,7 +109,8 @@ public final class SqlAction implements Action {
         if (loopNanos > 0) {
             long deadline = System.nanoTime() + loopNanos;
             try {
-                target.submit(() -> TightLoop.run(this, session, deadline));
+                target.submit(
+                        paced != null ? () -> paced.run(this, session) : () -> TightLoop.run(this, session, deadline));
             } catch (RejectedExecutionException stopping) {
                 // the run is ending
             }

@@ -1,0 +1,128 @@
+package dev.salvo.runtime.internal;
+
+import dev.salvo.feeders.ParameterGenerator;
+import dev.salvo.feeders.Tuple;
+import io.gatling.core.session.Session;
+import java.sql.SQLException;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A paced loop ({@code pacedLoop}): pgbench {@code -R}'s design inside Salvo. The users of one paced request share one
+ * schedule of arrivals, a Poisson process at the given rate drawn from the run's seed; each user, on its own SQL thread
+ * and connection, takes the next arrival, sleeps until it is due, sends the request itself and times it from the due
+ * time. A request that could not start on time (every connection busy, the generator stalled) is charged its lateness:
+ * its response time runs from the schedule, so no coordinated omission. Unlike an open-model scenario there is no
+ * Gatling user, injector timer or thread hand-off per arrival, which at low rates cost more client CPU than the query
+ * (docs/performance.md, "Fixed-rate tail").
+ *
+ * <p>Split over N workers, worker i takes arrivals k with k mod N = i of the one schedule, so together they run it once.
+ */
+final class PacedLoop {
+    /** By warmup index (see {@link SalvoRun#warmupIndex}): whether a request is a warmup one. */
+    private static final boolean[] WARM = {false, true};
+
+    private final ParameterGenerator uniform;
+    private final Object[] draw = new Object[1];
+    private final double meanGapNanos;
+    private final long durationNanos;
+    private final int workerIndex;
+    private final int workerCount;
+    /** the last arrival taken, all workers' arrivals counted */
+    private long index = -1;
+
+    private double offsetNanos;
+    private long startNanos;
+    private boolean started;
+
+    /**
+     * @param uniform one uniform double in [0, 1) per index, the same on every worker
+     * @param perSecond arrivals per second, all workers together
+     * @param durationNanos how long the schedule runs, from the first user's entry
+     * @param workerIndex this worker's index
+     * @param workerCount how many workers share the schedule
+     */
+    PacedLoop(ParameterGenerator uniform, double perSecond, long durationNanos, int workerIndex, int workerCount) {
+        this.uniform = uniform;
+        this.meanGapNanos = 1e9 / perSecond;
+        this.durationNanos = durationNanos;
+        this.workerIndex = workerIndex;
+        this.workerCount = workerCount;
+    }
+
+    /**
+     * @param nowNanos now (System.nanoTime); the first call starts the schedule
+     * @return the due time of this worker's next arrival, or {@link Long#MIN_VALUE} when the schedule has ended
+     */
+    synchronized long next(long nowNanos) {
+        if (!started) {
+            started = true;
+            startNanos = nowNanos;
+        }
+        do {
+            index++;
+            uniform.draw(index, draw);
+            offsetNanos += -Math.log(1 - ((Number) draw[0]).doubleValue()) * meanGapNanos;
+        } while (index % workerCount != workerIndex);
+        return offsetNanos >= durationNanos ? Long.MIN_VALUE : startNanos + (long) offsetNanos;
+    }
+
+    /**
+     * Runs the paced loop for one user on the calling SQL thread until the schedule ends or the run stops; the user
+     * returns to Gatling once, at the end.
+     */
+    void run(SqlAction a, Session session) {
+        ArrivalRelease.lowerTimerSlack(); // this thread sleeps until due times: it should wake on time
+        long[] counts = new long[4];
+        SqlThread thread = SqlThread.current();
+        Tuple[] values = new Tuple[a.statements.length];
+        Tuple sharedValues = a.shared == null ? null : a.shared.newTuple();
+        RequestRecorder[] recorders = {a.recorder, a.recorder.warmupSink};
+        GatlingStats[] stats = a.gatlingStats == null
+                ? new GatlingStats[2]
+                : new GatlingStats[] {a.gatlingStats, a.gatlingStats.warmupSink};
+        long due;
+        while (!a.run.stopping() && (due = next(System.nanoTime())) != Long.MIN_VALUE) {
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+                if (a.run.stopping()) {
+                    break;
+                }
+            }
+            long startMillis = a.clock.nowMillis() - (System.nanoTime() - due) / 1_000_000;
+            int phase = a.run.warmupIndex(due);
+            long lagNanos = Math.max(0, System.nanoTime() - due);
+            a.run.hiccups().charged(lagNanos);
+            counts[0] = 0;
+            counts[1] = 0;
+            String error = null;
+            String sqlState = null;
+            long serviceStart = -1;
+            try {
+                a.bindAll(session, values, sharedValues);
+                thread.connection();
+                serviceStart = System.nanoTime();
+                a.once(session, thread, values, counts, WARM[phase]);
+            } catch (SQLException e) {
+                sqlState = e.getSQLState();
+                error = Target.describe(e);
+            } catch (RuntimeException e) {
+                error = "client: " + Target.describe(e);
+            }
+            a.report(
+                    recorders[phase],
+                    stats[phase],
+                    session,
+                    due,
+                    startMillis,
+                    lagNanos,
+                    serviceStart,
+                    counts[0],
+                    counts[1],
+                    error,
+                    sqlState,
+                    values);
+        }
+        a.next.$bang(thread.continueHere(session));
+    }
+}
