@@ -1,6 +1,5 @@
 package dev.salvo.runtime;
 
-import dev.salvo.runtime.internal.SalvoRun;
 import dev.salvo.runtime.internal.SqlComponents;
 import dev.salvo.runtime.internal.SqlProtocolKey;
 import dev.salvo.sql.QueryKind;
@@ -47,7 +46,22 @@ public final class SqlActionBuilder implements ActionBuilder {
         this.statements = List.copyOf(statements);
         this.transaction = transaction;
         this.slo = slo != null ? slo : Slo.defaultFor(kind);
-        this.simulation = SalvoRun.simulationOnStack();
+        this.simulation = simulationOnStack();
+    }
+
+    /**
+     * The simulation being constructed, for naming the run: the DSL builds requests inside a simulation's constructor.
+     * The name is kept by the builder that asked (no static state).
+     *
+     * @return the simple name of the first {@code Simulation} subclass on the caller's stack, or {@code "simulation"}
+     */
+    private static String simulationOnStack() {
+        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                .walk(frames -> frames.map(StackWalker.StackFrame::getDeclaringClass)
+                        .filter(io.gatling.javaapi.core.Simulation.class::isAssignableFrom)
+                        .findFirst())
+                .map(Class::getSimpleName)
+                .orElse("simulation");
     }
 
     /**

@@ -71,21 +71,6 @@ public final class SalvoRun {
 
     private SalvoRun() {}
 
-    /**
-     * The simulation being constructed, for naming the run: the DSL builds requests inside a simulation's constructor.
-     * The name is kept by the builder that asked (no static state).
-     *
-     * @return the simple name of the first {@code Simulation} subclass on the caller's stack, or {@code "simulation"}
-     */
-    public static String simulationOnStack() {
-        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
-                .walk(frames -> frames.map(StackWalker.StackFrame::getDeclaringClass)
-                        .filter(io.gatling.javaapi.core.Simulation.class::isAssignableFrom)
-                        .findFirst())
-                .map(Class::getSimpleName)
-                .orElse("simulation");
-    }
-
     static SalvoRun start(CoreComponents core) {
         SalvoRun run = new SalvoRun();
         run.injection = InjectionProfiles.describe(core); // before a distributed run takes its share of the steps
