@@ -1,9 +1,7 @@
 package dev.salvo.runtime.internal;
 
 import dev.salvo.feeders.ParameterGenerator;
-import dev.salvo.feeders.Tuple;
 import io.gatling.core.session.Session;
-import java.sql.SQLException;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -18,9 +16,6 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Split over N workers, worker i takes arrivals k with k mod N = i of the one schedule, so together they run it once.
  */
 final class PacedLoop {
-    /** By warmup index (see {@link SalvoRun#warmupIndex}): whether a request is a warmup one. */
-    private static final boolean[] WARM = {false, true};
-
     private final ParameterGenerator uniform;
     private final Object[] draw = new Object[1];
     private final double meanGapNanos;
@@ -77,14 +72,7 @@ final class PacedLoop {
      */
     void run(SqlAction a, Session session) {
         ArrivalRelease.lowerTimerSlack(); // this thread sleeps until due times: it should wake on time
-        long[] counts = new long[4];
-        SqlThread thread = SqlThread.current();
-        Tuple[] values = new Tuple[a.statements.length];
-        Tuple sharedValues = a.shared == null ? null : a.shared.newTuple();
-        RequestRecorder[] recorders = {a.recorder, a.recorder.warmupSink};
-        GatlingStats[] stats = a.gatlingStats == null
-                ? new GatlingStats[2]
-                : new GatlingStats[] {a.gatlingStats, a.gatlingStats.warmupSink};
+        LoopRequest request = new LoopRequest(a, session);
         long due;
         while (running(a) && (due = next(System.nanoTime())) != Long.MIN_VALUE) {
             boolean early = due - System.nanoTime() > 0;
@@ -103,36 +91,8 @@ final class PacedLoop {
                 // every connection having been busy, is the database's backlog: in the schedule lag, not here)
                 a.run.hiccups().charged(lagNanos);
             }
-            counts[0] = 0;
-            counts[1] = 0;
-            String error = null;
-            String sqlState = null;
-            long serviceStart = -1;
-            try {
-                a.bindAll(session, values, sharedValues);
-                thread.connection();
-                serviceStart = System.nanoTime();
-                a.once(session, thread, values, counts, WARM[phase]);
-            } catch (SQLException e) {
-                sqlState = e.getSQLState();
-                error = Target.describe(e);
-            } catch (RuntimeException e) {
-                error = "client: " + Target.describe(e);
-            }
-            a.report(
-                    recorders[phase],
-                    stats[phase],
-                    session,
-                    due,
-                    startMillis,
-                    lagNanos,
-                    serviceStart,
-                    counts[0],
-                    counts[1],
-                    error,
-                    sqlState,
-                    values);
+            request.run(due, startMillis, lagNanos, phase);
         }
-        a.next.$bang(thread.continueHere(session));
+        request.done();
     }
 }
