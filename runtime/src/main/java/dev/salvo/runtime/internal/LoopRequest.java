@@ -5,9 +5,14 @@ import io.gatling.core.session.Session;
 import java.sql.SQLException;
 
 /**
- * One virtual user's request in a loop on its SQL thread ({@link TightLoop}, {@link PacedLoop}): the state is made once
- * and reused for every request (profile-backed scalar parameters allocate nothing), and a warmup request runs the very
- * code a measured one runs, into the warmup sinks (chosen by index, not by a branch; see {@link TightLoop}).
+ * One virtual user's request in a paced loop on its SQL thread ({@link PacedLoop}): the state is made once and reused
+ * for every request (profile-backed scalar parameters allocate nothing), and a warmup request runs the very code a
+ * measured one runs, into the warmup sinks (chosen by index, not by a branch; see {@link TightLoop}).
+ *
+ * <p>{@link TightLoop} keeps the same steps inline in its loop on purpose: with them in this class instead, its
+ * throughput fell from 0.87x to 0.72x raw JDBC's and its CPU per query rose from 1.11x to 1.28x in the next
+ * invocation of {@code benchmarks/overhead.sh} (2026-12-02, {@code overhead-embedded-loop-20261202-s8-looprequest.txt}),
+ * so the one loop whose speed is a target keeps the code the JIT was measured on.
  */
 final class LoopRequest {
     /** By warmup index (see {@link SalvoRun#warmupIndex}): whether a request is a warmup one, without a branch. */

@@ -1,9 +1,14 @@
 package dev.salvo.runtime.internal;
 
+import dev.salvo.feeders.Tuple;
 import io.gatling.core.session.Session;
+import java.sql.SQLException;
 
 /** The tight closed loop of a {@link SqlAction} ({@code tightLoop}): its requests back to back on one Salvo thread. */
 final class TightLoop {
+    /** By warmup index (see {@link SalvoRun#warmupIndex}): whether a request is a warmup one, without a branch. */
+    private static final boolean[] WARM = {false, true};
+
     private TightLoop() {}
 
     /**
@@ -20,11 +25,50 @@ final class TightLoop {
      * -XX:+PrintCompilation, benchmarks/results/overhead-*-20261202-s6-*).
      */
     static void run(SqlAction a, Session session, long deadlineNanos) {
-        LoopRequest request = new LoopRequest(a, session);
+        long[] counts = new long[4];
+        SqlThread thread = SqlThread.current();
+        // reused: profile-backed scalar parameters allocate nothing
+        Tuple[] values = new Tuple[a.statements.length];
+        Tuple sharedValues = a.shared == null ? null : a.shared.newTuple();
+        // index 0: the measurement's sinks; 1: the warmup's
+        RequestRecorder[] recorders = {a.recorder, a.recorder.warmupSink};
+        GatlingStats[] stats = a.gatlingStats == null
+                ? new GatlingStats[2]
+                : new GatlingStats[] {a.gatlingStats, a.gatlingStats.warmupSink};
         while (!a.run.stopping() && System.nanoTime() - deadlineNanos < 0) {
             long startNanos = System.nanoTime();
-            request.run(startNanos, a.clock.nowMillis(), 0, a.run.warmupIndex(startNanos));
+            long startMillis = a.clock.nowMillis();
+            int phase = a.run.warmupIndex(startNanos);
+            counts[0] = 0;
+            counts[1] = 0;
+            String error = null;
+            String sqlState = null;
+            long serviceStart = -1;
+            try {
+                a.bindAll(session, values, sharedValues);
+                thread.connection();
+                serviceStart = System.nanoTime();
+                a.once(session, thread, values, counts, WARM[phase]);
+            } catch (SQLException e) {
+                sqlState = e.getSQLState();
+                error = Target.describe(e);
+            } catch (RuntimeException e) {
+                error = "client: " + Target.describe(e);
+            }
+            a.report(
+                    recorders[phase],
+                    stats[phase],
+                    session,
+                    startNanos,
+                    startMillis,
+                    0,
+                    serviceStart,
+                    counts[0],
+                    counts[1],
+                    error,
+                    sqlState,
+                    values);
         }
-        request.done();
+        a.next.$bang(thread.continueHere(session));
     }
 }
