@@ -83,9 +83,9 @@ final class PacedLoop {
             if (!running(a)) {
                 break;
             }
-            long startMillis = a.clock.nowMillis() - (System.nanoTime() - due) / 1_000_000;
-            int phase = a.run.warmupIndex(due);
             long lagNanos = Math.max(0, System.nanoTime() - due);
+            long startMillis = a.clock.nowMillis() - lagNanos / 1_000_000;
+            int phase = a.run.warmupIndex(due);
             if (early) {
                 // the thread slept until the due time: how late it woke is the generator's (an arrival taken late,
                 // every connection having been busy, is the database's backlog: in the schedule lag, not here)
