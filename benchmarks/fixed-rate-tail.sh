@@ -17,14 +17,20 @@
 #
 # --salvo-mode paced runs Salvo's side as a paced loop (pacedLoop: 8 users, one per connection, sharing one Poisson
 # schedule, each sending the arrivals it takes itself, as pgbench's clients do) instead of one Gatling user per arrival.
+# --with-raw-jdbc adds a third contender to every round (the rounds then rotate the order): RawPacedLoop, the same
+# paced design in plain Java (8 threads, one connection each, parkNanos until the due time, pgjdbc, no Salvo, no
+# Gatling), with Salvo's JVM options: the floor a JVM client reaches on this machine. Its p99, its p99 over pgbench's and
+# its CPU per request are added to the RESULT line (raw_jdbc_p99_ms raw_jdbc_p99_ratio raw_jdbc_cpu_us).
 #
 # Usage: bash benchmarks/fixed-rate-tail.sh [--rate 500] [--seconds 30] [--warmup 5] [--rounds 4]
-#        [--arrivals poisson|uniform] [--salvo-mode open|paced] [--timer-slack 1|<ns>|default] [--skip-build]
-#   SALVO_JAVA_OPTS (environment): extra JVM options for Salvo only, for diagnosis (e.g. a GC log)
+#        [--arrivals poisson|uniform] [--salvo-mode open|paced] [--with-raw-jdbc] [--timer-slack 1|<ns>|default]
+#        [--skip-build]
+#   SALVO_JAVA_OPTS (environment): extra JVM options for Salvo (and the raw JDBC loop), for diagnosis (e.g. a GC log)
 # Last line: RESULT salvo_p99_ms=<x> pgbench_p99_ms=<x> mean_ratio=<x> p50_ratio=<x> p95_ratio=<x> p99_ratio=<x>
 #            within_targets=<yes|no> salvo_cpu_us=<x> pgbench_cpu_us=<x> cpu_ratio=<x> salvo_mode=<open|paced>
+#            [raw_jdbc_p99_ms=<x> raw_jdbc_p99_ratio=<x> raw_jdbc_cpu_us=<x>]
 set -euo pipefail
-rate=500; seconds=30; warmup=5; rounds=4; arrivals=poisson; build=1; slack=1; mode=open
+rate=500; seconds=30; warmup=5; rounds=4; arrivals=poisson; build=1; slack=1; mode=open; raw=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --rate) rate=$2; shift 2;;
@@ -34,8 +40,9 @@ while [ $# -gt 0 ]; do
     --arrivals) arrivals=$2; shift 2;;
     --salvo-mode) mode=$2; shift 2;;
     --timer-slack) slack=$2; shift 2;;
+    --with-raw-jdbc) raw=1; shift;;
     --skip-build) build=0; shift;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0;;
+    -h|--help) sed -n '2,32p' "$0"; exit 0;;
     *) echo "fixed-rate-tail.sh: unknown option '$1' (see --help)" >&2; exit 2;;
   esac
 done
@@ -139,25 +146,45 @@ print("%.3f %.3f %.3f %.3f %d %s" % (sum(lat) / len(lat) / 1e3, pct(0.5), pct(0.
 PY
 }
 
-declare -a RM R50 R95 R99 SP99 PP99 SCPU PCPU
+run_raw() { # prints: mean p50 p95 p99 (ms) count wait-p50 service-p50 cpu-us-per-request
+  java "${java_opts[@]}" -cp "$cp" dev.salvo.benchmarks.overhead.RawPacedLoop \
+    "jdbc:postgresql://localhost:$port/postgres?user=postgres" 8 "$rate" "$warmup" "$seconds" 200000 > "$work/raw-$1.log" 2>&1 &
+  local pid=$!
+  # the raw loop starts its schedule about 1 s after launch: the window moved 3 s earlier than Salvo's
+  (cpu_from=$((cpu_from - 3)); sample_cpu "$pid" "$work/raw-$1.cpu")
+  wait "$pid"
+  echo "$(tail -1 "$work/raw-$1.log") $(cpu_per_request "$work/raw-$1.cpu")"
+}
+
+declare -a RM R50 R95 R99 SP99 PP99 SCPU PCPU RP99 RR99 RCPU
+contenders=(salvo pgbench); [ "$raw" = 1 ] && contenders+=(raw)
 for r in $(seq 1 "$rounds"); do
-  if [ $((r % 2)) -eq 1 ]; then order="salvo pgbench"; else order="pgbench salvo"; fi
+  # each round starts with the next contender (with two: Salvo first in odd rounds, pgbench first in even ones)
+  n=${#contenders[@]}; order=""
+  for i in $(seq 0 $((n - 1))); do order+="${contenders[$(((r - 1 + i) % n))]} "; done
   for who in $order; do
     case $who in
       salvo) read -r sm s50 s95 s99 sn shic sstall sw50 ss50 scpu < <(run_salvo "$r")
         echo "round $r Salvo:   mean $sm p50 $s50 p95 $s95 p99 $s99 ms ($sn requests; p50 of the wait for a SQL thread $sw50 ms, of the service $ss50 ms; generator hiccup p99 $shic ms, stalls $sstall ms in all; CPU $scpu µs/request: $(cat "$work/salvo-$r.cpu.groups"))" >&2;;
       pgbench) read -r pm p50 p95 p99 pn pcpu < <(run_pgbench "$r")
         echo "round $r pgbench: mean $pm p50 $p50 p95 $p95 p99 $p99 ms ($pn transactions; CPU $pcpu µs/transaction)" >&2;;
+      raw) read -r rm r50 r95 r99 rn rw50 rs50 rcpu < <(run_raw "$r")
+        echo "round $r raw JDBC: mean $rm p50 $r50 p95 $r95 p99 $r99 ms ($rn requests; p50 of the wait $rw50 ms, of the service $rs50 ms; CPU $rcpu µs/request)" >&2;;
     esac
   done
   ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.3f", a / b}'; }
   RM+=("$(ratio "$sm" "$pm")"); R50+=("$(ratio "$s50" "$p50")"); R95+=("$(ratio "$s95" "$p95")"); R99+=("$(ratio "$s99" "$p99")")
   SP99+=("$s99"); PP99+=("$p99"); SCPU+=("$scpu"); PCPU+=("$pcpu")
   echo "round $r ratios Salvo/pgbench: mean ${RM[-1]} p50 ${R50[-1]} p95 ${R95[-1]} p99 ${R99[-1]}" >&2
+  if [ "$raw" = 1 ]; then
+    RP99+=("$r99"); RR99+=("$(ratio "$r99" "$p99")"); RCPU+=("$rcpu")
+    echo "round $r ratios raw JDBC/pgbench: mean $(ratio "$rm" "$pm") p50 $(ratio "$r50" "$p50") p95 $(ratio "$r95" "$p95") p99 ${RR99[-1]}; Salvo/raw JDBC p99 $(ratio "$s99" "$r99")" >&2
+  fi
 done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END{if (NR%2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 m=$(median "${RM[@]}"); q50=$(median "${R50[@]}"); q95=$(median "${R95[@]}"); q99=$(median "${R99[@]}")
 ok=$(awk -v m="$m" -v a="$q50" -v b="$q95" -v c="$q99" 'BEGIN{w=(m>=0.85&&m<=1.15&&a>=0.85&&a<=1.15&&b>=0.85&&b<=1.15&&c>=0.75&&c<=1.25); print w?"yes":"no"}' 2>/dev/null || echo no)
 sc=$(median "${SCPU[@]}"); pc=$(median "${PCPU[@]}")
-echo "RESULT salvo_p99_ms=$(median "${SP99[@]}") pgbench_p99_ms=$(median "${PP99[@]}") mean_ratio=$m p50_ratio=$q50 p95_ratio=$q95 p99_ratio=$q99 within_targets=$ok salvo_cpu_us=$sc pgbench_cpu_us=$pc cpu_ratio=$(awk -v a="$sc" -v b="$pc" 'BEGIN{printf "%.3f", a / b}') salvo_mode=$mode"
+echo "RESULT salvo_p99_ms=$(median "${SP99[@]}") pgbench_p99_ms=$(median "${PP99[@]}") mean_ratio=$m p50_ratio=$q50 p95_ratio=$q95 p99_ratio=$q99 within_targets=$ok salvo_cpu_us=$sc pgbench_cpu_us=$pc cpu_ratio=$(awk -v a="$sc" -v b="$pc" 'BEGIN{printf "%.3f", a / b}') salvo_mode=$mode$(
+  [ "$raw" = 1 ] && echo " raw_jdbc_p99_ms=$(median "${RP99[@]}") raw_jdbc_p99_ratio=$(median "${RR99[@]}") raw_jdbc_cpu_us=$(median "${RCPU[@]}")")"

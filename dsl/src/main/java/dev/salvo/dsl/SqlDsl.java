@@ -316,7 +316,9 @@ public final class SqlDsl {
      * response time and schedule lag. The number of visits is the concurrency, as pgbench's {@code -c}; no Gatling user
      * is created per arrival, which at low rates costs more client CPU than the query. Use it with as many users as
      * connections, started at once, e.g.
-     * {@code scenario("r").exec(pacedLoop(Duration.ofSeconds(60), 500, lookup)).injectOpen(atOnceUsers(8))}.
+     * {@code scenario("r").exec(pacedLoop(Duration.ofSeconds(60), 500, lookup)).injectOpen(atOnceUsers(8))}. Each place
+     * the returned action is used (each scenario or exec site) runs its own schedule at {@code perSecond}: the same
+     * paced loop in two scenarios sends twice the rate, on two independent schedules.
      *
      * @param duration how long the schedule runs, from the first visit, positive
      * @param perSecond arrivals per second, all visits (and workers) together, above 0 and at most 1,000,000

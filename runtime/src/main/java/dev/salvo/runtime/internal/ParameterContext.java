@@ -109,14 +109,15 @@ final class ParameterContext {
 
     /**
      * @param owner the paced request's name (its schedule's stream is seeded with it and the run's seed, unsplit, so
-     *     that every worker draws the same schedule and takes its share)
+     *     that every worker draws the same schedule and takes its share; a second paced loop of the same request, in
+     *     another scenario or exec site, draws a schedule of its own rather than the first one's arrival times again)
      * @param perSecond arrivals per second, all workers together
      * @param duration how long the schedule runs
      * @return the paced loop's schedule
      */
     PacedLoop pacedLoop(String owner, double perSecond, java.time.Duration duration) {
         ParameterGenerator uniform = ParameterGenerator.builder()
-                .seed(settings.seed() ^ ("paced:" + owner).hashCode())
+                .seed(streamSeed("paced:" + owner))
                 .parameters(ParameterSpec.randomNumeric("u", 0.0, 1.0))
                 .build();
         return new PacedLoop(uniform, perSecond, duration.toNanos(), settings.workerIndex(), settings.workerCount());

@@ -107,10 +107,13 @@ public final class SqlAction implements Action {
     @Override
     public void execute(Session session) {
         if (loopNanos > 0) {
-            long deadline = System.nanoTime() + loopNanos;
             try {
-                target.submit(
-                        paced != null ? () -> paced.run(this, session) : () -> TightLoop.run(this, session, deadline));
+                if (paced != null) {
+                    target.submit(() -> paced.run(this, session));
+                } else {
+                    long deadline = System.nanoTime() + loopNanos;
+                    target.submit(() -> TightLoop.run(this, session, deadline));
+                }
             } catch (RejectedExecutionException stopping) {
                 // the run is ending
             }

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.salvo.feeders.ParameterGenerator;
 import dev.salvo.feeders.ParameterSpec;
+import dev.salvo.reports.ResultsBuilder;
+import dev.salvo.runtime.ParameterSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -66,5 +71,18 @@ class PacedLoopTest {
         }
         shared.sort(null);
         assertThat(shared).isEqualTo(whole);
+    }
+
+    @Test
+    void aSecondPacedLoopOfOneRequestDrawsItsOwnScheduleTheSameOnEveryRun() {
+        ParameterSettings settings = new ParameterSettings(Path.of("profiles"), false, 1, 0, 1);
+        ParameterContext run = new ParameterContext(settings, null, new ResultsBuilder("Sim", Instant.now()));
+        ParameterContext again = new ParameterContext(settings, null, new ResultsBuilder("Sim", Instant.now()));
+        List<Long> first = dues(run.pacedLoop("lookup", 200, Duration.ofSeconds(1)));
+        List<Long> second = dues(run.pacedLoop("lookup", 200, Duration.ofSeconds(1)));
+        // the same arrival times twice would send the two loops' requests in lockstep bursts
+        assertThat(second).isNotEqualTo(first);
+        assertThat(dues(again.pacedLoop("lookup", 200, Duration.ofSeconds(1)))).isEqualTo(first);
+        assertThat(dues(again.pacedLoop("lookup", 200, Duration.ofSeconds(1)))).isEqualTo(second);
     }
 }
