@@ -13,6 +13,7 @@ import io.gatling.javaapi.core.Simulation;
  * transactions; {@code bench.arrivals=uniform} spaces them evenly (Gatling's plain {@code constantUsersPerSec}).
  * {@code bench.mode=paced} runs the same schedule as Salvo's paced loop instead (pgbench's own design: 8 users, one per
  * connection, each taking the next arrival and sending it itself; no Gatling user per arrival).
+ * {@code bench.gatlingStats=false} keeps Salvo's requests out of Gatling's StatsEngine (a diagnosis of its cost).
  */
 public class TailSimulation extends Simulation {
     static final int RATE = Integer.getInteger("bench.rate", 500);
@@ -35,6 +36,11 @@ public class TailSimulation extends Simulation {
                         .exec(lookup)
                         .injectOpen(dev.salvo.benchmarks.crosscheck.TpcbRoundSimulation.arrivals(
                                 RATE, WARMUP + SECONDS, ARRIVALS));
-        setUp(tail).protocols(database().poolSize(8).warmup(WARMUP));
+        var protocol = database().poolSize(8).warmup(WARMUP);
+        setUp(tail)
+                .protocols(
+                        Boolean.parseBoolean(System.getProperty("bench.gatlingStats", "true"))
+                                ? protocol
+                                : protocol.noGatlingRequestStats());
     }
 }
