@@ -62,7 +62,7 @@ set_timer_slack "$slack"
 snapshot_classpath
 java_opts=(-Xmx1G -XX:+HeapDumpOnOutOfMemoryError -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED
-  -Djava.util.prefs.userRoot="$work/prefs" -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9)
+  -Djava.util.prefs.userRoot="$work/prefs" -Djava.util.prefs.syncInterval=86400 -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9)
 # diagnostics only (e.g. SALVO_JAVA_OPTS='-Xlog:gc*,safepoint:file=/tmp/gc.log'): appended to Salvo's JVM options
 read -r -a extra_opts <<< "${SALVO_JAVA_OPTS:-}"
 java_opts+=("${extra_opts[@]}")

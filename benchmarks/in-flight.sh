@@ -117,7 +117,7 @@ monitor_pid=$!
 
 java_opts=(-Xmx"$xmx" -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath="$work"
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED
-  -Djava.util.prefs.userRoot="$work/prefs" -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9)
+  -Djava.util.prefs.userRoot="$work/prefs" -Djava.util.prefs.syncInterval=86400 -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9)
 TIMEFORMAT='%R %U %S'
 set +e
 { time "$java" "${java_opts[@]}" -cp "$cp" -Dbench.probeFile="$work/probe.txt" -Dsalvo.url="$url" \

@@ -107,6 +107,7 @@ final class PatternCommand implements Callable<Integer> {
                 "-Dgatling.data.enableAnalytics=false",
                 "-Dlogback.configurationFile=salvo/patterns/logback.xml",
                 "-Djava.util.prefs.userRoot=target/gatling-prefs",
+                "-Djava.util.prefs.syncInterval=86400",
                 "-Dhttps.proxyHost=127.0.0.1",
                 "-Dhttps.proxyPort=9",
                 "-D" + PatternSimulation.PATTERN_PROPERTY + "=" + name,

@@ -139,6 +139,8 @@ final class RunCommand implements Callable<Integer> {
         // no outbound calls: Gatling's version check keeps its prefs under DIR and its HTTPS goes to a closed local
         // port
         cmd.add("-Djava.util.prefs.userRoot=" + out.resolve("gatling-prefs"));
+        // ... written back once a day, not every 30 s mid-run (see the archetype's pom)
+        cmd.add("-Djava.util.prefs.syncInterval=86400");
         cmd.add("-Dhttps.proxyHost=127.0.0.1");
         cmd.add("-Dhttps.proxyPort=9");
         cmd.add("-Dsalvo.resultsDir=" + out.resolve("salvo"));

@@ -46,6 +46,7 @@ class InitCommandTest {
                         "<gatling.version>3.15.1</gatling.version>",
                         "<gatling.simulationClass>com.acme.load.SampleSimulation</gatling.simulationClass>",
                         "-Djava.util.prefs.userRoot=${project.build.directory}/gatling-prefs",
+                        "-Djava.util.prefs.syncInterval=86400",
                         "-Dhttps.proxyPort=9")
                 .doesNotContain("@@");
         assertThat(Files.readString(repo.resolve("src/test/resources/gatling.conf")))

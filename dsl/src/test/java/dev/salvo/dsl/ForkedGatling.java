@@ -107,6 +107,7 @@ public final class ForkedGatling {
                 "--add-opens=java.base/java.lang=ALL-UNNAMED",
                 "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
                 "-Djava.util.prefs.userRoot=" + dir.resolve("prefs"),
+                "-Djava.util.prefs.syncInterval=86400",
                 "-Dhttps.proxyHost=127.0.0.1",
                 "-Dhttps.proxyPort=9",
                 "-Dsalvo.resultsDir=" + dir.resolve("salvo"),
