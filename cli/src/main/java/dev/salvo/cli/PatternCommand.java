@@ -105,11 +105,9 @@ final class PatternCommand implements Callable<Integer> {
                 "--add-opens=java.base/java.lang=ALL-UNNAMED",
                 "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
                 "-Dgatling.data.enableAnalytics=false",
-                "-Dlogback.configurationFile=salvo/patterns/logback.xml",
-                "-Djava.util.prefs.userRoot=target/gatling-prefs",
-                "-Djava.util.prefs.syncInterval=86400",
-                "-Dhttps.proxyHost=127.0.0.1",
-                "-Dhttps.proxyPort=9",
+                "-Dlogback.configurationFile=salvo/patterns/logback.xml"));
+        cmd.addAll(RunCommand.quietGatling(Path.of("target", "gatling-prefs")));
+        cmd.addAll(List.of(
                 "-D" + PatternSimulation.PATTERN_PROPERTY + "=" + name,
                 "-Dsalvo.scale=" + s,
                 "-Dsalvo.pattern.replace=" + replace));

@@ -136,13 +136,7 @@ final class RunCommand implements Callable<Integer> {
             cmd.add("-Xmx1G");
         }
         cmd.addAll(jvmOptions);
-        // no outbound calls: Gatling's version check keeps its prefs under DIR and its HTTPS goes to a closed local
-        // port
-        cmd.add("-Djava.util.prefs.userRoot=" + out.resolve("gatling-prefs"));
-        // ... written back once a day, not every 30 s mid-run (see the archetype's pom)
-        cmd.add("-Djava.util.prefs.syncInterval=86400");
-        cmd.add("-Dhttps.proxyHost=127.0.0.1");
-        cmd.add("-Dhttps.proxyPort=9");
+        cmd.addAll(quietGatling(out.resolve("gatling-prefs")));
         cmd.add("-Dsalvo.resultsDir=" + out.resolve("salvo"));
         cmd.add("-Dsalvo.workDir=" + out.resolve("salvo-pg"));
         props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
@@ -247,5 +241,19 @@ final class RunCommand implements Callable<Integer> {
 
     private static String join(List<Path> cp) {
         return String.join(File.pathSeparator, cp.stream().map(Path::toString).toList());
+    }
+
+    /**
+     * @param prefs where Gatling's version check keeps its prefs
+     * @return the JVM options of every Gatling JVM Salvo starts: no outbound calls (the version check's prefs under
+     *     {@code prefs}, its HTTPS at a closed local port) and those prefs written back once a day, not every 30 s in
+     *     the middle of the measurement (see the archetype's pom)
+     */
+    static List<String> quietGatling(Path prefs) {
+        return List.of(
+                "-Djava.util.prefs.userRoot=" + prefs,
+                "-Djava.util.prefs.syncInterval=86400",
+                "-Dhttps.proxyHost=127.0.0.1",
+                "-Dhttps.proxyPort=9");
     }
 }
