@@ -25,12 +25,13 @@ cd "$root"
 # shellcheck source=lib.sh
 source "$root/benchmarks/lib.sh"
 snapshot_classpath
+quiet_gatling_opts
 line="RESULT"
 for rate in $rates; do
   [[ "$rate" =~ ^[0-9]+$ ]] && [ "$rate" -gt 0 ] || { echo "accuracy.sh: every rate must be a positive integer, but was '$rate'" >&2; exit 2; }
   java -Xmx1G -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12 --add-opens=java.base/java.lang=ALL-UNNAMED \
-    --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED -Djava.util.prefs.userRoot="$work/prefs" -Djava.util.prefs.syncInterval=86400 \
-    -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9 -Dsalvo.workDir="$work/pg" -Dsalvo.resultsDir="$work/salvo-$rate" \
+    --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED "${quiet_opts[@]}" \
+    -Dsalvo.workDir="$work/pg" -Dsalvo.resultsDir="$work/salvo-$rate" \
     -Dsalvo.progressSeconds=1 -Dbench.rate="$rate" -Dbench.seconds="$seconds" -cp "$cp" \
     io.gatling.app.Gatling --simulation dev.salvo.benchmarks.overhead.AccuracySimulation \
     --results-folder "$work/gatling-$rate" --no-reports > "$work/run-$rate.log" 2>&1

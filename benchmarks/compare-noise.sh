@@ -37,12 +37,15 @@ if [ -z "$only" ]; then
   out="$root/benchmarks/results/compare-noise-$(date -u +%Y%m%dT%H%M%SZ)"
   mkdir -p "$out"
   work="$root/benchmarks/target/compare-noise"; rm -rf "$work"; mkdir -p "$work"
+  # shellcheck source=lib.sh
+  source "$root/benchmarks/lib.sh"
+  quiet_gatling_opts
   cp "$root/benchmarks/target/benchmarks.jar" "$work/benchmarks.jar" # a rebuild during the runs does not change them
   cp "$cli" "$work/salvo.jar"; cli="$work/salvo.jar"
   run() { # label slowdownPercent; the machine's load before and after each run goes to logs/load.txt
     echo "$1 before $(cut -d' ' -f1-3 /proc/loadavg) $(date -u +%H:%M:%S)" >> "$out/logs/load.txt"
     java -Xmx1G --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED \
-      -Djava.util.prefs.userRoot="$work/prefs" -Djava.util.prefs.syncInterval=86400 -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9 \
+      "${quiet_opts[@]}" \
       -Dsalvo.workDir="$work/pg" -Dsalvo.resultsDir="$out/runs/$1" -Dbench.slowdownPercent="$2" \
       -cp "$work/benchmarks.jar" io.gatling.app.Gatling \
       --simulation dev.salvo.benchmarks.compare.NoiseSimulation --results-folder "$work/gatling" --no-reports \

@@ -40,9 +40,10 @@ cd "$root"
 # shellcheck source=lib.sh
 source "$root/benchmarks/lib.sh"
 snapshot_classpath
+quiet_gatling_opts
 java_opts=(-Xmx512m -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED
-  -Djava.util.prefs.userRoot="$work/prefs" -Djava.util.prefs.syncInterval=86400 -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9
+  "${quiet_opts[@]}"
   -Dbench.rate="$rate" -Dbench.seconds="$seconds" -Dbench.users="$users" -Dsalvo.progressSeconds=1)
 
 java -cp "$cp" dev.salvo.benchmarks.overhead.StartDatabase "$work/pg" "$work/port" > "$work/db.log" 2>&1 &

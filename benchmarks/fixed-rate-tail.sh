@@ -60,9 +60,10 @@ cd "$root"
 source "$root/benchmarks/lib.sh"
 set_timer_slack "$slack"
 snapshot_classpath
+quiet_gatling_opts
 java_opts=(-Xmx1G -XX:+HeapDumpOnOutOfMemoryError -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED
-  -Djava.util.prefs.userRoot="$work/prefs" -Djava.util.prefs.syncInterval=86400 -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9)
+  "${quiet_opts[@]}")
 # diagnostics only (e.g. SALVO_JAVA_OPTS='-Xlog:gc*,safepoint:file=/tmp/gc.log'): appended to Salvo's JVM options
 read -r -a extra_opts <<< "${SALVO_JAVA_OPTS:-}"
 java_opts+=("${extra_opts[@]}")

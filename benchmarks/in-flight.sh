@@ -115,9 +115,10 @@ start_epoch=$(date +%s.%N)
   done > "$work/server-activity.txt" ) &
 monitor_pid=$!
 
+quiet_gatling_opts
 java_opts=(-Xmx"$xmx" -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath="$work"
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED
-  -Djava.util.prefs.userRoot="$work/prefs" -Djava.util.prefs.syncInterval=86400 -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9)
+  "${quiet_opts[@]}")
 TIMEFORMAT='%R %U %S'
 set +e
 { time "$java" "${java_opts[@]}" -cp "$cp" -Dbench.probeFile="$work/probe.txt" -Dsalvo.url="$url" \

@@ -38,6 +38,15 @@ snapshot_classpath() {
   cp="$first:$cp"
 }
 
+# quiet_gatling_opts: sets quiet_opts, the JVM options every harness gives its Gatling JVMs, as `salvo run` does
+# (RunCommand.quietGatling): no outbound calls (Gatling's version check keeps its prefs under $work/prefs and sends its
+# HTTPS to a closed local port) and those prefs written back once a day, not by a timer thread every 30 s in the middle
+# of the measurement (docs/performance.md, "The JVM's own floor").
+quiet_gatling_opts() {
+  quiet_opts=(-Djava.util.prefs.userRoot="$work/prefs" -Djava.util.prefs.syncInterval=86400
+    -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9)
+}
+
 # start_pg15 DIR PORT [-c name=value ...]: a private PostgreSQL 15 cluster in DIR (created on first use by user postgres,
 # trust authentication, kept between invocations), (re)started on localhost:PORT with the given settings; its log is
 # DIR.log.

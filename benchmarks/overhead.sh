@@ -62,9 +62,10 @@ cd "$root"
 # shellcheck source=lib.sh
 source "$root/benchmarks/lib.sh"
 snapshot_classpath
+quiet_gatling_opts
 java_opts=(-Xmx1G -XX:+HeapDumpOnOutOfMemoryError -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED
-  -Djava.util.prefs.userRoot="$work/prefs" -Djava.util.prefs.syncInterval=86400 -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9)
+  "${quiet_opts[@]}")
 # jfr_opts <name>: the flight-recording option for one contender's JVM when --jfr is given
 jfr_opts() { [ "$jfr" = 1 ] && echo "-XX:StartFlightRecording=settings=profile,filename=$work/$1.jfr" || true; }
 

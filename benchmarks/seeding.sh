@@ -44,7 +44,8 @@ cd "$root"
 # shellcheck source=lib.sh
 source "$root/benchmarks/lib.sh"
 snapshot_classpath
-java_opts=(-Xmx1G -Djava.util.prefs.userRoot="$work/prefs" -Djava.util.prefs.syncInterval=86400 -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9)
+quiet_gatling_opts
+java_opts=(-Xmx1G "${quiet_opts[@]}")
 
 java "${java_opts[@]}" -cp "$cp" dev.salvo.benchmarks.overhead.StartDatabase "$work/pg" "$work/port" > "$work/db.log" 2>&1 &
 db_pid=$!

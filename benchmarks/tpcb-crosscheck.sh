@@ -54,7 +54,8 @@ cd "$root"
 source "$root/benchmarks/lib.sh"
 set_timer_slack "$slack"
 snapshot_classpath
-java_opts=(-Xmx1G --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED -Djava.util.prefs.userRoot="$work/prefs" -Djava.util.prefs.syncInterval=86400 -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9)
+quiet_gatling_opts
+java_opts=(-Xmx1G --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED "${quiet_opts[@]}")
 
 java "${java_opts[@]}" -cp "$cp" dev.salvo.benchmarks.overhead.StartDatabase "$work/pg" "$work/port" > "$work/db.log" 2>&1 &
 db_pid=$!
