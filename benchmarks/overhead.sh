@@ -29,6 +29,8 @@
 #   salvo_p95_us=<n> salvo_p99_us=<n> raw_jdbc_p95_us=<n> raw_jdbc_p99_us=<n> p95_ratio=<x.xxx> p99_ratio=<x.xxx>
 #   salvo_cpu_us=<x> raw_jdbc_cpu_us=<x> cpu_ratio=<x.xx>  (steady state: process CPU in the measured window per query,
 #   start-up and shutdown left out; "(n steady)" in the per-round lines)
+#   paired_ratio_vs_raw_jdbc=<x.xx|na> paired_cpu_ratio=<x.xx|na>  (the median over rounds of each round's Salvo/raw
+#   JDBC ratio: steadier than the ratio of the medians when the machine's speed drifts between rounds)
 set -euo pipefail
 pg15=0; scale=10; clients=8; seconds=20; warmup=5; rounds=3; build=1; gatling_stats=true; server_stats=true; mode=loop; only=pgbench,jdbc,salvo; jfr=0; work=
 while [ $# -gt 0 ]; do
@@ -181,5 +183,20 @@ ratio() { if [ "$1" = na ] || [ "$2" = na ]; then echo na; else awk -v a="$1" -v
 num() { [ "$1" = na ] && echo na || printf '%.0f' "$1"; }
 rj=$(ratio "$s" "$j")
 rp=$(ratio "$s" "$p")
+# paired: each round's Salvo over that round's raw JDBC (run next to each other), then the median of those; on a machine
+# whose speed drifts between rounds this is steadier than the ratio of the two medians, which may come from different
+# rounds. Reported beside it, not instead of it.
+declare -a PQ PCPU
+for i in "${!S[@]}"; do
+  [ -n "${J[$i]:-}" ] || continue
+  PQ+=("$(awk -v a="${S[$i]}" -v b="${J[$i]}" 'BEGIN{printf "%.6f", a / b}')")
+  if [[ "${SS[$i]:-na}" != na && "${JS[$i]:-na}" != na ]]; then
+    PCPU+=("$(awk -v a="${SS[$i]}" -v b="${JS[$i]}" 'BEGIN{printf "%.6f", a / b}')")
+  fi
+done
+pq=$(median "${PQ[@]}"); pcpu=$(median "${PCPU[@]}")
+if [ "$pq" != na ]; then
+  echo "per round Salvo/raw JDBC: qps $(printf '%.4f ' "${PQ[@]}")(median $(ratio "$pq" 1 4)), steady CPU $(printf '%.4f ' "${PCPU[@]}")(median $(ratio "$pcpu" 1 4 up))"
+fi
 if [ "$p" = "na" ] && [[ ",$only," == *",pgbench,"* ]]; then echo "pgbench is not installed: skipped" >&2; fi
-echo "RESULT salvo_qps=$(num "$s") raw_jdbc_qps=$(num "$j") pgbench_tps=$(num "$p") ratio_vs_raw_jdbc=$rj ratio_vs_pgbench=$rp salvo_p95_us=$(num "$s95") salvo_p99_us=$(num "$s99") raw_jdbc_p95_us=$(num "$j95") raw_jdbc_p99_us=$(num "$j99") p95_ratio=$(ratio "$s95" "$j95" 3 up) p99_ratio=$(ratio "$s99" "$j99" 3 up) salvo_cpu_us=$(median "${SS[@]}") raw_jdbc_cpu_us=$(median "${JS[@]}") cpu_ratio=$(ratio "$(median "${SS[@]}")" "$(median "${JS[@]}")" 2 up)"
+echo "RESULT salvo_qps=$(num "$s") raw_jdbc_qps=$(num "$j") pgbench_tps=$(num "$p") ratio_vs_raw_jdbc=$rj ratio_vs_pgbench=$rp salvo_p95_us=$(num "$s95") salvo_p99_us=$(num "$s99") raw_jdbc_p95_us=$(num "$j95") raw_jdbc_p99_us=$(num "$j99") p95_ratio=$(ratio "$s95" "$j95" 3 up) p99_ratio=$(ratio "$s99" "$j99" 3 up) salvo_cpu_us=$(median "${SS[@]}") raw_jdbc_cpu_us=$(median "${JS[@]}") cpu_ratio=$(ratio "$(median "${SS[@]}")" "$(median "${JS[@]}")" 2 up) paired_ratio_vs_raw_jdbc=$(ratio "$pq" 1) paired_cpu_ratio=$(ratio "$pcpu" 1 2 up)"

@@ -93,7 +93,7 @@ final class ServerWatch {
                 () -> {
                     try {
                         if (delayNanos >= PRACTICE_MIN_WARMUP_NANOS) {
-                            practice(delayNanos / 4);
+                            practice(due);
                         }
                         TimeUnit.NANOSECONDS.sleep(due - System.nanoTime());
                         begin();
@@ -107,23 +107,25 @@ final class ServerWatch {
     }
 
     /**
-     * Makes the calls the measurement starts with (a direct connection, a snapshot, a wait sampler's first samples) once
-     * during the warmup, and drops what they read. They run through the same JDBC driver code as the requests, and the
-     * shapes they bring (other messages, columns, types) made the JIT deoptimize the driver's compiled code
-     * (QueryExecutorImpl.processResults, PGStream.receiveTupleV3) on every SQL thread when the measurement started
-     * (issue 20, -XX:+PrintCompilation); practised in the warmup, that happens in the warmup. Nothing here is reported
-     * and nothing may fail: the real calls report their own problems.
+     * Makes the calls the measurement makes, during the warmup, and drops what they read: a snapshot when the load
+     * starts and another halfway through the warmup, and a wait sampler at the measurement's cadence for the whole
+     * warmup. They run through the same JDBC driver code as the requests, and the shapes they bring (other messages,
+     * columns, types) made the JIT deoptimize the driver's compiled code (QueryExecutorImpl.processResults,
+     * PGStream.receiveTupleV3) on every SQL thread when the measurement started (issue 20, -XX:+PrintCompilation). A
+     * snapshot and three samples at the very start were not enough: the driver's methods were not yet profiled then, so
+     * C2 still compiled them without these shapes during the warmup, and recompiled the request path in the first
+     * seconds of the measurement (JFR, docs/warmup-jit.md). Nothing here is reported and nothing may fail: the real calls
+     * report their own problems.
      *
-     * @param samplingNanos how long the practice sampler runs
+     * @param dueNanos when the warmup ends (System.nanoTime): the practice sampler stops then
      */
-    private void practice(long samplingNanos) throws InterruptedException {
-        try (Connection c = target.directConnection()) {
-            stats.snapshot(c);
-        } catch (SQLException | RuntimeException e) {
+    private void practice(long dueNanos) throws InterruptedException {
+        if (!practiceSnapshot()) {
             return; // the first snapshot will say why
         }
+        long halfway = System.nanoTime() + (dueNanos - System.nanoTime()) / 2;
+        WaitSampler practice = null;
         if (sampleMillis > 0) {
-            WaitSampler practice;
             try {
                 practice = stats.waitSampler(
                         target.directConnection(),
@@ -131,13 +133,27 @@ final class ServerWatch {
                         Duration.ofMillis(sampleMillis),
                         Duration.ofMillis(intervalMillis));
             } catch (SQLException | RuntimeException e) {
-                return;
+                practice = null; // the real sampler will say why
             }
-            try {
-                TimeUnit.NANOSECONDS.sleep(Math.min(samplingNanos, TimeUnit.MILLISECONDS.toNanos(3 * sampleMillis)));
-            } finally {
+        }
+        try {
+            TimeUnit.NANOSECONDS.sleep(halfway - System.nanoTime());
+            practiceSnapshot();
+            TimeUnit.NANOSECONDS.sleep(dueNanos - System.nanoTime());
+        } finally {
+            if (practice != null) {
                 practice.stop();
             }
+        }
+    }
+
+    /** @return whether a snapshot could be taken (it is dropped) */
+    private boolean practiceSnapshot() {
+        try (Connection c = target.directConnection()) {
+            stats.snapshot(c);
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            return false;
         }
     }
 
