@@ -189,9 +189,9 @@ rp=$(ratio "$s" "$p")
 declare -a PQ PCPU
 for i in "${!S[@]}"; do
   [ -n "${J[$i]:-}" ] || continue
-  PQ+=("$(awk -v a="${S[$i]}" -v b="${J[$i]}" 'BEGIN{printf "%.6f", a / b}')")
+  PQ+=("$(ratio "${S[$i]}" "${J[$i]}" 6)")
   if [[ "${SS[$i]:-na}" != na && "${JS[$i]:-na}" != na ]]; then
-    PCPU+=("$(awk -v a="${SS[$i]}" -v b="${JS[$i]}" 'BEGIN{printf "%.6f", a / b}')")
+    PCPU+=("$(ratio "${SS[$i]}" "${JS[$i]}" 6 up)")
   fi
 done
 pq=$(median "${PQ[@]}"); pcpu=$(median "${PCPU[@]}")

@@ -65,11 +65,7 @@ final class ServerWatch {
         }
         if (sampleMillis > 0) {
             try {
-                sampler = stats.waitSampler(
-                        target.directConnection(),
-                        tag,
-                        Duration.ofMillis(sampleMillis),
-                        Duration.ofMillis(intervalMillis));
+                sampler = openSampler();
             } catch (SQLException e) {
                 startProblems = List.of("wait events: unavailable: " + Target.describe(e));
             }
@@ -127,11 +123,7 @@ final class ServerWatch {
         WaitSampler practice = null;
         if (sampleMillis > 0) {
             try {
-                practice = stats.waitSampler(
-                        target.directConnection(),
-                        tag,
-                        Duration.ofMillis(sampleMillis),
-                        Duration.ofMillis(intervalMillis));
+                practice = openSampler();
             } catch (SQLException | RuntimeException e) {
                 practice = null; // the real sampler will say why
             }
@@ -145,6 +137,12 @@ final class ServerWatch {
                 practice.stop();
             }
         }
+    }
+
+    /** @return a wait sampler on a direct connection of its own, at the run's cadence */
+    private WaitSampler openSampler() throws SQLException {
+        return stats.waitSampler(
+                target.directConnection(), tag, Duration.ofMillis(sampleMillis), Duration.ofMillis(intervalMillis));
     }
 
     /** @return whether a snapshot could be taken (it is dropped) */
