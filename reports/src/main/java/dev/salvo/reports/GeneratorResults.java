@@ -64,7 +64,8 @@ public record GeneratorResults(
     public record Stall(long startEpochMillis, double millis) {}
 
     /**
-     * One second of the hiccup recorder, with the lateness charged to open-model requests in that second.
+     * One second of the hiccup recorder, with the lateness charged to open-model requests in that second and the JIT's
+     * compilation time.
      *
      * @param startEpochMillis interval start
      * @param endEpochMillis interval end
@@ -75,6 +76,9 @@ public record GeneratorResults(
      * @param lateP50Micros median lateness charged to them (see {@link GeneratorResults#lateMicros()})
      * @param lateP99Micros 99th percentile lateness charged to them
      * @param lateMaxMicros longest lateness charged to them
+     * @param jitMillis how long the JVM's JIT compilers compiled in the interval, all compiler threads added up
+     *     ({@code CompilationMXBean}), in ms; null when the JVM does not say (or the results predate it). Compilation
+     *     in the measurement means code the warmup did not settle (docs/warmup-jit.md)
      */
     public record HiccupPoint(
             long startEpochMillis,
@@ -85,5 +89,6 @@ public record GeneratorResults(
             long lateCount,
             double lateP50Micros,
             double lateP99Micros,
-            double lateMaxMicros) {}
+            double lateMaxMicros,
+            Double jitMillis) {}
 }

@@ -76,7 +76,11 @@ class BrowserTest {
                 .contains("id=\"generator-warning\"")
                 .contains("'order by id' p99, p99.9, max:")
                 .contains("id=\"chart-hiccups\"")
-                .contains("stall at 2026-01-01T00:00:35Z");
+                .contains("stall at 2026-01-01T00:00:35Z")
+                // 120 ms a second in the first 5 s, 2 ms in the other 55: 710 in all, 610 in the first 10 s
+                .contains("JIT compilation in the measurement (all compiler threads), ms</td><td class=\"l\">710 (610"
+                        + " in its first 10 s")
+                .contains("JIT compiling</span>");
     }
 
     @Test

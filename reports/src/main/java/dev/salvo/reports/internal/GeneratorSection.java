@@ -45,6 +45,7 @@ final class GeneratorSection {
         List<double[]> max = new ArrayList<>();
         List<double[]> p99 = new ArrayList<>();
         List<double[]> late = new ArrayList<>();
+        List<double[]> jit = new ArrayList<>();
         for (GeneratorResults.HiccupPoint p : r.generator().hiccupTimeline()) {
             if (p.endEpochMillis() <= t0) {
                 continue; // before the measurement (the database starting, the warmup)
@@ -55,16 +56,22 @@ final class GeneratorSection {
             if (p.lateCount() > 0) {
                 late.add(new double[] {x, Math.max(0.001, p.lateP99Micros() / 1000)});
             }
+            if (p.jitMillis() != null) {
+                jit.add(new double[] {x, Math.max(0.001, p.jitMillis())});
+            }
         }
         List<Series> series = new ArrayList<>(List.of(
                 new Series("hiccup max", max, false, "#d62728"), new Series("hiccup p99", p99, true, "#d62728")));
         if (!late.isEmpty()) {
             series.add(new Series("lateness charged p99", late, false, "#1f77b4"));
         }
+        if (!jit.isEmpty()) {
+            series.add(new Series("JIT compiling", jit, true, "#7f7f7f"));
+        }
         return new Chart(
                 CHART_ID,
                 "Load generator: hiccups max (solid) and p99 (dashed), lateness charged to requests"
-                        + " p99 (blue), per second, ms",
+                        + " p99 (blue), per second, ms; JIT compilation time in the second (grey, dashed), ms",
                 "seconds since measurement start",
                 "ms",
                 true,
@@ -99,10 +106,42 @@ final class GeneratorSection {
                 "hiccups p50 / p99 / p99.9 / max, ms",
                 ms(h.p50()) + " / " + ms(h.p99()) + " / " + ms(h.p999()) + " / " + ms(h.max()));
         row(b, "stall time (hiccups ≥ 1 ms), ms", num(g.stallMillis(), 1));
+        String jit = jit(g, Instant.parse(r.measurementStartedAt()).toEpochMilli());
+        if (jit != null) {
+            row(b, "JIT compilation in the measurement (all compiler threads), ms", jit);
+        }
         for (GeneratorResults.Stall s : g.stalls()) {
             row(b, "stall at " + Instant.ofEpochMilli(s.startEpochMillis()), num(s.millis(), 1) + " ms");
         }
         return b.append("</table>\n").toString();
+    }
+
+    /** The first seconds of the measurement whose compilation is shown apart: what the warmup left to compile. */
+    static final int JIT_EARLY_SECONDS = 10;
+
+    /**
+     * @param g the generator's timing
+     * @param t0 when the measurement started, ms since the epoch
+     * @return the JIT's compilation time in the measurement, all and in its first seconds, or null when not recorded
+     */
+    static String jit(GeneratorResults g, long t0) {
+        double all = 0;
+        double early = 0;
+        boolean known = false;
+        for (GeneratorResults.HiccupPoint p : g.hiccupTimeline()) {
+            if (p.jitMillis() == null || p.endEpochMillis() <= t0) {
+                continue;
+            }
+            known = true;
+            all += p.jitMillis();
+            if (p.startEpochMillis() < t0 + JIT_EARLY_SECONDS * 1000L) {
+                early += p.jitMillis();
+            }
+        }
+        return known
+                ? num(all, 0) + " (" + num(early, 0) + " in its first " + JIT_EARLY_SECONDS
+                        + " s: compilation there is code the warmup did not settle, see docs/warmup-jit.md)"
+                : null;
     }
 
     private static void row(StringBuilder b, String key, String value) {

@@ -3,6 +3,8 @@ package dev.salvo.runtime.internal;
 import dev.salvo.reports.GeneratorResults;
 import dev.salvo.reports.RunResults;
 import dev.salvo.sql.SalvoException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -58,6 +60,11 @@ final class HiccupRecorder implements Runnable {
     private volatile boolean stopped;
     private long intervalStallNanos;
     private long intervalStartNanos = System.nanoTime();
+    /** the JVM's compilers, or null when it does not time them */
+    private final CompilationMXBean jit = jitBean();
+    /** their total compilation time (ms) at the start of the interval */
+    private long jitAtIntervalStart = jit == null ? 0 : jit.getTotalCompilationTime();
+
     private long intervalStartMillis = System.currentTimeMillis();
 
     HiccupRecorder() {
@@ -148,6 +155,7 @@ final class HiccupRecorder implements Runnable {
     }
 
     private void closeInterval(long nowNanos) {
+        long jitNow = jit == null ? 0 : jit.getTotalCompilationTime();
         long endMillis = intervalStartMillis + TimeUnit.NANOSECONDS.toMillis(nowNanos - intervalStartNanos);
         lateInterval = late.getIntervalHistogram(lateInterval);
         lateTotal.add(lateInterval);
@@ -161,13 +169,21 @@ final class HiccupRecorder implements Runnable {
                     lateInterval.getTotalCount(),
                     lateInterval.getValueAtPercentile(50) / 1e3,
                     lateInterval.getValueAtPercentile(99) / 1e3,
-                    lateInterval.getMaxValue() / 1e3));
+                    lateInterval.getMaxValue() / 1e3,
+                    jit == null ? null : (double) (jitNow - jitAtIntervalStart)));
             total.add(interval);
         }
         interval.reset();
+        jitAtIntervalStart = jitNow;
         intervalStallNanos = 0;
         intervalStartNanos = nowNanos;
         intervalStartMillis = endMillis;
+    }
+
+    /** @return the JVM's compilers, or null when there are none or it does not time them */
+    private static CompilationMXBean jitBean() {
+        CompilationMXBean bean = ManagementFactory.getCompilationMXBean();
+        return bean != null && bean.isCompilationTimeMonitoringSupported() ? bean : null;
     }
 
     /** Stops the thread (waits for it at most a second). */

@@ -113,7 +113,8 @@ final class ServerWatch {
      * seconds of the measurement (JFR, docs/warmup-jit.md). Nothing here is reported and nothing may fail: the real calls
      * report their own problems.
      *
-     * @param dueNanos when the warmup ends (System.nanoTime): the practice sampler stops then
+     * @param dueNanos when the warmup ends (System.nanoTime): the practice sampler stops {@link #PRACTICE_STOP_SAMPLES}
+     *     of its periods before
      */
     private void practice(long dueNanos) throws InterruptedException {
         if (!practiceSnapshot()) {
@@ -131,12 +132,27 @@ final class ServerWatch {
         try {
             TimeUnit.NANOSECONDS.sleep(halfway - System.nanoTime());
             practiceSnapshot();
-            TimeUnit.NANOSECONDS.sleep(dueNanos - System.nanoTime());
+            long lastSamples = TimeUnit.MILLISECONDS.toNanos(PRACTICE_STOP_SAMPLES * sampleMillis);
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, dueNanos - lastSamples - System.nanoTime()));
         } finally {
             if (practice != null) {
-                practice.stop();
+                stopInBackground(practice);
             }
         }
+    }
+
+    /** The practice sampler stops this many of its periods before the warmup ends. */
+    static final int PRACTICE_STOP_SAMPLES = 2;
+
+    /**
+     * Stops a practice sampler on a thread of its own: {@link WaitSampler#stop()} waits for a sample still running (up
+     * to 10 s on a slow server), and the first real snapshot must not wait for it, or requests made in between would be
+     * missing from the server's counters.
+     */
+    private static void stopInBackground(WaitSampler practice) {
+        Thread stopper = new Thread(practice::stop, "salvo-server-practice-stop");
+        stopper.setDaemon(true);
+        stopper.start();
     }
 
     /** @return a wait sampler on a direct connection of its own, at the run's cadence */

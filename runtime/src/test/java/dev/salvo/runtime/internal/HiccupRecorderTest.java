@@ -44,6 +44,20 @@ class HiccupRecorderTest {
     }
 
     @Test
+    void eachSecondCarriesTheJitsCompilationTimeInItNotSinceTheJvmStarted() throws Exception {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        long before = jit.getTotalCompilationTime();
+        assertThat(before).as("this JVM compiled JUnit before the test").isPositive();
+        HiccupRecorder recorder = new HiccupRecorder();
+        recorder.record(MS / 10, System.nanoTime());
+        GeneratorResults g = recorder.summary("action", 0);
+        long after = jit.getTotalCompilationTime();
+        assertThat(g.hiccupTimeline())
+                .singleElement()
+                .satisfies(p -> assertThat(p.jitMillis()).isNotNull().isBetween(0.0, (double) (after - before)));
+    }
+
+    @Test
     void itsThreadRecordsWakeUpsUntilStopped() throws Exception {
         HiccupRecorder recorder = new HiccupRecorder().start();
         Thread.sleep(50);
