@@ -75,6 +75,7 @@ class BrowserTest {
         assertThat(dom)
                 .contains("id=\"generator-warning\"")
                 .contains("'order by id' p99, p99.9, max:")
+                .contains("the JIT compiled for 610 ms in the measurement's first 10 s")
                 .contains("id=\"chart-hiccups\"")
                 .contains("stall at 2026-01-01T00:00:35Z")
                 // 120 ms a second in the first 5 s, 2 ms in the other 55: 710 in all, 610 in the first 10 s

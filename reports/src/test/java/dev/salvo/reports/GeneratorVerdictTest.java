@@ -13,13 +13,30 @@ class GeneratorVerdictTest {
         RunResults r = IncidentRuns.stalledRun().results();
         // 1.003 s stalled of 60.003 s measured: 1.67 % of the run; p99 (1 % tail) and beyond are within twice that
         assertThat(r.generator().warnings())
-                .hasSize(3)
+                .hasSize(4)
                 .first()
                 .asString()
                 .isEqualTo(
                         "'customer by id' p99, p99.9, max: the load generator stalled up to 1003.0 ms (1003.0 ms in all,"
                                 + " 1.67% of the measurement) and started requests late by up to 0.0 ms (p99 0.0 ms); these may show Salvo's own"
                                 + " delays, not the database");
+    }
+
+    @Test
+    void compilationInTheMeasurementsFirstSecondsWarnsOnceForTheRunAndItsLaterSecondsDoNot() {
+        RunResults r = IncidentRuns.stalledRun().results();
+        // the JIT compiled 120 ms a second in the first 5 s, 2 ms a second after: 610 ms in the first 10 s, 710 in all
+        assertThat(r.generator().warnings())
+                .last()
+                .asString()
+                .isEqualTo("the JIT compiled for 610 ms in the measurement's first 10 s (710 ms in all): the warmup did"
+                        + " not settle Salvo's code, and compiling takes CPU from the requests on a small machine; give"
+                        + " the warmup more requests (docs/warmup-jit.md)");
+        long t0 = java.time.Instant.parse(r.measurementStartedAt()).toEpochMilli();
+        // measured from 10 s later, the same timeline holds 20 ms in the first 10 s: no warning
+        assertThat(GeneratorVerdict.jitMillis(r.generator(), t0 + 10_000)).containsExactly(100.0, 20.0);
+        assertThat(GeneratorVerdict.warnings(r.generator(), r.requests(), t0 + 10_000, r.measurementSeconds()))
+                .noneMatch(w -> w.startsWith("the JIT"));
     }
 
     @Test

@@ -27,8 +27,7 @@ final class GeneratorSection {
         if (r.generator() == null || r.generator().warnings().isEmpty()) {
             return "";
         }
-        StringBuilder b =
-                new StringBuilder("<div id=\"generator-warning\" class=\"verdict WARN\">Load generator hiccups:<ul>");
+        StringBuilder b = new StringBuilder("<div id=\"generator-warning\" class=\"verdict WARN\">Load generator:<ul>");
         r.generator().warnings().forEach(w -> b.append("<li>").append(esc(w)).append("</li>"));
         return b.append("</ul></div>\n").toString();
     }
@@ -116,32 +115,17 @@ final class GeneratorSection {
         return b.append("</table>\n").toString();
     }
 
-    /** The first seconds of the measurement whose compilation is shown apart: what the warmup left to compile. */
-    static final int JIT_EARLY_SECONDS = 10;
-
     /**
      * @param g the generator's timing
      * @param t0 when the measurement started, ms since the epoch
      * @return the JIT's compilation time in the measurement, all and in its first seconds, or null when not recorded
      */
     static String jit(GeneratorResults g, long t0) {
-        double all = 0;
-        double early = 0;
-        boolean known = false;
-        for (GeneratorResults.HiccupPoint p : g.hiccupTimeline()) {
-            if (p.jitMillis() == null || p.endEpochMillis() <= t0) {
-                continue;
-            }
-            known = true;
-            all += p.jitMillis();
-            if (p.startEpochMillis() < t0 + JIT_EARLY_SECONDS * 1000L) {
-                early += p.jitMillis();
-            }
-        }
-        return known
-                ? num(all, 0) + " (" + num(early, 0) + " in its first " + JIT_EARLY_SECONDS
-                        + " s: compilation there is code the warmup did not settle, see docs/warmup-jit.md)"
-                : null;
+        double[] jit = GeneratorVerdict.jitMillis(g, t0);
+        return jit == null
+                ? null
+                : num(jit[0], 0) + " (" + num(jit[1], 0) + " in its first " + GeneratorVerdict.JIT_EARLY_SECONDS
+                        + " s: compilation there is code the warmup did not settle, see docs/warmup-jit.md)";
     }
 
     private static void row(StringBuilder b, String key, String value) {

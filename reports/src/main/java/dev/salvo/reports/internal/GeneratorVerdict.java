@@ -18,12 +18,44 @@ import java.util.Locale;
  *       e.g. its threads were starved of CPU, which a sleeping hiccup thread may not see) is at least a tenth of the
  *       response time's.
  * </ul>
+ *
+ * <p>And one more line for the whole run when the JVM's JIT compilers worked for at least {@link #JIT_WARN_MILLIS} in
+ * the measurement's first {@link #JIT_EARLY_SECONDS} s: the warmup did not settle Salvo's code (docs/warmup-jit.md).
  */
 public final class GeneratorVerdict {
     private static final String[] NAMES = {"p50", "p90", "p95", "p99", "p99.9", "max"};
     private static final double[] TAILS = {0.5, 0.1, 0.05, 0.01, 0.001, 0};
 
+    /** The measurement's first seconds whose compilation is told apart: what the warmup left to compile. */
+    public static final int JIT_EARLY_SECONDS = 10;
+
+    /** Compilation in the measurement's first {@link #JIT_EARLY_SECONDS} s, in ms, from which a run is warned. */
+    public static final double JIT_WARN_MILLIS = 500;
+
     private GeneratorVerdict() {}
+
+    /**
+     * @param generator the generator's timing
+     * @param measuredFromMillis when the measurement started, ms since the epoch
+     * @return the JIT's compilation time in ms over the measurement and over its first {@link #JIT_EARLY_SECONDS} s,
+     *     or null when the timeline does not carry it
+     */
+    public static double[] jitMillis(GeneratorResults generator, long measuredFromMillis) {
+        double all = 0;
+        double early = 0;
+        boolean known = false;
+        for (GeneratorResults.HiccupPoint p : generator.hiccupTimeline()) {
+            if (p.jitMillis() == null || p.endEpochMillis() <= measuredFromMillis) {
+                continue;
+            }
+            known = true;
+            all += p.jitMillis();
+            if (p.startEpochMillis() < measuredFromMillis + JIT_EARLY_SECONDS * 1000L) {
+                early += p.jitMillis();
+            }
+        }
+        return known ? new double[] {all, early} : null;
+    }
 
     /**
      * @param generator the generator's timing
@@ -84,6 +116,17 @@ public final class GeneratorVerdict {
                         late.max() / 1000,
                         late.p99() / 1000));
             }
+        }
+        double[] jit = jitMillis(generator, measuredFromMillis);
+        if (jit != null && jit[1] >= JIT_WARN_MILLIS) {
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "the JIT compiled for %.0f ms in the measurement's first %d s (%.0f ms in all): the warmup did not"
+                            + " settle Salvo's code, and compiling takes CPU from the requests on a small machine;"
+                            + " give the warmup more requests (docs/warmup-jit.md)",
+                    jit[1],
+                    JIT_EARLY_SECONDS,
+                    jit[0]));
         }
         return lines;
     }
