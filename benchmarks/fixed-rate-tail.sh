@@ -21,16 +21,22 @@
 # paced design in plain Java (8 threads, one connection each, parkNanos until the due time, pgjdbc, no Salvo, no
 # Gatling), with Salvo's JVM options: the floor a JVM client reaches on this machine. Its p99, its p99 over pgbench's and
 # its CPU per request are added to the RESULT line (raw_jdbc_p99_ms raw_jdbc_p99_ratio raw_jdbc_cpu_us).
+# --side-by-side adds one more contender to every round: Salvo and pgbench at the same time, each at half the rate (the
+# database serves the same total rate), pgbench's transactions counted by their scheduled start within Salvo's measured
+# window. Both see the same database and the same machine in the same seconds, so their difference is what each client
+# adds to its own measurement, not the machine's drift between one run and the next (a diagnosis, no target:
+# side_mean_ratio side_p95_ratio side_p99_ratio, Salvo / pgbench, the median of the rounds').
 #
 # Usage: bash benchmarks/fixed-rate-tail.sh [--rate 500] [--seconds 30] [--warmup 5] [--rounds 4]
-#        [--arrivals poisson|uniform] [--salvo-mode open|paced] [--with-raw-jdbc] [--timer-slack 1|<ns>|default]
-#        [--skip-build]
+#        [--arrivals poisson|uniform] [--salvo-mode open|paced] [--with-raw-jdbc] [--side-by-side]
+#        [--timer-slack 1|<ns>|default] [--skip-build]
 #   SALVO_JAVA_OPTS (environment): extra JVM options for Salvo (and the raw JDBC loop), for diagnosis (e.g. a GC log)
 # Last line: RESULT salvo_p99_ms=<x> pgbench_p99_ms=<x> mean_ratio=<x> p50_ratio=<x> p95_ratio=<x> p99_ratio=<x>
 #            within_targets=<yes|no> salvo_cpu_us=<x> pgbench_cpu_us=<x> cpu_ratio=<x> salvo_mode=<open|paced>
 #            [raw_jdbc_p99_ms=<x> raw_jdbc_p99_ratio=<x> raw_jdbc_cpu_us=<x>]
+#            [side_mean_ratio=<x> side_p95_ratio=<x> side_p99_ratio=<x>]
 set -euo pipefail
-rate=500; seconds=30; warmup=5; rounds=4; arrivals=poisson; build=1; slack=1; mode=open; raw=0
+rate=500; seconds=30; warmup=5; rounds=4; arrivals=poisson; build=1; slack=1; mode=open; raw=0; side=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --rate) rate=$2; shift 2;;
@@ -41,8 +47,9 @@ while [ $# -gt 0 ]; do
     --salvo-mode) mode=$2; shift 2;;
     --timer-slack) slack=$2; shift 2;;
     --with-raw-jdbc) raw=1; shift;;
+    --side-by-side) side=1; shift;;
     --skip-build) build=0; shift;;
-    -h|--help) sed -n '2,32p' "$0"; exit 0;;
+    -h|--help) sed -n '2,39p' "$0"; exit 0;;
     *) echo "fixed-rate-tail.sh: unknown option '$1' (see --help)" >&2; exit 2;;
   esac
 done
@@ -99,11 +106,15 @@ sample_cpu() {
 # cpu_per_request OUT: µs of CPU per request in the window, at the nominal rate
 cpu_per_request() { awk -v hz="$hz" -v rate="$rate" -v w="$cpu_window" 'NR==1{a=$1} NR==2{b=$1} END{printf "%.1f", (b - a) * 1e6 / hz / (rate * w)}' "$1"; }
 
-run_salvo() { # prints: mean p50 p95 p99 (ms) count hiccup-p99 stalls wait-p50 service-p50 cpu-us-per-request
+start_salvo() { # RUN RATE: starts Salvo's JVM in the background
   java "${java_opts[@]}" -cp "$cp" -Dsalvo.url="jdbc:postgresql://localhost:$port/postgres?user=postgres" \
-    -Dsalvo.resultsDir="$work/salvo-$1" -Dsalvo.progressSeconds=0 -Dbench.rate="$rate" -Dbench.seconds="$seconds" \
+    -Dsalvo.resultsDir="$work/salvo-$1" -Dsalvo.progressSeconds=0 -Dbench.rate="$2" -Dbench.seconds="$seconds" \
     -Dbench.warmup="$warmup" -Dbench.arrivals="$arrivals" -Dbench.mode="$mode" io.gatling.app.Gatling --simulation dev.salvo.benchmarks.overhead.TailSimulation \
     --results-folder "$work/gatling-$1" --no-reports > "$work/salvo-$1.log" 2>&1 &
+}
+
+run_salvo() { # prints: mean p50 p95 p99 (ms) count hiccup-p99 stalls wait-p50 service-p50 cpu-us-per-request
+  start_salvo "$1" "$rate"
   local pid=$!
   sample_cpu "$pid" "$work/salvo-$1.cpu"
   wait "$pid"
@@ -157,8 +168,39 @@ run_raw() { # prints: mean p50 p95 p99 (ms) count wait-p50 service-p50 cpu-us-pe
   echo "$(tail -1 "$work/raw-$1.log") $(cpu_per_request "$work/raw-$1.cpu")"
 }
 
-declare -a RM R50 R95 R99 SP99 PP99 SCPU PCPU RP99 RR99 RCPU
-contenders=(salvo pgbench); [ "$raw" = 1 ] && contenders+=(raw)
+run_side() { # prints: Salvo mean p95 p99, pgbench mean p95 p99 (ms), pgbench's transactions, Salvo's hiccup p99
+  local half=$((rate / 2))
+  rm -f "$work"/pgbench-log.*
+  start_salvo "side-$1" "$half"
+  local pid=$!
+  # pgbench from Salvo's launch until after its load ends (its JVM start, warmup and measurement); only the
+  # transactions scheduled inside Salvo's measured window count
+  (cd "$work" && exec pgbench -h localhost -p "$port" -U postgres -n -S -M prepared -R "$half" -c 8 -j 2 \
+    -T $((warmup + seconds + 15)) -l --log-prefix=pgbench-log postgres > "$work/pgbench-side-$1.log" 2>&1)
+  wait "$pid"
+  python3 - "$work" "$(ls "$work/salvo-side-$1"/*/results.json)" <<'PY'
+import glob, json, sys
+from datetime import datetime
+r = json.load(open(sys.argv[2]))
+t0 = datetime.fromisoformat(r["measurementStartedAt"].replace("Z", "+00:00")).timestamp()
+t1 = t0 + r["measurementSeconds"]
+lat = []
+for f in glob.glob(sys.argv[1] + "/pgbench-log.*"):
+    for line in open(f):
+        p = line.split()
+        start = int(p[4]) + int(p[5]) / 1e6 - int(p[2]) / 1e6
+        if t0 <= start < t1:
+            lat.append(int(p[2]))
+lat.sort()
+pct = lambda q: lat[min(len(lat) - 1, int(q * len(lat)))] / 1e3
+l = r["requests"][0]["responseMicros"]
+print("%.3f %.3f %.3f %.3f %.3f %.3f %d %.3f" % (l["mean"] / 1e3, l["p95"] / 1e3, l["p99"] / 1e3,
+    sum(lat) / len(lat) / 1e3, pct(0.95), pct(0.99), len(lat), r["generator"]["hiccupMicros"]["p99"] / 1e3))
+PY
+}
+
+declare -a RM R50 R95 R99 SP99 PP99 SCPU PCPU RP99 RR99 RCPU XM X95 X99
+contenders=(salvo pgbench); [ "$raw" = 1 ] && contenders+=(raw); [ "$side" = 1 ] && contenders+=(side)
 for r in $(seq 1 "$rounds"); do
   # each round starts with the next contender (with two: Salvo first in odd rounds, pgbench first in even ones)
   n=${#contenders[@]}; order=""
@@ -171,12 +213,18 @@ for r in $(seq 1 "$rounds"); do
         echo "round $r pgbench: mean $pm p50 $p50 p95 $p95 p99 $p99 ms ($pn transactions; CPU $pcpu µs/transaction)" >&2;;
       raw) read -r rm r50 r95 r99 rn rw50 rs50 rcpu < <(run_raw "$r")
         echo "round $r raw JDBC: mean $rm p50 $r50 p95 $r95 p99 $r99 ms ($rn requests; p50 of the wait $rw50 ms, of the service $rs50 ms; CPU $rcpu µs/request)" >&2;;
+      side) read -r xsm xs95 xs99 xpm xp95 xp99 xpn xhic < <(run_side "$r")
+        echo "round $r side by side, $((rate / 2))/s each: Salvo mean $xsm p95 $xs95 p99 $xs99 ms (generator hiccup p99 $xhic ms); pgbench in Salvo's window mean $xpm p95 $xp95 p99 $xp99 ms ($xpn transactions)" >&2;;
     esac
   done
   ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.3f", a / b}'; }
   RM+=("$(ratio "$sm" "$pm")"); R50+=("$(ratio "$s50" "$p50")"); R95+=("$(ratio "$s95" "$p95")"); R99+=("$(ratio "$s99" "$p99")")
   SP99+=("$s99"); PP99+=("$p99"); SCPU+=("$scpu"); PCPU+=("$pcpu")
   echo "round $r ratios Salvo/pgbench: mean ${RM[-1]} p50 ${R50[-1]} p95 ${R95[-1]} p99 ${R99[-1]}" >&2
+  if [ "$side" = 1 ]; then
+    XM+=("$(ratio "$xsm" "$xpm")"); X95+=("$(ratio "$xs95" "$xp95")"); X99+=("$(ratio "$xs99" "$xp99")")
+    echo "round $r ratios side by side Salvo/pgbench: mean ${XM[-1]} p95 ${X95[-1]} p99 ${X99[-1]}" >&2
+  fi
   if [ "$raw" = 1 ]; then
     RP99+=("$r99"); RR99+=("$(ratio "$r99" "$p99")"); RCPU+=("$rcpu")
     echo "round $r ratios raw JDBC/pgbench: mean $(ratio "$rm" "$pm") p50 $(ratio "$r50" "$p50") p95 $(ratio "$r95" "$p95") p99 ${RR99[-1]}; Salvo/raw JDBC p99 $(ratio "$s99" "$r99")" >&2
@@ -188,4 +236,5 @@ m=$(median "${RM[@]}"); q50=$(median "${R50[@]}"); q95=$(median "${R95[@]}"); q9
 ok=$(awk -v m="$m" -v a="$q50" -v b="$q95" -v c="$q99" 'BEGIN{w=(m>=0.85&&m<=1.15&&a>=0.85&&a<=1.15&&b>=0.85&&b<=1.15&&c>=0.75&&c<=1.25); print w?"yes":"no"}' 2>/dev/null || echo no)
 sc=$(median "${SCPU[@]}"); pc=$(median "${PCPU[@]}")
 echo "RESULT salvo_p99_ms=$(median "${SP99[@]}") pgbench_p99_ms=$(median "${PP99[@]}") mean_ratio=$m p50_ratio=$q50 p95_ratio=$q95 p99_ratio=$q99 within_targets=$ok salvo_cpu_us=$sc pgbench_cpu_us=$pc cpu_ratio=$(awk -v a="$sc" -v b="$pc" 'BEGIN{printf "%.3f", a / b}') salvo_mode=$mode$(
-  [ "$raw" = 1 ] && echo " raw_jdbc_p99_ms=$(median "${RP99[@]}") raw_jdbc_p99_ratio=$(median "${RR99[@]}") raw_jdbc_cpu_us=$(median "${RCPU[@]}")")"
+  [ "$raw" = 1 ] && echo " raw_jdbc_p99_ms=$(median "${RP99[@]}") raw_jdbc_p99_ratio=$(median "${RR99[@]}") raw_jdbc_cpu_us=$(median "${RCPU[@]}")")$(
+  [ "$side" = 1 ] && echo " side_mean_ratio=$(median "${XM[@]}") side_p95_ratio=$(median "${X95[@]}") side_p99_ratio=$(median "${X99[@]}")")"
