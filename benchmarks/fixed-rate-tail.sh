@@ -22,13 +22,13 @@
 # Gatling), with Salvo's JVM options: the floor a JVM client reaches on this machine. Its p99, its p99 over pgbench's and
 # its CPU per request are added to the RESULT line (raw_jdbc_p99_ms raw_jdbc_p99_ratio raw_jdbc_cpu_us).
 # --side-by-side adds one more contender to every round: Salvo and pgbench at the same time, each at half the rate (the
-# database serves the same total rate), pgbench's transactions counted by their scheduled start within Salvo's measured
-# window. Both see the same database and the same machine in the same seconds, so their difference is what each client
+# database serves the same total rate; --side-rate sets another, e.g. --side-rate 500 for `-R 500` on both sides),
+# pgbench's transactions counted by their scheduled start within Salvo's measured window. Both see the same database and the same machine in the same seconds, so their difference is what each client
 # adds to its own measurement, not the machine's drift between one run and the next (a diagnosis, no target:
 # side_mean_ratio side_p95_ratio side_p99_ratio, Salvo / pgbench, the median of the rounds').
 #
 # Usage: bash benchmarks/fixed-rate-tail.sh [--rate 500] [--seconds 30] [--warmup 5] [--rounds 4]
-#        [--arrivals poisson|uniform] [--salvo-mode open|paced] [--with-raw-jdbc] [--side-by-side]
+#        [--arrivals poisson|uniform] [--salvo-mode open|paced] [--with-raw-jdbc] [--side-by-side [--side-rate N]]
 #        [--timer-slack 1|<ns>|default] [--skip-build]
 #   SALVO_JAVA_OPTS (environment): extra JVM options for Salvo (and the raw JDBC loop), for diagnosis (e.g. a GC log)
 # Last line: RESULT salvo_p99_ms=<x> pgbench_p99_ms=<x> mean_ratio=<x> p50_ratio=<x> p95_ratio=<x> p99_ratio=<x>
@@ -36,7 +36,7 @@
 #            [raw_jdbc_p99_ms=<x> raw_jdbc_p99_ratio=<x> raw_jdbc_cpu_us=<x>]
 #            [side_mean_ratio=<x> side_p95_ratio=<x> side_p99_ratio=<x>]
 set -euo pipefail
-rate=500; seconds=30; warmup=5; rounds=4; arrivals=poisson; build=1; slack=1; mode=open; raw=0; side=0
+rate=500; seconds=30; warmup=5; rounds=4; arrivals=poisson; build=1; slack=1; mode=open; raw=0; side=0; side_rate=
 while [ $# -gt 0 ]; do
   case "$1" in
     --rate) rate=$2; shift 2;;
@@ -48,13 +48,15 @@ while [ $# -gt 0 ]; do
     --timer-slack) slack=$2; shift 2;;
     --with-raw-jdbc) raw=1; shift;;
     --side-by-side) side=1; shift;;
+    --side-rate) side_rate=$2; shift 2;;
     --skip-build) build=0; shift;;
     -h|--help) sed -n '2,39p' "$0"; exit 0;;
     *) echo "fixed-rate-tail.sh: unknown option '$1' (see --help)" >&2; exit 2;;
   esac
 done
-for v in rate seconds warmup rounds; do
-  [[ "${!v}" =~ ^[0-9]+$ ]] && [ "${!v}" -gt 0 ] || { echo "fixed-rate-tail.sh: --$v must be a positive integer, but was '${!v}'" >&2; exit 2; }
+side_rate=${side_rate:-$((rate / 2))}
+for v in rate seconds warmup rounds side_rate; do
+  [[ "${!v}" =~ ^[0-9]+$ ]] && [ "${!v}" -gt 0 ] || { echo "fixed-rate-tail.sh: --${v//_/-} must be a positive integer, but was '${!v}'" >&2; exit 2; }
 done
 case "$arrivals" in poisson|uniform) ;; *) echo "fixed-rate-tail.sh: --arrivals must be poisson or uniform, but was '$arrivals'" >&2; exit 2;; esac
 case "$mode" in open|paced) ;; *) echo "fixed-rate-tail.sh: --salvo-mode must be open or paced, but was '$mode'" >&2; exit 2;; esac
@@ -169,13 +171,12 @@ run_raw() { # prints: mean p50 p95 p99 (ms) count wait-p50 service-p50 cpu-us-pe
 }
 
 run_side() { # prints: Salvo mean p95 p99, pgbench mean p95 p99 (ms), pgbench's transactions, Salvo's hiccup p99
-  local half=$((rate / 2))
   rm -f "$work"/pgbench-log.*
-  start_salvo "side-$1" "$half"
+  start_salvo "side-$1" "$side_rate"
   local pid=$!
   # pgbench from Salvo's launch until after its load ends (its JVM start, warmup and measurement); only the
   # transactions scheduled inside Salvo's measured window count
-  (cd "$work" && exec pgbench -h localhost -p "$port" -U postgres -n -S -M prepared -R "$half" -c 8 -j 2 \
+  (cd "$work" && exec pgbench -h localhost -p "$port" -U postgres -n -S -M prepared -R "$side_rate" -c 8 -j 2 \
     -T $((warmup + seconds + 15)) -l --log-prefix=pgbench-log postgres > "$work/pgbench-side-$1.log" 2>&1)
   wait "$pid"
   python3 - "$work" "$(ls "$work/salvo-side-$1"/*/results.json)" <<'PY'
@@ -214,7 +215,7 @@ for r in $(seq 1 "$rounds"); do
       raw) read -r rm r50 r95 r99 rn rw50 rs50 rcpu < <(run_raw "$r")
         echo "round $r raw JDBC: mean $rm p50 $r50 p95 $r95 p99 $r99 ms ($rn requests; p50 of the wait $rw50 ms, of the service $rs50 ms; CPU $rcpu µs/request)" >&2;;
       side) read -r xsm xs95 xs99 xpm xp95 xp99 xpn xhic < <(run_side "$r")
-        echo "round $r side by side, $((rate / 2))/s each: Salvo mean $xsm p95 $xs95 p99 $xs99 ms (generator hiccup p99 $xhic ms); pgbench in Salvo's window mean $xpm p95 $xp95 p99 $xp99 ms ($xpn transactions)" >&2;;
+        echo "round $r side by side, $side_rate/s each: Salvo mean $xsm p95 $xs95 p99 $xs99 ms (generator hiccup p99 $xhic ms); pgbench in Salvo's window mean $xpm p95 $xp95 p99 $xp99 ms ($xpn transactions)" >&2;;
     esac
   done
   ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.3f", a / b}'; }
