@@ -29,7 +29,7 @@ quiet_gatling_opts
 line="RESULT"
 for rate in $rates; do
   [[ "$rate" =~ ^[0-9]+$ ]] && [ "$rate" -gt 0 ] || { echo "accuracy.sh: every rate must be a positive integer, but was '$rate'" >&2; exit 2; }
-  java -Xmx1G -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12 --add-opens=java.base/java.lang=ALL-UNNAMED \
+  java -Xmx1G -Xms256m -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12 --add-opens=java.base/java.lang=ALL-UNNAMED \
     --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED "${quiet_opts[@]}" \
     -Dsalvo.workDir="$work/pg" -Dsalvo.resultsDir="$work/salvo-$rate" \
     -Dsalvo.progressSeconds=1 -Dbench.rate="$rate" -Dbench.seconds="$seconds" -cp "$cp" \

@@ -37,7 +37,7 @@ cd "$root"
 source "$root/benchmarks/lib.sh"
 snapshot_classpath simulations
 quiet_gatling_opts
-java_opts=(-Xmx1G -XX:+HeapDumpOnOutOfMemoryError -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12
+java_opts=(-Xmx1G -Xms256m -XX:+HeapDumpOnOutOfMemoryError -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED
   "${quiet_opts[@]}")
 

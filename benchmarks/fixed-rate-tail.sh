@@ -70,7 +70,7 @@ source "$root/benchmarks/lib.sh"
 set_timer_slack "$slack"
 snapshot_classpath
 quiet_gatling_opts
-java_opts=(-Xmx1G -XX:+HeapDumpOnOutOfMemoryError -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12
+java_opts=(-Xmx1G -Xms256m -XX:+HeapDumpOnOutOfMemoryError -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED
   "${quiet_opts[@]}")
 # diagnostics only (e.g. SALVO_JAVA_OPTS='-Xlog:gc*,safepoint:file=/tmp/gc.log'): appended to Salvo's JVM options

@@ -65,7 +65,8 @@ cd "$root"
 source "$root/benchmarks/lib.sh"
 snapshot_classpath
 quiet_gatling_opts
-java_opts=(-Xmx1G -XX:+HeapDumpOnOutOfMemoryError -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12
+# every Java contender gets Salvo's launch options (the salvo launcher's and the project pom's: Gatling's, and -Xms256m)
+java_opts=(-Xmx1G -Xms256m -XX:+HeapDumpOnOutOfMemoryError -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED
   "${quiet_opts[@]}")
 # jfr_opts <name>: the flight-recording option for one contender's JVM when --jfr is given

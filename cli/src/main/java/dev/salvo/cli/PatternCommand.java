@@ -100,7 +100,8 @@ final class PatternCommand implements Callable<Integer> {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 System.getProperty("java.class.path"),
-                "-Xmx1G",
+                RunCommand.DEFAULT_HEAP.get(0),
+                RunCommand.DEFAULT_HEAP.get(1),
                 // as the gatling-maven-plugin launches Gatling
                 "--add-opens=java.base/java.lang=ALL-UNNAMED",
                 "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",

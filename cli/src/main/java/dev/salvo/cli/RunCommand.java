@@ -45,6 +45,13 @@ final class RunCommand implements Callable<Integer> {
     /** The forked JVM's main class: Salvo's Gatling-facing entry point, which decides the exit status. */
     static final String LAUNCHER = "dev.salvo.runtime.GatlingLauncher";
 
+    /**
+     * The heap when the user sets neither bound: Gatling's 1 GB at most, and at least 256 MB, so that G1 does not shrink
+     * a load generator's heap to a few times its ~25 MB live set after its start-up collection and then run young
+     * collections and concurrent cycles back to back (docs/warmup-jit.md, "Other findings").
+     */
+    static final List<String> DEFAULT_HEAP = List.of("-Xmx1G", "-Xms256m");
+
     @Parameters(
             index = "0",
             paramLabel = "SIMULATION",
@@ -77,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(
             names = {"-J", "--jvm-option"},
             paramLabel = "OPTION",
-            description = "a JVM option for the run (default -Xmx1G), e.g. -J-Xmx4g")
+            description = "a JVM option for the run (default -Xmx1G -Xms256m), e.g. -J-Xmx4g")
     List<String> jvmOptions = new ArrayList<>();
 
     @Option(names = "--no-reports", description = "skip Gatling's HTML report (Salvo's results are always written)")
@@ -132,8 +139,8 @@ final class RunCommand implements Callable<Integer> {
                 "-XX:MaxTrivialSize=12",
                 "--add-opens=java.base/java.lang=ALL-UNNAMED",
                 "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED"));
-        if (jvmOptions.stream().noneMatch(o -> o.startsWith("-Xmx"))) {
-            cmd.add("-Xmx1G");
+        if (jvmOptions.stream().noneMatch(o -> o.startsWith("-Xmx") || o.startsWith("-Xms"))) {
+            cmd.addAll(DEFAULT_HEAP);
         }
         cmd.addAll(jvmOptions);
         cmd.addAll(quietGatling(out.resolve("gatling-prefs")));

@@ -80,6 +80,7 @@ class K8sCommandTest {
                         "/app/classes",
                         "--no-reports",
                         "-J-Xmx1G",
+                        "-J-Xms256m",
                         "-o",
                         "/results/nightly-7/workers/worker-$(JOB_COMPLETION_INDEX)");
         assertThat(at(worker, "envFrom", 0, "configMapRef", "name")).isEqualTo("salvo-nightly-7");
