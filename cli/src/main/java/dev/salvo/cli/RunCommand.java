@@ -52,6 +52,24 @@ final class RunCommand implements Callable<Integer> {
      */
     static final List<String> DEFAULT_HEAP = List.of("-Xmx1G", "-Xms256m");
 
+    /**
+     * @param jvmOptions the user's JVM options
+     * @return the {@link #DEFAULT_HEAP} bounds the user did not set: the maximum unless -Xmx is given, the floor unless
+     *     -Xmx or -Xms is (a smaller maximum of the user's must not meet a larger floor of ours)
+     */
+    static List<String> defaultHeap(List<String> jvmOptions) {
+        boolean maxGiven = jvmOptions.stream().anyMatch(o -> o.startsWith("-Xmx"));
+        boolean minGiven = jvmOptions.stream().anyMatch(o -> o.startsWith("-Xms"));
+        List<String> heap = new ArrayList<>();
+        if (!maxGiven) {
+            heap.add(DEFAULT_HEAP.get(0));
+        }
+        if (!maxGiven && !minGiven) {
+            heap.add(DEFAULT_HEAP.get(1));
+        }
+        return heap;
+    }
+
     @Parameters(
             index = "0",
             paramLabel = "SIMULATION",
@@ -139,9 +157,7 @@ final class RunCommand implements Callable<Integer> {
                 "-XX:MaxTrivialSize=12",
                 "--add-opens=java.base/java.lang=ALL-UNNAMED",
                 "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED"));
-        if (jvmOptions.stream().noneMatch(o -> o.startsWith("-Xmx") || o.startsWith("-Xms"))) {
-            cmd.addAll(DEFAULT_HEAP);
-        }
+        cmd.addAll(defaultHeap(jvmOptions));
         cmd.addAll(jvmOptions);
         cmd.addAll(quietGatling(out.resolve("gatling-prefs")));
         cmd.add("-Dsalvo.resultsDir=" + out.resolve("salvo"));

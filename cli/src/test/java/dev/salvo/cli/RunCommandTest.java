@@ -47,6 +47,15 @@ class RunCommandTest {
     }
 
     @Test
+    void theHeapGetsGatlingsMaximumAndAFloorUnlessTheUserSetsEitherBound() {
+        assertThat(RunCommand.defaultHeap(java.util.List.of("-Dx=y"))).containsExactly("-Xmx1G", "-Xms256m");
+        assertThat(RunCommand.defaultHeap(java.util.List.of("-Xms512m"))).containsExactly("-Xmx1G");
+        assertThat(RunCommand.defaultHeap(java.util.List.of("-Xmx128m"))).isEmpty();
+        assertThat(RunCommand.defaultHeap(java.util.List.of("-Xmx4g", "-Xms1g")))
+                .isEmpty();
+    }
+
+    @Test
     void exitsWithTwoAndOneLineOnAConfigurationError() {
         assertThat(run("dev.salvo.dsl.it.UnboundParameterSimulation")).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(cli.err().lines().filter(l -> l.contains("ERROR")).toList())
