@@ -23,9 +23,10 @@
 # its CPU per request are added to the RESULT line (raw_jdbc_p99_ms raw_jdbc_p99_ratio raw_jdbc_cpu_us).
 # --side-by-side adds one more contender to every round: Salvo and pgbench at the same time, each at half the rate (the
 # database serves the same total rate; --side-rate sets another, e.g. --side-rate 500 for `-R 500` on both sides),
-# pgbench's transactions counted by their scheduled start within Salvo's measured window. Both see the same database and the same machine in the same seconds, so their difference is what each client
-# adds to its own measurement, not the machine's drift between one run and the next (a diagnosis, no target:
-# side_mean_ratio side_p95_ratio side_p99_ratio, Salvo / pgbench, the median of the rounds').
+# pgbench's transactions counted by their scheduled start within Salvo's measured window. Both see the same database
+# and the same machine in the same seconds, so their difference is what each client adds to its own measurement, not
+# the machine's drift between one run and the next (a diagnosis, no target: side_mean_ratio side_p95_ratio
+# side_p99_ratio, Salvo / pgbench, the median of the rounds').
 #
 # Usage: bash benchmarks/fixed-rate-tail.sh [--rate 500] [--seconds 30] [--warmup 5] [--rounds 4]
 #        [--arrivals poisson|uniform] [--salvo-mode open|paced] [--with-raw-jdbc] [--side-by-side [--side-rate N]]
@@ -145,18 +146,25 @@ run_pgbench() { # prints: mean p50 p95 p99 (ms) count cpu-us-per-request
   # pgbench starts at once: the same window as Salvo's, moved 4 s earlier (about Salvo's JVM start)
   (cpu_from=$((cpu_from - 4)); sample_cpu "$pid" "$work/pgbench-$1.cpu")
   wait "$pid"
-  python3 - "$work" "$warmup" "$(cpu_per_request "$work/pgbench-$1.cpu")" <<'PY'
+  echo "$(pgbench_latencies "+$warmup" inf) $(cpu_per_request "$work/pgbench-$1.cpu")"
+}
+
+# pgbench_latencies FROM TO: mean p50 p95 p99 (ms) and count of the transactions in pgbench's logs whose scheduled
+# start (end minus latency, which under -R counts from the schedule; Salvo's warmup is cut by start too) is in
+# [FROM, TO), epoch seconds; FROM +N: N seconds after the first one's
+pgbench_latencies() {
+  python3 - "$work" "$1" "$2" <<'PY'
 import glob, sys
 rows = []
 for f in glob.glob(sys.argv[1] + "/pgbench-log.*"):
     for line in open(f):
         p = line.split()
-        # the scheduled start (end minus latency, which under -R counts from the schedule), as Salvo's warmup is by start
         rows.append((int(p[4]) + int(p[5]) / 1e6 - int(p[2]) / 1e6, int(p[2])))
-start = min(t for t, _ in rows) + int(sys.argv[2])
-lat = sorted(l for t, l in rows if t >= start)
+lo = min(t for t, _ in rows) + float(sys.argv[2][1:]) if sys.argv[2].startswith("+") else float(sys.argv[2])
+hi = float(sys.argv[3])
+lat = sorted(l for t, l in rows if lo <= t < hi)
 pct = lambda q: lat[min(len(lat) - 1, int(q * len(lat)))] / 1e3
-print("%.3f %.3f %.3f %.3f %d %s" % (sum(lat) / len(lat) / 1e3, pct(0.5), pct(0.95), pct(0.99), len(lat), sys.argv[3]))
+print("%.3f %.3f %.3f %.3f %d" % (sum(lat) / len(lat) / 1e3, pct(0.5), pct(0.95), pct(0.99), len(lat)))
 PY
 }
 
@@ -179,25 +187,19 @@ run_side() { # prints: Salvo mean p95 p99, pgbench mean p95 p99 (ms), pgbench's 
   (cd "$work" && exec pgbench -h localhost -p "$port" -U postgres -n -S -M prepared -R "$side_rate" -c 8 -j 2 \
     -T $((warmup + seconds + 15)) -l --log-prefix=pgbench-log postgres > "$work/pgbench-side-$1.log" 2>&1)
   wait "$pid"
-  python3 - "$work" "$(ls "$work/salvo-side-$1"/*/results.json)" <<'PY'
-import glob, json, sys
+  local sm s95 s99 hic t0 t1 pm p50 p95 p99 pn
+  read -r sm s95 s99 hic t0 t1 < <(python3 - "$(ls "$work/salvo-side-$1"/*/results.json)" <<'PY'
+import json, sys
 from datetime import datetime
-r = json.load(open(sys.argv[2]))
+r = json.load(open(sys.argv[1]))
 t0 = datetime.fromisoformat(r["measurementStartedAt"].replace("Z", "+00:00")).timestamp()
-t1 = t0 + r["measurementSeconds"]
-lat = []
-for f in glob.glob(sys.argv[1] + "/pgbench-log.*"):
-    for line in open(f):
-        p = line.split()
-        start = int(p[4]) + int(p[5]) / 1e6 - int(p[2]) / 1e6
-        if t0 <= start < t1:
-            lat.append(int(p[2]))
-lat.sort()
-pct = lambda q: lat[min(len(lat) - 1, int(q * len(lat)))] / 1e3
 l = r["requests"][0]["responseMicros"]
-print("%.3f %.3f %.3f %.3f %.3f %.3f %d %.3f" % (l["mean"] / 1e3, l["p95"] / 1e3, l["p99"] / 1e3,
-    sum(lat) / len(lat) / 1e3, pct(0.95), pct(0.99), len(lat), r["generator"]["hiccupMicros"]["p99"] / 1e3))
+print("%.3f %.3f %.3f %.3f %.6f %.6f" % (l["mean"] / 1e3, l["p95"] / 1e3, l["p99"] / 1e3,
+    r["generator"]["hiccupMicros"]["p99"] / 1e3, t0, t0 + r["measurementSeconds"]))
 PY
+)
+  read -r pm p50 p95 p99 pn < <(pgbench_latencies "$t0" "$t1")
+  echo "$sm $s95 $s99 $pm $p95 $p99 $pn $hic"
 }
 
 declare -a RM R50 R95 R99 SP99 PP99 SCPU PCPU RP99 RR99 RCPU XM X95 X99
