@@ -100,8 +100,8 @@ final class PatternCommand implements Callable<Integer> {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 System.getProperty("java.class.path"),
-                RunCommand.DEFAULT_HEAP.get(0),
-                RunCommand.DEFAULT_HEAP.get(1),
+                RunCommand.DEFAULT_MAX_HEAP,
+                RunCommand.DEFAULT_MIN_HEAP,
                 // as the gatling-maven-plugin launches Gatling
                 "--add-opens=java.base/java.lang=ALL-UNNAMED",
                 "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",

@@ -45,16 +45,19 @@ final class RunCommand implements Callable<Integer> {
     /** The forked JVM's main class: Salvo's Gatling-facing entry point, which decides the exit status. */
     static final String LAUNCHER = "dev.salvo.runtime.GatlingLauncher";
 
+    /** The heap's maximum unless the user sets it: Gatling's 1 GB. */
+    static final String DEFAULT_MAX_HEAP = "-Xmx1G";
+
     /**
-     * The heap when the user sets neither bound: Gatling's 1 GB at most, and at least 256 MB, so that G1 does not shrink
-     * a load generator's heap to a few times its ~25 MB live set after its start-up collection and then run young
-     * collections and concurrent cycles back to back (docs/warmup-jit.md, "Other findings").
+     * The heap's floor unless the user sets either bound: 256 MB, so that G1 does not shrink a load generator's heap to a
+     * few times its ~25 MB live set after its start-up collection and then run young collections and concurrent cycles
+     * back to back (docs/warmup-jit.md, "Other findings").
      */
-    static final List<String> DEFAULT_HEAP = List.of("-Xmx1G", "-Xms256m");
+    static final String DEFAULT_MIN_HEAP = "-Xms256m";
 
     /**
      * @param jvmOptions the user's JVM options
-     * @return the {@link #DEFAULT_HEAP} bounds the user did not set: the maximum unless -Xmx is given, the floor unless
+     * @return the default heap bounds the user did not set: the maximum unless -Xmx is given, the floor unless
      *     -Xmx or -Xms is (a smaller maximum of the user's must not meet a larger floor of ours)
      */
     static List<String> defaultHeap(List<String> jvmOptions) {
@@ -62,10 +65,10 @@ final class RunCommand implements Callable<Integer> {
         boolean minGiven = jvmOptions.stream().anyMatch(o -> o.startsWith("-Xms"));
         List<String> heap = new ArrayList<>();
         if (!maxGiven) {
-            heap.add(DEFAULT_HEAP.get(0));
+            heap.add(DEFAULT_MAX_HEAP);
         }
         if (!maxGiven && !minGiven) {
-            heap.add(DEFAULT_HEAP.get(1));
+            heap.add(DEFAULT_MIN_HEAP);
         }
         return heap;
     }
