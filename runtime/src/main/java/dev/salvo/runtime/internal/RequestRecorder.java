@@ -12,11 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 /**
- * Statistics of one request name, recorded from many threads without locks: HdrHistogram recorders (nanoseconds, 3
- * significant digits) and adders. Nothing is kept per request. Requests that started during the warmup are only counted:
+ * Statistics of one request name, recorded from many threads: latency histograms (nanoseconds, 3 significant digits,
+ * fed through per-thread buffers, see {@link LatencyBuffers}) and adders. Nothing is kept per request. Requests that started during the warmup are only counted:
  * either with {@link #recordWarmup()} or, where the warmup must run the same code as the measurement (the tight loop,
  * see {@link TightLoop}), recorded in full into {@link #warmupSink}, whose numbers are never reported, only counted.
  */
@@ -35,10 +34,7 @@ final class RequestRecorder {
     static final int WARMUP_SINK_DIGITS = 1;
 
     // hot: written on every request
-    private final Recorder response;
-    private final Recorder service;
-    private final Recorder wait;
-    private final Recorder lag;
+    private final LatencyBuffers latencies;
     private final LongAdder ok = new LongAdder();
     private final LongAdder ko = new LongAdder();
     private final LongAdder rows = new LongAdder();
@@ -111,10 +107,7 @@ final class RequestRecorder {
         this.kind = kind;
         this.slo = slo;
         this.results = results;
-        this.response = new Recorder(MAX_TRACKED_NANOS, digits);
-        this.service = new Recorder(MAX_TRACKED_NANOS, digits);
-        this.wait = new Recorder(MAX_TRACKED_NANOS, digits);
-        this.lag = new Recorder(MAX_TRACKED_NANOS, digits);
+        this.latencies = new LatencyBuffers(MAX_TRACKED_NANOS, digits);
         this.warmupSink = digits == WARMUP_SINK_DIGITS
                 ? null
                 : new RequestRecorder(name, kind, slo, null, null, transaction, WARMUP_SINK_DIGITS);
@@ -157,14 +150,12 @@ final class RequestRecorder {
             long rowCount,
             long byteCount,
             String error) {
-        response.recordValue(clamp(responseNanos));
-        if (serviceNanos >= 0) {
-            service.recordValue(clamp(serviceNanos));
-            wait.recordValue(clamp(waitNanos));
-        }
-        if (lagNanos >= 0) {
-            lag.recordValue(clamp(lagNanos));
-        }
+        boolean served = serviceNanos >= 0;
+        latencies.record(
+                clamp(responseNanos),
+                served ? clamp(serviceNanos) : -1,
+                served ? clamp(waitNanos) : -1,
+                lagNanos >= 0 ? clamp(lagNanos) : -1);
         if (findMax != null && transaction == null) {
             findMax.record(responseNanos, error != null);
         }
@@ -193,7 +184,8 @@ final class RequestRecorder {
      * are, and into the current interval.
      */
     synchronized void tick() {
-        responseTick = response.getIntervalHistogram(responseTick);
+        latencies.drain();
+        responseTick = latencies.take(LatencyBuffers.RESPONSE, responseTick);
         if (intervalTaken) {
             responseInterval.reset();
             intervalTaken = false;
@@ -212,9 +204,9 @@ final class RequestRecorder {
     synchronized Histogram interval() {
         tick();
         intervalTaken = true;
-        serviceInterval = service.getIntervalHistogram(serviceInterval);
-        waitInterval = wait.getIntervalHistogram(waitInterval);
-        lagInterval = lag.getIntervalHistogram(lagInterval);
+        serviceInterval = latencies.take(LatencyBuffers.SERVICE, serviceInterval);
+        waitInterval = latencies.take(LatencyBuffers.WAIT, waitInterval);
+        lagInterval = latencies.take(LatencyBuffers.LAG, lagInterval);
         responseTotal.add(responseInterval);
         serviceTotal.add(serviceInterval);
         waitTotal.add(waitInterval);
