@@ -2,7 +2,8 @@
 # Memory under a small heap: does Salvo's hot path keep its heap flat over millions of requests?
 #
 # One Salvo contender of benchmarks/overhead.sh (OverheadSimulation against the embedded PostgreSQL: the demo table's
-# primary-key lookups, 8 users, closed model), run for --seconds under -Xmx256m with a GC log. While it runs the
+# primary-key lookups, 8 users, closed model), run for --seconds under -Xmx256m with a GC log (overhead.sh also gives
+# every contender the launchers' -Xms256m, so the heap is fixed and all of it becomes resident). While it runs the
 # harness samples the JVM's resident set every second. Reported: the requests it ran (warmup included), how many full
 # collections there were (target: 0), the largest heap left after a young collection in the second half of the run
 # (live data: it must not grow with the number of requests), the peak resident set (VmHWM) and the throughput.
@@ -18,7 +19,7 @@ while [ $# -gt 0 ]; do
     --mode) mode=$2; shift 2;;
     --heap) heap=$2; shift 2;;
     --skip-build) skip=--skip-build; shift;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0;;
     *) echo "memory.sh: unknown option '$1' (see --help)" >&2; exit 2;;
   esac
 done

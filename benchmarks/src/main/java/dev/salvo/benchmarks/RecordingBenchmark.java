@@ -17,9 +17,10 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Latency recording as the runtime's {@code RequestRecorder} does it (that class is package-private, so its usage is
- * reproduced here): HdrHistogram {@link Recorder}s of nanoseconds up to one hour at 3 significant digits, and
- * {@link LongAdder}s. {@code recordRequest} is the whole successful-request path: response, service, wait and lag
+ * Latency recording as the runtime's {@code RequestRecorder} did it until it moved to per-thread buffers
+ * ({@code LatencyBuffers}, issue 20; package-private, so the usage is reproduced here): HdrHistogram {@link Recorder}s
+ * shared by every recording thread, of nanoseconds up to one hour at 3 significant digits, and {@link LongAdder}s. Kept
+ * as the reference for what sharing them costs: compare {@code recordRequest} with {@code recordRequestFrom2Threads}. {@code recordRequest} is the whole successful-request path: response, service, wait and lag
  * recorders, rows, bytes and the OK count. Values cycle through 4,096 precomputed latencies (log-uniform, 20 µs to 50
  * ms), so the histogram's buckets vary as in a run. Also {@link VarietyCounter#record(Object[], int)}, the per-request
  * distinct-tuple counter.
