@@ -11,7 +11,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 /**
  * Runs the find-max search: every request of the run is also recorded here; at the end of each step the step's
@@ -23,7 +22,7 @@ final class FindMaxController {
     private final ResultsBuilder results;
     private final CoreComponents core;
     // hot: written on every request
-    private final Recorder latency = new Recorder(RequestRecorder.MAX_TRACKED_NANOS, 3);
+    private final LatencyBuffers latency = new LatencyBuffers(RequestRecorder.MAX_TRACKED_NANOS, 3);
     private final LongAdder ok = new LongAdder();
     private final LongAdder ko = new LongAdder();
     // cold: the controller thread only
@@ -42,7 +41,7 @@ final class FindMaxController {
     }
 
     void record(long responseNanos, boolean failed) {
-        latency.recordValue(Math.max(0, Math.min(responseNanos, RequestRecorder.MAX_TRACKED_NANOS)));
+        latency.record(Math.max(0, Math.min(responseNanos, RequestRecorder.MAX_TRACKED_NANOS)), -1, -1, -1);
         (failed ? ko : ok).increment();
     }
 
@@ -60,7 +59,8 @@ final class FindMaxController {
 
     private synchronized void endOfStep() {
         step++;
-        interval = latency.getIntervalHistogram(interval);
+        latency.drain();
+        interval = latency.take(LatencyBuffers.RESPONSE, interval);
         long okCount = ok.sumThenReset();
         long koCount = ko.sumThenReset();
         long count = okCount + koCount;

@@ -8,7 +8,8 @@ import org.HdrHistogram.Histogram;
  * A request's four latency histograms (response, service, wait, lag), recorded from many threads without a shared write
  * per request: each thread appends a request's four values to a buffer of its own (one uncontended lock), and a full
  * buffer is moved into the shared histograms under one lock, {@value #CAPACITY} requests at a time. Readers drain every
- * buffer first, so a reading holds every request recorded before it.
+ * buffer first, so a reading holds every request recorded before it. The find-max judge ({@link FindMaxController}) keeps
+ * its step latencies in one too, response only.
  *
  * <p>Why not HdrHistogram's {@code Recorder}: its {@code recordValue} is six atomic updates of fields every recording
  * thread shares (the recorder's phaser, the concurrent histogram's phaser, the count, the total), and a request records
