@@ -73,7 +73,7 @@ final class OutageWatch implements AutoCloseable {
     void connected() {
         attemptSince.set(0);
         if (down) {
-            end("the pool connected");
+            end("the pool connected", System.currentTimeMillis());
         }
     }
 
@@ -144,7 +144,7 @@ final class OutageWatch implements AutoCloseable {
             reachable = at;
         }
         if (settings.failFast()) {
-            end("Salvo's check connected; fail-fast ends");
+            end("Salvo's check connected; fail-fast ends", at); // the same moment as reachable
         }
     }
 
@@ -160,11 +160,14 @@ final class OutageWatch implements AutoCloseable {
                 "[salvo] database unreachable since " + Instant.ofEpochMilli(since) + " (" + lastCause + ")");
     }
 
-    private synchronized void end(String how) {
+    /**
+     * @param how what ended the outage
+     * @param to when it ended, epoch ms
+     */
+    private synchronized void end(String how, long to) {
         if (!down) {
             return;
         }
-        long to = System.currentTimeMillis();
         down = false;
         attemptSince.set(0);
         FaultResults.Outage o = outage(to, false);
