@@ -41,7 +41,7 @@ final class FindMaxController {
     }
 
     void record(long responseNanos, boolean failed) {
-        latency.record(Math.max(0, Math.min(responseNanos, RequestRecorder.MAX_TRACKED_NANOS)), -1, -1, -1);
+        latency.record(RequestRecorder.clamp(responseNanos), -1, -1, -1);
         (failed ? ko : ok).increment();
     }
 

@@ -3,8 +3,6 @@ package dev.salvo.runtime.internal;
 import io.gatling.commons.stats.Status;
 import io.gatling.core.stats.StatsEngine;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -46,12 +44,7 @@ final class GatlingStats {
     }
 
     private final StatsEngine statsEngine;
-    private final List<Buffer> buffers = new CopyOnWriteArrayList<>();
-    private final ThreadLocal<Buffer> buffer = ThreadLocal.withInitial(() -> {
-        Buffer b = new Buffer();
-        buffers.add(b);
-        return b;
-    });
+    private final PerThread<Buffer> buffers = new PerThread<>(Buffer::new);
     private final ScheduledExecutorService flusher;
     /**
      * Takes warmup requests through the same queueing code as measured ones; what it queues is dropped at each flush of
@@ -112,7 +105,7 @@ final class GatlingStats {
     }
 
     private void queue(Entry e) {
-        Buffer b = buffer.get();
+        Buffer b = buffers.mine();
         synchronized (b) {
             b.entries.add(e);
         }
@@ -126,7 +119,7 @@ final class GatlingStats {
         if (warmupSink != null) {
             warmupSink.flush();
         }
-        for (Buffer b : buffers) {
+        for (Buffer b : buffers.all()) {
             ArrayList<Entry> taken;
             synchronized (b) {
                 if (b.entries.isEmpty()) {

@@ -116,7 +116,7 @@ final class HiccupRecorder implements Runnable {
      * @param nanos the lateness charged
      */
     void charged(long nanos) {
-        late.recordValue(Math.max(0, Math.min(nanos, RequestRecorder.MAX_TRACKED_NANOS)));
+        late.recordValue(RequestRecorder.clamp(nanos));
     }
 
     /** @return the generator's stall time so far, in ns (wake-ups later than {@link #STALL_NANOS}, added up) */
@@ -130,7 +130,7 @@ final class HiccupRecorder implements Runnable {
             long before = System.nanoTime();
             LockSupport.parkNanos(sleepNanos);
             long after = System.nanoTime();
-            long hiccup = Math.max(0, Math.min(after - before - sleepNanos, RequestRecorder.MAX_TRACKED_NANOS));
+            long hiccup = RequestRecorder.clamp(after - before - sleepNanos);
             record(hiccup, after);
         }
     }

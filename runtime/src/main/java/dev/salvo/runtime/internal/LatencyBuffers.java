@@ -1,7 +1,5 @@
 package dev.salvo.runtime.internal;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -27,15 +25,16 @@ final class LatencyBuffers {
     static final int CAPACITY = 64;
 
     private final Shared shared;
-    private final List<Buffer> buffers = new CopyOnWriteArrayList<>();
-    private final ThreadLocal<Buffer> mine = new ThreadLocal<>();
+    private final PerThread<Buffer> buffers;
 
     /**
      * @param highest the longest value tracked (longer ones must be clamped by the caller)
      * @param digits significant digits of the histograms
      */
     LatencyBuffers(long highest, int digits) {
-        this.shared = new Shared(highest, digits);
+        Shared shared = new Shared(highest, digits);
+        this.shared = shared;
+        this.buffers = new PerThread<>(() -> new Buffer(shared));
     }
 
     /**
@@ -47,18 +46,12 @@ final class LatencyBuffers {
      * @param lag until a Salvo thread took the request
      */
     void record(long response, long service, long wait, long lag) {
-        Buffer buffer = mine.get();
-        if (buffer == null) {
-            buffer = new Buffer(shared);
-            buffers.add(buffer);
-            mine.set(buffer);
-        }
-        buffer.add(response, service, wait, lag);
+        buffers.mine().add(response, service, wait, lag);
     }
 
     /** Moves what every thread's buffer holds into the shared histograms. */
     void drain() {
-        for (Buffer buffer : buffers) {
+        for (Buffer buffer : buffers.all()) {
             buffer.drain();
         }
     }
@@ -74,7 +67,10 @@ final class LatencyBuffers {
         return shared.take(metric, recycle);
     }
 
-    /** The histograms that buffers are drained into; references no {@link LatencyBuffers} (see {@link Buffer}). */
+    /**
+     * The histograms that buffers are drained into, each made when its metric is first recorded (the find-max judge
+     * records only responses: one histogram, not four); references no {@link LatencyBuffers} (see {@link Buffer}).
+     */
     private static final class Shared {
         private final long highest;
         private final int digits;
@@ -83,25 +79,30 @@ final class LatencyBuffers {
         Shared(long highest, int digits) {
             this.highest = highest;
             this.digits = digits;
-            for (int i = 0; i < METRICS; i++) {
-                active[i] = new Histogram(highest, digits);
-            }
         }
 
         synchronized void add(long[] values, int length) {
             for (int i = 0; i < length; i++) {
                 long value = values[i];
                 if (value >= 0) {
-                    active[i % METRICS].recordValue(value);
+                    int metric = i % METRICS;
+                    Histogram histogram = active[metric];
+                    if (histogram == null) {
+                        histogram = active[metric] = new Histogram(highest, digits);
+                    }
+                    histogram.recordValue(value);
                 }
             }
         }
 
         synchronized Histogram take(int metric, Histogram recycle) {
+            Histogram fresh = recycle == null ? new Histogram(highest, digits) : recycle;
+            fresh.reset();
             Histogram taken = active[metric];
-            Histogram next = recycle == null ? new Histogram(highest, digits) : recycle;
-            next.reset();
-            active[metric] = next;
+            if (taken == null) {
+                return fresh; // nothing recorded yet: an empty one, and no histogram kept for a metric never used
+            }
+            active[metric] = fresh;
             return taken;
         }
     }

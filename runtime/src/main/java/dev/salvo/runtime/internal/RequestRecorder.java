@@ -174,7 +174,11 @@ final class RequestRecorder {
         }
     }
 
-    private static long clamp(long nanos) {
+    /**
+     * @param nanos a latency
+     * @return it within what the histograms track: 0 to {@link #MAX_TRACKED_NANOS}
+     */
+    static long clamp(long nanos) {
         return Math.max(0, Math.min(nanos, MAX_TRACKED_NANOS));
     }
 

@@ -52,6 +52,22 @@ class LatencyBuffersTest {
     }
 
     @Test
+    void aMetricNeverRecordedTakesEmptyAndTheOthersAreUnaffected() {
+        assertThat(buffers.take(LatencyBuffers.RESPONSE, null).getTotalCount()).isZero();
+        buffers.record(2_000, -1, -1, -1); // as the find-max judge records: response only
+        buffers.record(3_000, -1, -1, -1);
+        buffers.drain();
+        Histogram service = buffers.take(LatencyBuffers.SERVICE, null);
+        assertThat(service.getTotalCount()).isZero();
+        service.recordValue(1); // the caller owns what it took: handed back, it is reset before reuse
+        assertThat(buffers.take(LatencyBuffers.SERVICE, service)).isSameAs(service);
+        assertThat(service.getTotalCount()).isZero();
+        Histogram response = buffers.take(LatencyBuffers.RESPONSE, null);
+        assertThat(response.getTotalCount()).isEqualTo(2);
+        assertThat(response.getMinValue()).isBetween(1_995L, 2_000L);
+    }
+
+    @Test
     void manyThreadsLoseNoValueAcrossFullBuffersAndThreadsThatEnded() throws InterruptedException {
         int threads = 8;
         int each = LatencyBuffers.CAPACITY * 10 + 7; // ten full buffers and a part-filled one per thread
