@@ -116,7 +116,7 @@ start_salvo() { # RUN RATE: starts Salvo's JVM in the background
     --results-folder "$work/gatling-$1" --no-reports > "$work/salvo-$1.log" 2>&1 &
 }
 
-run_salvo() { # prints: mean p50 p95 p99 (ms) count hiccup-p99 stalls wait-p50 service-p50 cpu-us-per-request
+run_salvo() { # prints: mean p50 p95 p99 (ms) count hiccup-p99 stalls wait-p50 service-p50 p99.9 wait-p99 wait-p99.9 service-p99 service-p99.9 cpu-us-per-request
   start_salvo "$1" "$rate"
   local pid=$!
   sample_cpu "$pid" "$work/salvo-$1.cpu"
@@ -133,8 +133,9 @@ l = r["requests"][0]["responseMicros"]
 g = r["generator"]
 w = r["requests"][0]["waitMicros"]
 s = r["requests"][0]["serviceMicros"]
-print("%.3f %.3f %.3f %.3f %d %.3f %.1f %.3f %.3f %s" % (l["mean"] / 1e3, l["p50"] / 1e3, l["p95"] / 1e3, l["p99"] / 1e3, l["count"],
-    g["hiccupMicros"]["p99"] / 1e3, g["stallMillis"], w["p50"] / 1e3, s["p50"] / 1e3, sys.argv[2]))
+print("%.3f %.3f %.3f %.3f %d %.3f %.1f %.3f %.3f %.3f %.3f %.3f %.3f %.3f %s" % (l["mean"] / 1e3, l["p50"] / 1e3, l["p95"] / 1e3,
+    l["p99"] / 1e3, l["count"], g["hiccupMicros"]["p99"] / 1e3, g["stallMillis"], w["p50"] / 1e3, s["p50"] / 1e3,
+    l["p999"] / 1e3, w["p99"] / 1e3, w["p999"] / 1e3, s["p99"] / 1e3, s["p999"] / 1e3, sys.argv[2]))
 PY
 }
 
@@ -168,7 +169,7 @@ print("%.3f %.3f %.3f %.3f %d" % (sum(lat) / len(lat) / 1e3, pct(0.5), pct(0.95)
 PY
 }
 
-run_raw() { # prints: mean p50 p95 p99 (ms) count wait-p50 service-p50 cpu-us-per-request
+run_raw() { # prints: mean p50 p95 p99 (ms) count wait-p50 service-p50 p99.9 wait-p99 wait-p99.9 service-p99 service-p99.9 cpu-us-per-request
   java "${java_opts[@]}" -cp "$cp" dev.salvo.benchmarks.overhead.RawPacedLoop \
     "jdbc:postgresql://localhost:$port/postgres?user=postgres" 8 "$rate" "$warmup" "$seconds" 200000 > "$work/raw-$1.log" 2>&1 &
   local pid=$!
@@ -210,12 +211,12 @@ for r in $(seq 1 "$rounds"); do
   for i in $(seq 0 $((n - 1))); do order+="${contenders[$(((r - 1 + i) % n))]} "; done
   for who in $order; do
     case $who in
-      salvo) read -r sm s50 s95 s99 sn shic sstall sw50 ss50 scpu < <(run_salvo "$r")
-        echo "round $r Salvo:   mean $sm p50 $s50 p95 $s95 p99 $s99 ms ($sn requests; p50 of the wait for a SQL thread $sw50 ms, of the service $ss50 ms; generator hiccup p99 $shic ms, stalls $sstall ms in all; CPU $scpu µs/request: $(cat "$work/salvo-$r.cpu.groups"))" >&2;;
+      salvo) read -r sm s50 s95 s99 sn shic sstall sw50 ss50 s999 sw99 sw999 ss99 ss999 scpu < <(run_salvo "$r")
+        echo "round $r Salvo:   mean $sm p50 $s50 p95 $s95 p99 $s99 p99.9 $s999 ms ($sn requests; wait for a SQL thread p50 $sw50 p99 $sw99 p99.9 $sw999 ms, service p50 $ss50 p99 $ss99 p99.9 $ss999 ms; generator hiccup p99 $shic ms, stalls $sstall ms in all; CPU $scpu µs/request: $(cat "$work/salvo-$r.cpu.groups"))" >&2;;
       pgbench) read -r pm p50 p95 p99 pn pcpu < <(run_pgbench "$r")
         echo "round $r pgbench: mean $pm p50 $p50 p95 $p95 p99 $p99 ms ($pn transactions; CPU $pcpu µs/transaction)" >&2;;
-      raw) read -r rm r50 r95 r99 rn rw50 rs50 rcpu < <(run_raw "$r")
-        echo "round $r raw JDBC: mean $rm p50 $r50 p95 $r95 p99 $r99 ms ($rn requests; p50 of the wait $rw50 ms, of the service $rs50 ms; CPU $rcpu µs/request)" >&2;;
+      raw) read -r rm r50 r95 r99 rn rw50 rs50 r999 rw99 rw999 rs99 rs999 rcpu < <(run_raw "$r")
+        echo "round $r raw JDBC: mean $rm p50 $r50 p95 $r95 p99 $r99 p99.9 $r999 ms ($rn requests; wait p50 $rw50 p99 $rw99 p99.9 $rw999 ms, service p50 $rs50 p99 $rs99 p99.9 $rs999 ms; CPU $rcpu µs/request)" >&2;;
       side) read -r xsm xs95 xs99 xpm xp95 xp99 xpn xhic < <(run_side "$r")
         echo "round $r side by side, $side_rate/s each: Salvo mean $xsm p95 $xs95 p99 $xs99 ms (generator hiccup p99 $xhic ms); pgbench in Salvo's window mean $xpm p95 $xp95 p99 $xp99 ms ($xpn transactions)" >&2;;
     esac

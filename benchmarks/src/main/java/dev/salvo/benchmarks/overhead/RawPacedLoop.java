@@ -20,7 +20,8 @@ import org.HdrHistogram.Histogram;
  * from pgbench's p99 does a JVM client get on this machine before Salvo adds anything.
  *
  * <p>Arguments: {@code <jdbc url> <clients> <rate per second> <warmup seconds> <seconds> <accounts>}; prints
- * {@code mean_ms p50_ms p95_ms p99_ms count wait_p50_ms service_p50_ms} on one line.
+ * {@code mean_ms p50_ms p95_ms p99_ms count wait_p50_ms service_p50_ms p999_ms wait_p99_ms wait_p999_ms service_p99_ms
+ * service_p999_ms} on one line (wait: from the due time to the execution's start; service: the execution).
  */
 public final class RawPacedLoop {
     private final SplittableRandom arrivals = new SplittableRandom(42);
@@ -84,14 +85,19 @@ public final class RawPacedLoop {
         }
         System.out.printf(
                 Locale.ROOT,
-                "%.3f %.3f %.3f %.3f %d %.3f %.3f%n",
+                "%.3f %.3f %.3f %.3f %d %.3f %.3f %.3f %.3f %.3f %.3f %.3f%n",
                 response.getMean() / 1e3,
                 response.getValueAtPercentile(50) / 1e3,
                 response.getValueAtPercentile(95) / 1e3,
                 response.getValueAtPercentile(99) / 1e3,
                 response.getTotalCount(),
                 wait.getValueAtPercentile(50) / 1e3,
-                service.getValueAtPercentile(50) / 1e3);
+                service.getValueAtPercentile(50) / 1e3,
+                response.getValueAtPercentile(99.9) / 1e3,
+                wait.getValueAtPercentile(99) / 1e3,
+                wait.getValueAtPercentile(99.9) / 1e3,
+                service.getValueAtPercentile(99) / 1e3,
+                service.getValueAtPercentile(99.9) / 1e3);
     }
 
     private static void run(
