@@ -30,13 +30,56 @@ class GeneratorVerdictTest {
                 .last()
                 .asString()
                 .isEqualTo("the JIT compiled for 610 ms in the measurement's first 10 s (710 ms in all): the warmup did"
-                        + " not settle Salvo's code, and compiling takes CPU from the requests on a small machine; give"
-                        + " the warmup more requests (docs/warmup-jit.md)");
+                        + " not settle Salvo's code, and compiling takes CPU from the requests on a small machine; the"
+                        + " warmup ran 150 requests and C2 compiles the request path after about 10,000: at 45"
+                        + " requests/s, a warmup of 223 s or more (docs/warmup-jit.md)");
         long t0 = java.time.Instant.parse(r.measurementStartedAt()).toEpochMilli();
         // measured from 10 s later, the same timeline holds 20 ms in the first 10 s: no warning
         assertThat(GeneratorVerdict.jitMillis(r.generator(), t0 + 10_000)).containsExactly(100.0, 20.0);
         assertThat(GeneratorVerdict.warnings(r.generator(), r.requests(), t0 + 10_000, r.measurementSeconds()))
                 .noneMatch(w -> w.startsWith("the JIT"));
+    }
+
+    private static RunResults.RequestStats stats(String name, double throughput, long warmupRequests) {
+        return new RunResults.RequestStats(
+                name,
+                "POINT_LOOKUP",
+                1,
+                1,
+                0,
+                0,
+                null,
+                null,
+                0,
+                0,
+                throughput,
+                0,
+                0,
+                warmupRequests,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    @Test
+    void theWarmupAdviceCountsEveryRequestNameAndSaysWhenTheWarmupRanEnough() {
+        // 2,500 warmup requests at 500/s (two names sharing the request path): 10,000 take 20 s
+        assertThat(GeneratorVerdict.warmupAdvice(List.of(stats("a", 400, 2_000), stats("b", 100, 500))))
+                .isEqualTo("the warmup ran 2,500 requests and C2 compiles the request path after about 10,000: at 500"
+                        + " requests/s, a warmup of 20 s or more (docs/warmup-jit.md)");
+        // rounded up: 10,000 / 30 = 333.3
+        assertThat(GeneratorVerdict.warmupAdvice(List.of(stats("a", 30, 10))))
+                .contains("at 30 requests/s, a warmup of 334 s or more");
+        assertThat(GeneratorVerdict.warmupAdvice(List.of(stats("a", 0, 10))))
+                .isEqualTo("the warmup ran 10 requests and C2 compiles the request path after about 10,000"
+                        + " (docs/warmup-jit.md)");
+        assertThat(GeneratorVerdict.warmupAdvice(List.of(stats("a", 30_000, 150_000))))
+                .isEqualTo("the warmup ran 150,000 requests, as many as C2 needs, so what compiled is code the warmup"
+                        + " does not run (docs/warmup-jit.md)");
     }
 
     @Test

@@ -20,7 +20,9 @@ import java.util.Locale;
  * </ul>
  *
  * <p>And one more line for the whole run when the JVM's JIT compilers worked for at least {@link #JIT_WARN_MILLIS} in
- * the measurement's first {@link #JIT_EARLY_SECONDS} s: the warmup did not settle Salvo's code (docs/warmup-jit.md).
+ * the measurement's first {@link #JIT_EARLY_SECONDS} s: the warmup did not settle Salvo's code (docs/warmup-jit.md). The
+ * line says how many requests the warmup ran and, when fewer than {@link #JIT_WARMUP_REQUESTS}, how long a warmup at the
+ * measured rate would run that many.
  */
 public final class GeneratorVerdict {
     private static final String[] NAMES = {"p50", "p90", "p95", "p99", "p99.9", "max"};
@@ -28,6 +30,13 @@ public final class GeneratorVerdict {
 
     /** The measurement's first seconds whose compilation is told apart: what the warmup left to compile. */
     public static final int JIT_EARLY_SECONDS = 10;
+
+    /**
+     * Warmup requests (all request names together) after which C2 has compiled the request path: at 500 requests/s a
+     * 5 s warmup (2,500) left 1.2 s of C2 compilation to the measurement's first 10 s, C2 reaching the request path
+     * 1-8 s into the measurement (issue 20, docs/warmup-jit.md).
+     */
+    public static final long JIT_WARMUP_REQUESTS = 10_000;
 
     /** Compilation in the measurement's first {@link #JIT_EARLY_SECONDS} s, in ms, from which a run is warned. */
     public static final double JIT_WARN_MILLIS = 500;
@@ -120,14 +129,45 @@ public final class GeneratorVerdict {
         double[] jit = jitMillis(generator, measuredFromMillis);
         if (jit != null && jit[1] >= JIT_WARN_MILLIS) {
             lines.add(String.format(
-                    Locale.ROOT,
-                    "the JIT compiled for %.0f ms in the measurement's first %d s (%.0f ms in all): the warmup did not"
-                            + " settle Salvo's code, and compiling takes CPU from the requests on a small machine;"
-                            + " give the warmup more requests (docs/warmup-jit.md)",
-                    jit[1],
-                    JIT_EARLY_SECONDS,
-                    jit[0]));
+                            Locale.ROOT,
+                            "the JIT compiled for %.0f ms in the measurement's first %d s (%.0f ms in all): the warmup did"
+                                    + " not settle Salvo's code, and compiling takes CPU from the requests on a small machine; ",
+                            jit[1],
+                            JIT_EARLY_SECONDS,
+                            jit[0])
+                    + warmupAdvice(requests));
         }
         return lines;
+    }
+
+    /**
+     * @param requests per-request statistics
+     * @return what the warmup ran against what C2 needs, and the warmup that would give it that many at the measured
+     *     rate; every request name counts, since they share the driver's and Salvo's request path
+     */
+    public static String warmupAdvice(List<RunResults.RequestStats> requests) {
+        long warmup = requests.stream()
+                .mapToLong(RunResults.RequestStats::warmupRequests)
+                .sum();
+        double rate = requests.stream()
+                .mapToDouble(RunResults.RequestStats::throughput)
+                .sum();
+        if (warmup >= JIT_WARMUP_REQUESTS) {
+            return String.format(
+                    Locale.ROOT,
+                    "the warmup ran %,d requests, as many as C2 needs, so what compiled is code the warmup does not run"
+                            + " (docs/warmup-jit.md)",
+                    warmup);
+        }
+        String length = rate > 0
+                ? String.format(Locale.ROOT, ": at %.0f requests/s, a warmup of %d s or more", rate, (long)
+                        Math.ceil(JIT_WARMUP_REQUESTS / rate))
+                : "";
+        return String.format(
+                Locale.ROOT,
+                "the warmup ran %,d requests and C2 compiles the request path after about %,d%s (docs/warmup-jit.md)",
+                warmup,
+                JIT_WARMUP_REQUESTS,
+                length);
     }
 }
