@@ -4,24 +4,22 @@ import dev.salvo.sql.SalvoException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Releases an open-model user's first request at its scheduled arrival, on Salvo's own timer thread, instead of whenever
- * Gatling's injector gets round to creating the user.
+ * Holds an open-model user's first request until its scheduled arrival, instead of starting it whenever Gatling's
+ * injector gets round to creating the user.
  *
  * <p>Gatling 3.15's injector schedules each second's users in one batch on its event loops with whole-millisecond delays,
  * and the event loops wake up a millisecond or more after them (on this kind of 2-core machine: p50 0.65-1.13 ms, p90
  * ~4.5 ms under load). Charging all of that to the requests (as pgbench charges its schedule lag) is truthful but
  * measures Gatling's injector, not the database: pgbench's own threads wake up within tens of µs of its schedule. So
  * Salvo's schedule is Gatling's shifted by a constant lead ({@value #DEFAULT_LEAD_MILLIS} ms by default, the system
- * property {@value #LEAD_PROPERTY}): a user Gatling creates within the lead is held until its due time and released
- * by this timer (its wake-up lateness, tens of µs, is charged); a user created later than that is started at once and
- * charged all of its lateness beyond the due time. The arrival process (rate, spacing, Poisson gaps) is unchanged, only
- * moved by the lead; a generator stall still lands in the response times of every request due during it.
+ * property {@value #LEAD_PROPERTY}): a user Gatling creates within the lead is held in the SQL threads' queue until its
+ * due time ({@link SqlExecutor#executeAt}), where the SQL thread that waited for it runs it (its wake-up lateness, tens
+ * of µs, is charged); a user created later than that is started at once and charged all of its lateness beyond the due
+ * time. The arrival process (rate, spacing, Poisson gaps) is unchanged, only moved by the lead; a generator stall still
+ * lands in the response times of every request due during it.
  */
 final class ArrivalRelease {
     /** System property: the lead in milliseconds, 0 to 1000; 0 starts every user when Gatling creates it. */
@@ -29,35 +27,13 @@ final class ArrivalRelease {
 
     static final long DEFAULT_LEAD_MILLIS = 10;
 
-    /** A wait shorter than this is spun on the calling thread: a timer hand-off would cost more than it waits. */
-    private static final long SPIN_NANOS = 50_000;
-
     /**
-     * How long before its due time a held request is handed to a SQL thread, which then waits for the due time itself
-     * ({@link #await}): the hand-off (a parked thread waking, tens of µs and more on a busy machine) is then off the
-     * request's path, and what is left is one thread's wake-up, as in pgbench, whose thread that waited for the
-     * schedule sends the query.
+     * The end of {@link #await} is spun, not slept: a sleeping thread wakes up to its timer slack (50 µs) late. A held
+     * request's SQL thread is woken this long before its due time.
      */
-    static final long HAND_OFF_NANOS = 200_000;
+    static final long AWAIT_SPIN_NANOS = 60_000;
 
-    /** The end of {@link #await} is spun, not slept: a sleeping thread wakes up to its timer slack (50 µs) late. */
-    private static final long AWAIT_SPIN_NANOS = 60_000;
-
-    private final ScheduledThreadPoolExecutor timer;
-
-    ArrivalRelease() {
-        timer = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(
-                    () -> {
-                        lowerTimerSlack();
-                        r.run();
-                    },
-                    "salvo-arrivals");
-            t.setDaemon(true);
-            t.setPriority(Thread.MAX_PRIORITY);
-            return t;
-        });
-    }
+    private ArrivalRelease() {}
 
     /**
      * @return the lead in ms, from {@value #LEAD_PROPERTY} or {@value #DEFAULT_LEAD_MILLIS}
@@ -68,32 +44,9 @@ final class ArrivalRelease {
     }
 
     /**
-     * Runs {@code task} at {@code atNanos}: at once when that has passed, spinning on this thread when it is less than
-     * {@value #SPIN_NANOS} ns away, on the timer thread otherwise. Once the run stops, held tasks are dropped (their
-     * users had not started a request).
-     *
-     * @param task what to run
-     * @param atNanos when (System.nanoTime)
-     */
-    void at(Runnable task, long atNanos) {
-        long wait = atNanos - System.nanoTime();
-        if (wait > SPIN_NANOS) {
-            try {
-                timer.schedule(task, wait, TimeUnit.NANOSECONDS);
-            } catch (RejectedExecutionException stopping) {
-                // the run is ending
-            }
-            return;
-        }
-        while (System.nanoTime() - atNanos < 0) {
-            Thread.onSpinWait();
-        }
-        task.run();
-    }
-
-    /**
-     * Linux delays a sleeping thread's wake-up by up to its timer slack (50 µs by default) to batch wake-ups; this
-     * thread's only job is to wake on time, so it asks for 1 ns ({@code /proc/<tid>/timerslack_ns}, writable by the
+     * Linux delays a sleeping thread's wake-up by up to its timer slack (50 µs by default) to batch wake-ups; a SQL
+     * thread that sleeps until a request's due time (held open-model users, the paced loop) must wake on time, so it
+     * asks for 1 ns ({@code /proc/<tid>/timerslack_ns}, writable by the
      * thread itself since Linux 4.6; on this 2-core machine under load the wake-up p50 went from 107 to 51 µs). Best
      * effort: elsewhere the default slack stays.
      *
@@ -122,15 +75,5 @@ final class ArrivalRelease {
         while (System.nanoTime() - atNanos < 0) {
             Thread.onSpinWait();
         }
-    }
-
-    /** @return users waiting for their due time now */
-    int held() {
-        return timer.getQueue().size();
-    }
-
-    /** Drops the users still held: the run is ending. */
-    void stop() {
-        timer.shutdownNow();
     }
 }

@@ -43,13 +43,14 @@ final class ArrivalSchedule {
     private final Map<String, Arrivals> byScenario;
     private final HiccupRecorder hiccups;
     private final long leadNanos;
-    private final ArrivalRelease release;
+    /** true when users created before their due time are held until it (a lead above 0) */
+    private final boolean holds;
 
     private ArrivalSchedule(Map<String, Arrivals> byScenario, HiccupRecorder hiccups, long leadNanos) {
         this.byScenario = byScenario;
         this.hiccups = hiccups;
         this.leadNanos = leadNanos;
-        this.release = byScenario.isEmpty() || leadNanos == 0 ? null : new ArrivalRelease();
+        this.holds = !byScenario.isEmpty() && leadNanos > 0;
     }
 
     /**
@@ -64,16 +65,9 @@ final class ArrivalSchedule {
         return new ArrivalSchedule(Map.copyOf(byScenario), hiccups, leadMillis * 1_000_000);
     }
 
-    /** @return the timer that holds users created before their due time; null when the lead is 0 */
-    ArrivalRelease release() {
-        return release;
-    }
-
-    /** Drops users still held for their due time: the run is ending. */
-    void stop() {
-        if (release != null) {
-            release.stop();
-        }
+    /** @return true when a user created before its due time is held until it ({@link ArrivalRelease}) */
+    boolean holds() {
+        return holds;
     }
 
     /** @return true when at least one scenario has a schedule */

@@ -71,7 +71,6 @@ final class PacedLoop {
      * returns to Gatling once, at the end.
      */
     void run(SqlAction a, Session session) {
-        ArrivalRelease.lowerTimerSlack(); // this thread sleeps until due times: it should wake on time
         LoopRequest request = new LoopRequest(a, session);
         long due;
         while (running(a) && (due = next(System.nanoTime())) != Long.MIN_VALUE) {

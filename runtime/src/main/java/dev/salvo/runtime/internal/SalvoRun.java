@@ -296,9 +296,6 @@ public final class SalvoRun {
         finished = true;
         hooks.close();
         hiccups.stop();
-        if (arrivals != null) {
-            arrivals.stop();
-        }
         if (server != null) {
             server.close();
         }
@@ -337,9 +334,6 @@ public final class SalvoRun {
             progress.stop();
         }
         hiccups.stop();
-        if (arrivals != null) {
-            arrivals.stop();
-        }
         if (findMax != null) {
             findMax.stop();
         }

@@ -144,7 +144,7 @@ public final class SqlAction implements Action {
         long holdNanos = 0;
         if (userClock != null) {
             long intended = userClock.intendedStart(startNanos, run.hiccups().stallNanos());
-            if (intended > startNanos && run.arrivals().release() == null) {
+            if (intended > startNanos && !run.arrivals().holds()) {
                 intended = startNanos; // no lead (salvo.arrivalLeadMillis=0): an early user starts when Gatling made it
             }
             if (intended > startNanos) {
@@ -183,14 +183,18 @@ public final class SqlAction implements Action {
         long intendedMillis = startMillis;
         Runnable request = () -> run(current, values, intendedNanos, intendedMillis, lag, userClock);
         if (holdNanos > 0) {
-            // created before its due time: Salvo's timer hands it to a SQL thread shortly before, which waits for the
-            // due time and runs it; what the timer or the hand-off are late by is charged
+            // created before its due time: held in the SQL threads' queue; the SQL thread that waited for it wakes
+            // shortly before, spins to the due time and runs it; what it is late by is charged
             Runnable onTime = () -> {
                 ArrivalRelease.await(intendedNanos);
                 run.hiccups().charged(System.nanoTime() - intendedNanos);
                 request.run();
             };
-            run.arrivals().release().at(() -> submit(onTime), intendedNanos - ArrivalRelease.HAND_OFF_NANOS);
+            try {
+                target.submitAt(onTime, intendedNanos - ArrivalRelease.AWAIT_SPIN_NANOS);
+            } catch (RejectedExecutionException stopping) {
+                // the run is ending: a user not started yet stops here
+            }
             return;
         }
         if (Thread.currentThread() instanceof SqlThread here && here.continuing()) {

@@ -199,6 +199,7 @@ final class SqlThread extends Thread {
 
     @Override
     public void run() {
+        ArrivalRelease.lowerTimerSlack(); // it sleeps until due times: held open-model users, the paced loop
         try {
             super.run();
         } finally {

@@ -33,7 +33,7 @@ final class Target implements AutoCloseable {
 
     private final EmbeddedDatabase embedded;
     private final HikariDataSource pool;
-    private final java.util.concurrent.ThreadPoolExecutor executor;
+    private final SqlExecutor executor;
     /** reaches the database outside the pool, untagged (server statistics) */
     private final java.util.concurrent.Callable<Connection> direct;
     /** the SQL threads started so far, for cancelling their statements at the drain timeout */
@@ -65,13 +65,7 @@ final class Target implements AutoCloseable {
         this.embedded = embedded;
         this.pool = pool;
         // as many SQL threads as pooled connections: each thread holds one (see SqlThread)
-        this.executor = new java.util.concurrent.ThreadPoolExecutor(
-                protocol.poolSize(),
-                protocol.poolSize(),
-                0L,
-                TimeUnit.MILLISECONDS,
-                new java.util.concurrent.LinkedBlockingQueue<>(),
-                threads(this));
+        this.executor = new SqlExecutor(protocol.poolSize(), threads(this));
     }
 
     /**
@@ -258,11 +252,22 @@ final class Target implements AutoCloseable {
     }
 
     /**
+     * Runs a request on the SQL thread that waited for its time (see {@link SqlExecutor#executeAt}).
+     *
+     * @param task the request
+     * @param atNanos when (System.nanoTime)
+     * @throws RejectedExecutionException when the run is ending and the SQL threads are gone
+     */
+    void submitAt(Runnable task, long atNanos) {
+        executor.executeAt(() -> SqlThread.current().serve(task), atNanos);
+    }
+
+    /**
      * @return true when a SQL thread that just finished a request may go on with its virtual user's next actions: the
      *     run still accepts requests and none waits for a SQL thread
      */
     boolean continuing() {
-        return !executor.isShutdown() && executor.getQueue().isEmpty();
+        return executor.idle();
     }
 
     /** @return the connections the pool holds now (HikariCP's count: idle and in use) */
@@ -350,7 +355,7 @@ final class Target implements AutoCloseable {
         int cancelled = 0;
         executor.shutdown();
         try {
-            if (!executor.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS)) {
+            if (!executor.awaitTermination(timeoutMillis)) {
                 for (SqlThread t : threads) {
                     if (t.isAlive() && !acquiring.contains(t)) {
                         t.cancelRunning();
@@ -359,7 +364,7 @@ final class Target implements AutoCloseable {
                 }
                 System.out.println("[salvo] drain timeout (" + timeoutMillis + " ms): cancelled " + cancelled
                         + " statement(s) still running on the server");
-                if (!executor.awaitTermination(CANCEL_BOUND_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (!executor.awaitTermination(CANCEL_BOUND_MILLIS)) {
                     executor.shutdownNow();
                 }
             }

@@ -1,0 +1,138 @@
+package dev.salvo.runtime.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class SqlExecutorTest {
+    private static final long MS = 1_000_000;
+
+    private static SqlExecutor executor(int threads) {
+        AtomicInteger n = new AtomicInteger();
+        return new SqlExecutor(threads, r -> new SqlThread(null, () -> true, r, "salvo-sql-" + n.incrementAndGet()));
+    }
+
+    @Test
+    void aHeldRequestRunsNoEarlierThanItsTimeOnASqlThreadWithATimerSlackOfOneNanosecond() throws Exception {
+        SqlExecutor sql = executor(2);
+        try {
+            long at = System.nanoTime() + 20 * MS;
+            AtomicLong ranAt = new AtomicLong();
+            String[] seen = new String[2];
+            CountDownLatch done = new CountDownLatch(1);
+            sql.executeAt(
+                    () -> {
+                        ranAt.set(System.nanoTime());
+                        seen[0] = Thread.currentThread().getName();
+                        try {
+                            String self = Files.readSymbolicLink(Path.of("/proc/thread-self"))
+                                    .getFileName()
+                                    .toString();
+                            seen[1] = Files.readString(Path.of("/proc", self, "timerslack_ns"))
+                                    .trim();
+                        } catch (java.io.IOException e) {
+                            seen[1] = e.toString();
+                        }
+                        done.countDown();
+                    },
+                    at);
+            assertThat(sql.held()).isEqualTo(1);
+            assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(ranAt.get()).isGreaterThanOrEqualTo(at);
+            assertThat(seen[0]).startsWith("salvo-sql-");
+            assertThat(seen[1]).isEqualTo("1");
+            assertThat(sql.held()).isZero();
+        } finally {
+            sql.shutdownNow();
+        }
+    }
+
+    @Test
+    void heldRequestsRunEarliestDueFirstAndAfterRequestsToRunNow() throws InterruptedException {
+        SqlExecutor sql = executor(1);
+        try {
+            List<String> order = new CopyOnWriteArrayList<>();
+            CountDownLatch done = new CountDownLatch(4);
+            long now = System.nanoTime();
+            sql.executeAt(() -> record(order, "late", done), now + 80 * MS);
+            sql.executeAt(() -> record(order, "early", done), now + 40 * MS);
+            sql.executeAt(() -> record(order, "past", done), now - MS);
+            sql.execute(() -> record(order, "now", done));
+            assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(order).containsExactly("past", "now", "early", "late");
+        } finally {
+            sql.shutdownNow();
+        }
+    }
+
+    private static void record(List<String> order, String name, CountDownLatch done) {
+        order.add(name);
+        done.countDown();
+    }
+
+    @Test
+    void idleSaysWhetherARequestWaitsForASqlThreadNotWhetherOneIsHeld() throws InterruptedException {
+        SqlExecutor sql = executor(1);
+        CountDownLatch busy = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            assertThat(sql.idle()).isTrue();
+            sql.execute(() -> {
+                busy.countDown();
+                awaitQuietly(release);
+            });
+            assertThat(busy.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(sql.idle()).as("the only thread is busy, nothing waits").isTrue();
+            sql.executeAt(() -> {}, System.nanoTime() + TimeUnit.SECONDS.toNanos(30));
+            assertThat(sql.idle()).as("a request held, not due").isTrue();
+            sql.executeAt(() -> {}, System.nanoTime() - MS);
+            assertThat(sql.idle()).as("a held request past its due time waits").isFalse();
+        } finally {
+            release.countDown();
+            sql.shutdownNow();
+        }
+        SqlExecutor other = executor(1);
+        CountDownLatch release2 = new CountDownLatch(1);
+        try {
+            other.execute(() -> awaitQuietly(release2));
+            other.execute(() -> {});
+            assertThat(other.idle()).as("a request to run now waits").isFalse();
+        } finally {
+            release2.countDown();
+            other.shutdown();
+            assertThat(other.awaitTermination(5_000)).isTrue();
+            assertThat(other.idle()).as("shut down").isFalse();
+        }
+    }
+
+    @Test
+    void aDrainRunsTheRequestsGivenAndDueButDropsThoseHeldForLater() throws InterruptedException {
+        SqlExecutor sql = executor(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger ran = new AtomicInteger();
+        sql.execute(() -> awaitQuietly(release));
+        sql.execute(ran::incrementAndGet);
+        sql.executeAt(ran::incrementAndGet, System.nanoTime() - MS);
+        sql.executeAt(() -> ran.addAndGet(100), System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
+        sql.shutdown();
+        release.countDown();
+        assertThat(sql.awaitTermination(5_000)).isTrue();
+        assertThat(ran.get()).isEqualTo(2);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
