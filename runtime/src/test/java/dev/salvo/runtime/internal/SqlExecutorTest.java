@@ -62,8 +62,9 @@ class SqlExecutorTest {
             List<String> order = new CopyOnWriteArrayList<>();
             CountDownLatch done = new CountDownLatch(4);
             long now = System.nanoTime();
-            sql.executeAt(() -> record(order, "late", done), now + 80 * MS);
-            sql.executeAt(() -> record(order, "early", done), now + 40 * MS);
+            // far enough apart that a stalled test thread (a loaded CI machine) cannot make "early" due before "now"
+            sql.executeAt(() -> record(order, "late", done), now + 800 * MS);
+            sql.executeAt(() -> record(order, "early", done), now + 400 * MS);
             sql.executeAt(() -> record(order, "past", done), now - MS);
             sql.execute(() -> record(order, "now", done));
             assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
@@ -121,7 +122,7 @@ class SqlExecutorTest {
         sql.execute(() -> awaitQuietly(release));
         sql.execute(ran::incrementAndGet);
         sql.executeAt(ran::incrementAndGet, System.nanoTime() - MS);
-        sql.executeAt(() -> ran.addAndGet(100), System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
+        sql.executeAt(() -> ran.addAndGet(100), System.nanoTime() + TimeUnit.SECONDS.toNanos(30));
         sql.shutdown();
         release.countDown();
         assertThat(sql.awaitTermination(5_000)).isTrue();
