@@ -1,5 +1,7 @@
 package dev.salvo.runtime.internal;
 
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -24,13 +26,22 @@ final class SqlExecutor {
     private final AtomicInteger waiting = new AtomicInteger();
     /** held requests no thread has started yet (cancelled ones, at shutdown, stay counted: the run is over) */
     private final AtomicInteger held = new AtomicInteger();
+    /** the SQL threads started so far, for cancelling their statements at the drain timeout */
+    private final Queue<SqlThread> threads = new ConcurrentLinkedQueue<>();
 
     /**
      * @param threads how many SQL threads
      * @param factory makes them
      */
     SqlExecutor(int threads, ThreadFactory factory) {
-        executor = new ScheduledThreadPoolExecutor(threads, factory) {
+        ThreadFactory recorded = r -> {
+            Thread t = factory.newThread(r);
+            if (t instanceof SqlThread sql) {
+                this.threads.add(sql);
+            }
+            return t;
+        };
+        executor = new ScheduledThreadPoolExecutor(threads, recorded) {
             @Override
             protected void afterExecute(Runnable task, Throwable thrown) {
                 // a task's Error would otherwise stay in its future, unseen (SqlThread.serve logs the exceptions)
@@ -127,5 +138,39 @@ final class SqlExecutor {
      */
     boolean awaitTermination(long timeoutMillis) throws InterruptedException {
         return executor.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Drains the SQL threads: starts no more requests than those given and due, waits for them up to the timeout; then
+     * cancels on the server the statements still running ({@link SqlThread#cancelRunning}), waits up to
+     * {@code cancelBoundMillis} more for their requests to end (they fail with the server's cancel error), and interrupts
+     * what is left.
+     *
+     * @param timeoutMillis the drain timeout
+     * @param cancelBoundMillis how long cancelled statements may take to end
+     * @return how many SQL threads had a statement cancelled
+     */
+    int drain(long timeoutMillis, long cancelBoundMillis) {
+        int cancelled = 0;
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS)) {
+                for (SqlThread t : threads) {
+                    if (t.isAlive() && !t.acquiring()) {
+                        t.cancelRunning();
+                        cancelled++;
+                    }
+                }
+                System.out.println("[salvo] drain timeout (" + timeoutMillis + " ms): cancelled " + cancelled
+                        + " statement(s) still running on the server");
+                if (!executor.awaitTermination(cancelBoundMillis, TimeUnit.MILLISECONDS)) {
+                    executor.shutdownNow();
+                }
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        return cancelled;
     }
 }

@@ -24,6 +24,8 @@ final class SqlThread extends Thread {
     private final Target target;
     private final java.util.function.BooleanSupplier continuing;
     private Connection connection;
+    /** true while this thread waits for the pool (it has no statement to cancel then) */
+    private volatile boolean acquiring;
     /** tasks this thread gave itself while serving a virtual user's actions (see {@link SqlLoop}) */
     private final ArrayDeque<Runnable> later = new ArrayDeque<>();
     /** this thread's view of each Gatling event loop (there are as many as cores) */
@@ -117,7 +119,12 @@ final class SqlThread extends Thread {
      */
     Connection connection() throws SQLException {
         if (connection == null) {
-            connection = target.connection();
+            acquiring = true;
+            try {
+                connection = target.connection();
+            } finally {
+                acquiring = false;
+            }
         }
         return connection;
     }
@@ -174,6 +181,11 @@ final class SqlThread extends Thread {
     private void closeStatements() {
         statements.values().forEach(SqlThread::closeQuietly);
         statements.clear();
+    }
+
+    /** @return true while this thread waits for the pool to give it a connection */
+    boolean acquiring() {
+        return acquiring;
     }
 
     /**

@@ -36,10 +36,6 @@ final class Target implements AutoCloseable {
     private final SqlExecutor executor;
     /** reaches the database outside the pool, untagged (server statistics) */
     private final java.util.concurrent.Callable<Connection> direct;
-    /** the SQL threads started so far, for cancelling their statements at the drain timeout */
-    private final java.util.Queue<SqlThread> threads = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    /** SQL threads waiting for the pool */
-    private final java.util.Set<Thread> acquiring = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** names outages; null until the run watches */
     private volatile OutageWatch outage;
     /** How long cancelled statements may take to end after the drain timeout, in ms. */
@@ -187,11 +183,7 @@ final class Target implements AutoCloseable {
 
     private static ThreadFactory threads(Target target) {
         AtomicInteger n = new AtomicInteger();
-        return r -> {
-            SqlThread t = new SqlThread(target, r, "salvo-sql-" + n.incrementAndGet());
-            target.threads.add(t);
-            return t;
-        };
+        return r -> new SqlThread(target, r, "salvo-sql-" + n.incrementAndGet());
     }
 
     /** @return one line: the driver's first message line and the SQLSTATE */
@@ -287,8 +279,6 @@ final class Target implements AutoCloseable {
         }
         watch.failFast();
         watch.attempt();
-        Thread self = Thread.currentThread();
-        acquiring.add(self);
         try {
             Connection c = pool.getConnection();
             watch.connected();
@@ -296,8 +286,6 @@ final class Target implements AutoCloseable {
         } catch (SQLException e) {
             watch.failed(e);
             throw e;
-        } finally {
-            acquiring.remove(self);
         }
     }
 
@@ -352,26 +340,7 @@ final class Target implements AutoCloseable {
      */
     dev.salvo.reports.FaultResults.Drain drain(long timeoutMillis) {
         long t0 = System.nanoTime();
-        int cancelled = 0;
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(timeoutMillis)) {
-                for (SqlThread t : threads) {
-                    if (t.isAlive() && !acquiring.contains(t)) {
-                        t.cancelRunning();
-                        cancelled++;
-                    }
-                }
-                System.out.println("[salvo] drain timeout (" + timeoutMillis + " ms): cancelled " + cancelled
-                        + " statement(s) still running on the server");
-                if (!executor.awaitTermination(CANCEL_BOUND_MILLIS)) {
-                    executor.shutdownNow();
-                }
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        int cancelled = executor.drain(timeoutMillis, CANCEL_BOUND_MILLIS);
         return new dev.salvo.reports.FaultResults.Drain(
                 timeoutMillis, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), cancelled);
     }
