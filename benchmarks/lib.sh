@@ -42,9 +42,17 @@ snapshot_classpath() {
 # (RunCommand.quietGatling): no outbound calls (Gatling's version check keeps its prefs under $work/prefs and sends its
 # HTTPS to a closed local port) and those prefs written back once a day, not by a timer thread every 30 s in the middle
 # of the measurement (docs/performance.md, "The JVM's own floor").
+# Also the launchers' JIT options (RunCommand.JIT_OPTIONS): the request path's packages compiled after a tenth of
+# HotSpot's invocation counts (docs/warmup-jit.md, "Compiled during the warmup"); every Java contender gets them.
 quiet_gatling_opts() {
   quiet_opts=(-Djava.util.prefs.userRoot="$work/prefs" -Djava.util.prefs.syncInterval=86400
-    -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9)
+    -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9
+    -XX:CompileCommand=quiet
+    -XX:CompileCommand='CompileThresholdScaling,dev.salvo.*::*,0.1'
+    -XX:CompileCommand='CompileThresholdScaling,org.postgresql.*::*,0.1'
+    -XX:CompileCommand='CompileThresholdScaling,net.snowflake.*::*,0.1'
+    -XX:CompileCommand='CompileThresholdScaling,com.zaxxer.hikari.*::*,0.1'
+    -XX:CompileCommand='CompileThresholdScaling,io.gatling.*::*,0.1')
 }
 
 # start_pg15 DIR PORT [-c name=value ...]: a private PostgreSQL 15 cluster in DIR (created on first use by user postgres,

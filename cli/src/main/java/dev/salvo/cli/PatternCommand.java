@@ -107,6 +107,7 @@ final class PatternCommand implements Callable<Integer> {
                 "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
                 "-Dgatling.data.enableAnalytics=false",
                 "-Dlogback.configurationFile=salvo/patterns/logback.xml"));
+        cmd.addAll(RunCommand.JIT_OPTIONS);
         cmd.addAll(RunCommand.quietGatling(Path.of("target", "gatling-prefs")));
         cmd.addAll(List.of(
                 "-D" + PatternSimulation.PATTERN_PROPERTY + "=" + name,

@@ -56,6 +56,21 @@ final class RunCommand implements Callable<Integer> {
     static final String DEFAULT_MIN_HEAP = "-Xms256m";
 
     /**
+     * The JIT options of every Gatling JVM Salvo starts: HotSpot compiles the request path (Salvo's code, the JDBC drivers
+     * Salvo ships, HikariCP's proxies, Gatling's) after a tenth of its usual invocation counts, so that a short warmup at
+     * a low rate leaves C2 out of the measurement: at 500 requests/s a 5 s warmup is 2,500 requests, and C2 compiled the
+     * request path 1-8 s into the measured window (docs/warmup-jit.md, "Compiled during the warmup"). Only these
+     * packages: lowering every threshold (-XX:CompileThresholdScaling) made C2 compile more, for longer, in the window.
+     */
+    static final List<String> JIT_OPTIONS = List.of(
+            "-XX:CompileCommand=quiet",
+            "-XX:CompileCommand=CompileThresholdScaling,dev.salvo.*::*,0.1",
+            "-XX:CompileCommand=CompileThresholdScaling,org.postgresql.*::*,0.1",
+            "-XX:CompileCommand=CompileThresholdScaling,net.snowflake.*::*,0.1",
+            "-XX:CompileCommand=CompileThresholdScaling,com.zaxxer.hikari.*::*,0.1",
+            "-XX:CompileCommand=CompileThresholdScaling,io.gatling.*::*,0.1");
+
+    /**
      * @param jvmOptions the user's JVM options
      * @return the default heap bounds the user did not set: the maximum unless -Xmx is given, the floor unless
      *     -Xmx or -Xms is (a smaller maximum of the user's must not meet a larger floor of ours)
@@ -161,6 +176,7 @@ final class RunCommand implements Callable<Integer> {
                 "--add-opens=java.base/java.lang=ALL-UNNAMED",
                 "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED"));
         cmd.addAll(defaultHeap(jvmOptions));
+        cmd.addAll(JIT_OPTIONS);
         cmd.addAll(jvmOptions);
         cmd.addAll(quietGatling(out.resolve("gatling-prefs")));
         cmd.add("-Dsalvo.resultsDir=" + out.resolve("salvo"));

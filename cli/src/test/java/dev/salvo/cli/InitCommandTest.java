@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -115,6 +116,18 @@ class InitCommandTest {
             }
         }
         assertThat(pinned).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void theStartersPomAndSalvosOwnLaunchGatlingWithTheSalvoCommandsJitOptions() throws Exception {
+        Path repo = dir.resolve("x");
+        assertThat(cli.run("init", repo.toString())).isZero();
+        for (Path pom : List.of(repo.resolve("pom.xml"), Path.of("..", "simulations", "pom.xml"))) {
+            String text = Files.readString(pom);
+            for (String option : RunCommand.JIT_OPTIONS) {
+                assertThat(text).as(pom + " " + option).contains("<jvmArg>" + option + "</jvmArg>");
+            }
+        }
     }
 
     @Test
