@@ -26,6 +26,8 @@ final class SqlThread extends Thread {
     private Connection connection;
     /** true while this thread waits for the pool (it has no statement to cancel then) */
     private volatile boolean acquiring;
+    /** true while this thread serves a virtual user (a drain counts those it cancels) */
+    private volatile boolean serving;
     /** tasks this thread gave itself while serving a virtual user's actions (see {@link SqlLoop}) */
     private final ArrayDeque<Runnable> later = new ArrayDeque<>();
     /** this thread's view of each Gatling event loop (there are as many as cores) */
@@ -61,16 +63,26 @@ final class SqlThread extends Thread {
      * @param task the request
      */
     void serve(Runnable task) {
-        Runnable next = task;
-        while (next != null) {
-            try {
-                next.run();
-            } catch (RuntimeException e) {
-                // as Gatling's event loop does with a task that throws: logged, the thread goes on
-                System.err.println("[salvo] WARN a virtual user's action failed on " + getName() + ": " + e);
+        serving = true;
+        try {
+            Runnable next = task;
+            while (next != null) {
+                try {
+                    next.run();
+                } catch (RuntimeException e) {
+                    // as Gatling's event loop does with a task that throws: logged, the thread goes on
+                    System.err.println("[salvo] WARN a virtual user's action failed on " + getName() + ": " + e);
+                }
+                next = later.poll();
             }
-            next = later.poll();
+        } finally {
+            serving = false;
         }
+    }
+
+    /** @return true while this thread serves a virtual user's request (or what the user does next on it) */
+    boolean serving() {
+        return serving;
     }
 
     /**

@@ -131,20 +131,23 @@ class SqlExecutorTest {
 
     @Test
     void aDrainPastItsTimeoutCancelsWhatStillRunsThenInterruptsIt() throws InterruptedException {
-        SqlExecutor sql = executor(2);
+        SqlExecutor sql = executor(3);
+        sql.prestart();
         CountDownLatch started = new CountDownLatch(1);
         AtomicInteger interrupted = new AtomicInteger();
-        sql.execute(() -> {
+        sql.execute(() -> SqlThread.current().serve(() -> {
             started.countDown();
             try {
                 new CountDownLatch(1).await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 interrupted.incrementAndGet();
             }
-        });
+        }));
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
         long t0 = System.nanoTime();
-        assertThat(sql.drain(100, 200)).as("the one SQL thread started").isEqualTo(1);
+        assertThat(sql.drain(100, 200))
+                .as("the one SQL thread serving, of three")
+                .isEqualTo(1);
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isBetween(300L, 20_000L);
         assertThat(sql.awaitTermination(5_000)).isTrue();
         assertThat(interrupted.get()).isEqualTo(1);
