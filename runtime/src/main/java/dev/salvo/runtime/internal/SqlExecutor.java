@@ -61,9 +61,9 @@ final class SqlExecutor {
     }
 
     /**
-     * Starts every SQL thread now, before the load: creating threads during the measurement delayed requests (2,000
-     * threads came at 100-140 a second on a loaded 2-core machine, each request waiting in the queue for one; issue 20's
-     * in-flight harness).
+     * Starts every SQL thread now, before the load, so that none is created during the measurement (with 2,000 users
+     * on a loaded 2-core machine they came at 100-140 a second, well into the measured window; starting them first did
+     * not change that harness's throughput beyond its noise: issue 20's in-flight runs of its thirteenth session).
      */
     void prestart() {
         executor.prestartAllCoreThreads();
