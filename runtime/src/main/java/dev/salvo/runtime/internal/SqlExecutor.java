@@ -1,91 +1,97 @@
 package dev.salvo.runtime.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Delayed;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Salvo's SQL threads, one per pooled connection, as one executor: requests to run now, in the order given, and
- * open-model requests held until their due time ({@link #executeAt}), earliest due first.
+ * Salvo's SQL threads, one per pooled connection, all started with the executor: requests to run now, in the order
+ * given, and open-model requests held until their due time ({@link #executeAt}), earliest due first.
  *
- * <p>A held request waits in the executor's queue, not on a timer thread of its own: an idle SQL thread (the queue's
- * leader) sleeps until the earliest due time and runs that request itself, so a held request's path is one thread's
- * wake-up, as in pgbench, whose thread that waited for the schedule sends the query (issue 20: the earlier timer thread
- * took two wake-ups per arrival, the timer's and the SQL thread's, and ~40 µs of CPU for its own).
+ * <p>A request to run now goes straight to an idle SQL thread, which is woken for it alone: each request costs one
+ * wake-up, and a burst of requests wakes as many threads at once. Only when every thread is busy does a request wait in
+ * a queue, which the threads empty as they finish. (Issue 20, thirteenth and fourteenth sessions: the executors of the
+ * JDK kept every idle thread behind one queue, where each thread that took a request woke the next one; with 2,000
+ * users on a loaded 2-core machine that chain moved about 1,000 requests a second, and the requests' schedule lag
+ * reached 1-2 s.)
+ *
+ * <p>A held request waits in {@link HeldRequests}, not on a timer thread: one idle SQL thread (the leader) sleeps until
+ * the earliest due time and runs that request itself, so a held request's path is one thread's wake-up, as in pgbench,
+ * whose thread that waited for the schedule sends the query.
  */
 final class SqlExecutor {
-    private final ScheduledThreadPoolExecutor executor;
-    /** requests given to run now that no thread has started yet */
+    private static final int RUNNING = 0;
+    private static final int SHUTDOWN = 1;
+    private static final int STOPPED = 2;
+
+    private volatile int state = RUNNING;
+    /** requests to run now that no thread has taken yet (every thread was busy) */
+    private final Queue<Runnable> ready = new ConcurrentLinkedQueue<>();
+    /** their count, read on every request's end ({@link #idle}) */
     private final AtomicInteger waiting = new AtomicInteger();
-    /** held requests no thread has started yet (cancelled ones, at shutdown, stay counted: the run is over) */
-    private final AtomicInteger held = new AtomicInteger();
-    /** the SQL threads started so far, for cancelling their statements at the drain timeout */
-    private final Queue<SqlThread> threads = new ConcurrentLinkedQueue<>();
+    /** idle threads, parked; the last one to become idle is woken first (its caches are the warmest) */
+    private final ConcurrentLinkedDeque<Worker> idleWorkers = new ConcurrentLinkedDeque<>();
+
+    private final HeldRequests held = new HeldRequests(this::wakeOne);
+    private final List<Worker> workers = new ArrayList<>();
+    private final AtomicInteger live = new AtomicInteger();
+    private final CountDownLatch terminated = new CountDownLatch(1);
 
     /**
+     * Makes the SQL threads and starts them, before any load, so that none is created during the measurement (with
+     * 2,000 users on a loaded 2-core machine they came at 100-140 a second, well into the measured window).
+     *
      * @param threads how many SQL threads
      * @param factory makes them
      */
     SqlExecutor(int threads, ThreadFactory factory) {
-        ThreadFactory recorded = r -> {
-            Thread t = factory.newThread(r);
-            if (t instanceof SqlThread sql) {
-                this.threads.add(sql);
-            }
-            return t;
-        };
-        executor = new ScheduledThreadPoolExecutor(threads, recorded) {
-            @Override
-            protected void afterExecute(Runnable task, Throwable thrown) {
-                // a task's Error would otherwise stay in its future, unseen (SqlThread.serve logs the exceptions)
-                if (task instanceof Future<?> done && done.isDone() && !done.isCancelled()) {
-                    try {
-                        done.get();
-                    } catch (ExecutionException e) {
-                        System.err.println("[salvo] ERROR a SQL thread's task failed: " + e.getCause());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            }
-        };
-        // held requests not yet due when the run drains are dropped: their users had not started a request
-        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        for (int i = 0; i < threads; i++) {
+            Worker w = new Worker();
+            w.thread = factory.newThread(() -> work(w));
+            workers.add(w);
+        }
+        live.set(threads);
+        for (Worker w : workers) {
+            w.thread.start();
+        }
     }
 
     /**
-     * Starts every SQL thread now, before the load, so that none is created during the measurement (with 2,000 users
-     * on a loaded 2-core machine they came at 100-140 a second, well into the measured window; starting them first did
-     * not change that harness's throughput beyond its noise: issue 20's in-flight runs of its thirteenth session).
-     */
-    void prestart() {
-        executor.prestartAllCoreThreads();
-    }
-
-    /**
-     * Runs a request on a SQL thread, after those given before it.
+     * Runs a request on a SQL thread: an idle one at once, else the first to finish, after those given before it.
      *
      * @param task the request
      * @throws RejectedExecutionException once the executor is shut down
      */
     void execute(Runnable task) {
-        waiting.incrementAndGet();
-        try {
-            executor.execute(() -> {
-                waiting.decrementAndGet();
-                task.run();
-            });
-        } catch (RejectedExecutionException e) {
-            waiting.decrementAndGet();
-            throw e;
+        if (state != RUNNING) {
+            throw new RejectedExecutionException("the SQL threads are shut down");
         }
+        Worker w = idleWorkers.pollFirst();
+        if (w != null) {
+            w.hand(task);
+            return;
+        }
+        waiting.incrementAndGet();
+        ready.add(task);
+        if (state != RUNNING && ready.remove(task)) {
+            // shut down meanwhile, and no thread took it
+            waiting.decrementAndGet();
+            throw new RejectedExecutionException("the SQL threads are shut down");
+        }
+        // a thread may have become idle since the poll above (it checks the queue after it shows itself idle)
+        Worker late = idleWorkers.pollFirst();
+        if (late != null) {
+            late.hand(Worker.LOOK);
+        }
+        held.wakeLeader(); // the leader sleeping until a held request's time takes it, when it is the only thread idle
     }
 
     /**
@@ -97,18 +103,8 @@ final class SqlExecutor {
      * @throws RejectedExecutionException once the executor is shut down
      */
     void executeAt(Runnable task, long atNanos) {
-        held.incrementAndGet();
-        try {
-            executor.schedule(
-                    () -> {
-                        held.decrementAndGet();
-                        task.run();
-                    },
-                    atNanos - System.nanoTime(),
-                    TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            held.decrementAndGet();
-            throw e;
+        if (state != RUNNING || !held.add(task, atNanos, () -> state == RUNNING)) {
+            throw new RejectedExecutionException("the SQL threads are shut down");
         }
     }
 
@@ -117,43 +113,29 @@ final class SqlExecutor {
      *     its due time (a held request not yet due does not wait)
      */
     boolean idle() {
-        if (executor.isShutdown() || waiting.get() > 0) {
-            return false;
-        }
-        // the queue's lock only while requests are held (open model)
-        return held.get() == 0
-                || !(executor.getQueue().peek() instanceof Delayed head)
-                || head.getDelay(TimeUnit.NANOSECONDS) > 0;
+        return state == RUNNING && waiting.get() == 0 && !held.due();
     }
 
     /** @return held requests not yet started */
     int held() {
-        return held.get();
-    }
-
-    /** Starts no more requests than those given and due; drops held ones not yet due. */
-    void shutdown() {
-        executor.shutdown();
+        return held.size();
     }
 
     /** Interrupts the SQL threads and drops every request not started. */
     void shutdownNow() {
-        executor.shutdownNow();
+        state = STOPPED;
+        ready.clear();
+        held.clear();
+        for (Worker w : workers) {
+            w.thread.interrupt();
+        }
     }
 
     /**
-     * @param timeoutMillis how long to wait
-     * @return true when every started request has ended and the threads are gone
-     */
-    boolean awaitTermination(long timeoutMillis) throws InterruptedException {
-        return executor.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS);
-    }
-
-    /**
-     * Drains the SQL threads: starts no more requests than those given and due, waits for them up to the timeout; then
-     * cancels on the server the statements still running ({@link SqlThread#cancelRunning}), waits up to
-     * {@code cancelBoundMillis} more for their requests to end (they fail with the server's cancel error), and interrupts
-     * what is left.
+     * Drains the SQL threads: starts no more requests than those given and due (held ones not yet due are dropped: their
+     * users had not started a request), waits for them up to the timeout; then cancels on the server the statements
+     * still running ({@link SqlThread#cancelRunning}), waits up to {@code cancelBoundMillis} more for their requests to
+     * end (they fail with the server's cancel error), and interrupts what is left.
      *
      * @param timeoutMillis the drain timeout
      * @param cancelBoundMillis how long cancelled statements may take to end
@@ -161,25 +143,141 @@ final class SqlExecutor {
      */
     int drain(long timeoutMillis, long cancelBoundMillis) {
         int cancelled = 0;
-        executor.shutdown();
+        if (state == RUNNING) {
+            state = SHUTDOWN;
+            held.dropNotDue();
+            for (Worker w : workers) {
+                LockSupport.unpark(w.thread); // idle ones see the shutdown, leave the idle list and end
+            }
+        }
         try {
-            if (!executor.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS)) {
-                for (SqlThread t : threads) {
-                    if (t.isAlive() && t.serving() && !t.acquiring()) {
+            if (!terminated.await(timeoutMillis, TimeUnit.MILLISECONDS)) {
+                for (Worker w : workers) {
+                    if (w.thread instanceof SqlThread t && t.isAlive() && t.serving() && !t.acquiring()) {
                         t.cancelRunning();
                         cancelled++;
                     }
                 }
                 System.out.println("[salvo] drain timeout (" + timeoutMillis + " ms): cancelled " + cancelled
                         + " statement(s) still running on the server");
-                if (!executor.awaitTermination(cancelBoundMillis, TimeUnit.MILLISECONDS)) {
-                    executor.shutdownNow();
+                if (!terminated.await(cancelBoundMillis, TimeUnit.MILLISECONDS)) {
+                    shutdownNow();
                 }
             }
         } catch (InterruptedException e) {
-            executor.shutdownNow();
+            shutdownNow();
             Thread.currentThread().interrupt();
         }
         return cancelled;
+    }
+
+    /**
+     * @param timeoutMillis how long to wait
+     * @return true when every SQL thread has ended
+     */
+    boolean awaitTermination(long timeoutMillis) throws InterruptedException {
+        return terminated.await(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Wakes an idle thread to look for work (a held request came due, or needs a leader); none when all are busy. */
+    private void wakeOne() {
+        Worker w = idleWorkers.pollFirst();
+        if (w != null) {
+            w.hand(Worker.LOOK);
+        }
+    }
+
+    /** A SQL thread's life: the next request, run, until the executor ends. */
+    private void work(Worker w) {
+        try {
+            for (Runnable task = next(w); task != null; task = next(w)) {
+                try {
+                    task.run();
+                } catch (Throwable e) { // NOPMD: an Error in a request is logged, the thread goes on
+                    System.err.println("[salvo] ERROR a SQL thread's task failed: " + e);
+                }
+            }
+        } finally {
+            if (live.decrementAndGet() == 0) {
+                terminated.countDown();
+            }
+        }
+    }
+
+    /** @return the next request for this thread, waiting for one; null when the thread ends */
+    private Runnable next(Worker w) {
+        while (true) {
+            if (state == STOPPED) {
+                return null;
+            }
+            HeldRequests.Take take = held.take(w);
+            if (take.task() != null) {
+                return take.task();
+            }
+            Runnable task = ready.poll();
+            if (task != null) {
+                waiting.decrementAndGet();
+                if (take.leadNanos() > 0) {
+                    held.resign(w, true); // another idle thread waits for the held requests' time
+                }
+                return task;
+            }
+            if (take.leadNanos() > 0) {
+                LockSupport.parkNanos(this, take.leadNanos());
+                held.resign(w, false); // it looks again: a request may be due, another may have come first
+                continue;
+            }
+            if (state == SHUTDOWN && held.size() == 0) {
+                return null;
+            }
+            Runnable handed = awaitHandOff(w);
+            if (handed != null && handed != Worker.LOOK) {
+                return handed;
+            }
+        }
+    }
+
+    /** @return a request handed to this idle thread, {@link Worker#LOOK} to look for work, null when it should look */
+    private Runnable awaitHandOff(Worker w) {
+        Thread.interrupted(); // an interrupt meant for the last request (a drain) must not stop the parking
+        idleWorkers.addFirst(w);
+        // what came while this thread was not yet listed idle: it takes it itself
+        if ((!ready.isEmpty() || state != RUNNING || held.needsLeader()) && idleWorkers.remove(w)) {
+            return null;
+        }
+        while (true) {
+            Runnable handed = w.taken();
+            if (handed != null) {
+                return handed;
+            }
+            if (state != RUNNING && idleWorkers.remove(w)) {
+                return null;
+            }
+            LockSupport.park(this);
+        }
+    }
+
+    /** A SQL thread as the executor sees it. */
+    static final class Worker {
+        /** handed to an idle thread: look for work (a request came to the queue, a held one needs a leader) */
+        static final Runnable LOOK = () -> {};
+
+        Thread thread;
+        private volatile Runnable handed;
+
+        /** From the thread that took this worker off the idle list (it alone hands it anything). */
+        void hand(Runnable task) {
+            handed = task;
+            LockSupport.unpark(thread);
+        }
+
+        /** @return what was handed, cleared; null when nothing was */
+        Runnable taken() {
+            Runnable task = handed;
+            if (task != null) {
+                handed = null;
+            }
+            return task;
+        }
     }
 }

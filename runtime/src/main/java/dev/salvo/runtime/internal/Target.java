@@ -62,7 +62,6 @@ final class Target implements AutoCloseable {
         this.pool = pool;
         // as many SQL threads as pooled connections: each thread holds one (see SqlThread)
         this.executor = new SqlExecutor(protocol.poolSize(), threads(this));
-        executor.prestart();
     }
 
     /**

@@ -1,12 +1,18 @@
 package dev.salvo.runtime.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -108,7 +114,7 @@ class SqlExecutorTest {
             assertThat(other.idle()).as("a request to run now waits").isFalse();
         } finally {
             release2.countDown();
-            other.shutdown();
+            assertThat(other.drain(5_000, 100)).as("nothing left to cancel").isZero();
             assertThat(other.awaitTermination(5_000)).isTrue();
             assertThat(other.idle()).as("shut down").isFalse();
         }
@@ -123,16 +129,22 @@ class SqlExecutorTest {
         sql.execute(ran::incrementAndGet);
         sql.executeAt(ran::incrementAndGet, System.nanoTime() - MS);
         sql.executeAt(() -> ran.addAndGet(100), System.nanoTime() + TimeUnit.SECONDS.toNanos(30));
-        sql.shutdown();
-        release.countDown();
-        assertThat(sql.awaitTermination(5_000)).isTrue();
+        Thread releaser = new Thread(() -> {
+            sleepQuietly(200);
+            release.countDown();
+        });
+        releaser.start();
+        assertThat(sql.drain(10_000, 100)).as("all ended within the timeout").isZero();
+        assertThat(sql.awaitTermination(0)).isTrue();
         assertThat(ran.get()).isEqualTo(2);
+        assertThatThrownBy(() -> sql.execute(() -> {})).isInstanceOf(RejectedExecutionException.class);
+        assertThatThrownBy(() -> sql.executeAt(() -> {}, System.nanoTime()))
+                .isInstanceOf(RejectedExecutionException.class);
     }
 
     @Test
     void aDrainPastItsTimeoutCancelsWhatStillRunsThenInterruptsIt() throws InterruptedException {
         SqlExecutor sql = executor(3);
-        sql.prestart();
         CountDownLatch started = new CountDownLatch(1);
         AtomicInteger interrupted = new AtomicInteger();
         sql.execute(() -> SqlThread.current().serve(() -> {
@@ -151,6 +163,91 @@ class SqlExecutorTest {
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isBetween(300L, 20_000L);
         assertThat(sql.awaitTermination(5_000)).isTrue();
         assertThat(interrupted.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aBurstOfRequestsGetsAThreadEachAtOnce() throws Exception {
+        int n = 64;
+        SqlExecutor sql = executor(n);
+        try {
+            // each request waits until all have started: only possible when every one has its own thread
+            CyclicBarrier all = new CyclicBarrier(n);
+            CountDownLatch done = new CountDownLatch(n);
+            Set<String> threads = ConcurrentHashMap.newKeySet();
+            for (int i = 0; i < n; i++) {
+                sql.execute(() -> {
+                    threads.add(Thread.currentThread().getName());
+                    try {
+                        all.await(10, TimeUnit.SECONDS);
+                        done.countDown();
+                    } catch (Exception e) {
+                        // the latch stays short
+                    }
+                });
+            }
+            assertThat(done.await(15, TimeUnit.SECONDS)).isTrue();
+            assertThat(threads).hasSize(n);
+        } finally {
+            sql.shutdownNow();
+        }
+    }
+
+    @Test
+    void requestsGivenFromManyThreadsAtOnceRunEachExactlyOnce() throws Exception {
+        SqlExecutor sql = executor(8);
+        int submitters = 4;
+        int each = 20_000;
+        int[] runs = new int[submitters * each];
+        AtomicInteger ran = new AtomicInteger();
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> given = new ArrayList<>();
+        for (int s = 0; s < submitters; s++) {
+            int base = s * each;
+            Thread t = new Thread(() -> {
+                awaitQuietly(go);
+                for (int i = 0; i < each; i++) {
+                    int k = base + i;
+                    Runnable task = () -> {
+                        synchronized (runs) {
+                            runs[k]++;
+                        }
+                        ran.incrementAndGet();
+                    };
+                    if (i % 3 == 0) {
+                        // held requests, some already due, the rest due within 50 ms
+                        sql.executeAt(task, System.nanoTime() + (i % 2 == 0 ? -MS : (i % 50) * MS));
+                    } else {
+                        sql.execute(task);
+                    }
+                }
+            });
+            t.start();
+            given.add(t);
+        }
+        go.countDown();
+        for (Thread t : given) {
+            t.join(30_000);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (ran.get() < runs.length && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(ran.get()).isEqualTo(runs.length);
+        synchronized (runs) {
+            assertThat(runs).containsOnly(1);
+        }
+        assertThat(sql.idle()).isTrue();
+        assertThat(sql.held()).isZero();
+        assertThat(sql.drain(5_000, 100)).isZero();
+        assertThat(sql.awaitTermination(5_000)).isTrue();
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
