@@ -119,7 +119,7 @@ class InitCommandTest {
     }
 
     @Test
-    void theStartersPomAndSalvosOwnLaunchGatlingWithTheSalvoCommandsJitOptions() throws Exception {
+    void theStartersPomSalvosOwnAndTheHarnessesLaunchGatlingWithTheSalvoCommandsJitOptions() throws Exception {
         Path repo = dir.resolve("x");
         assertThat(cli.run("init", repo.toString())).isZero();
         for (Path pom : List.of(repo.resolve("pom.xml"), Path.of("..", "simulations", "pom.xml"))) {
@@ -127,6 +127,13 @@ class InitCommandTest {
             for (String option : RunCommand.JIT_OPTIONS) {
                 assertThat(text).as(pom + " " + option).contains("<jvmArg>" + option + "</jvmArg>");
             }
+        }
+        // and every benchmark harness gives them to its Java contenders (benchmarks/lib.sh, quiet_gatling_opts)
+        String harness = Files.readString(Path.of("..", "benchmarks", "lib.sh")).replace("'", "");
+        for (String option : RunCommand.JIT_OPTIONS) {
+            assertThat(harness)
+                    .as("benchmarks/lib.sh " + option)
+                    .containsPattern("\\n\\s*" + Pattern.quote(option) + "[\\s)]");
         }
     }
 

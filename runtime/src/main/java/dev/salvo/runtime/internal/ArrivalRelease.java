@@ -15,7 +15,7 @@ import java.util.concurrent.locks.LockSupport;
  * ~4.5 ms under load). Charging all of that to the requests (as pgbench charges its schedule lag) is truthful but
  * measures Gatling's injector, not the database: pgbench's own threads wake up within tens of µs of its schedule. So
  * Salvo's schedule is Gatling's shifted by a constant lead ({@value #DEFAULT_LEAD_MILLIS} ms by default, the system
- * property {@value #LEAD_PROPERTY}): a user Gatling creates within the lead is held in the SQL threads' queue until its
+ * property {@value #LEAD_PROPERTY}): a user Gatling creates within the lead is held by the SQL threads until its
  * due time ({@link SqlExecutor#executeAt}), where the SQL thread that waited for it runs it (its wake-up lateness, tens
  * of µs, is charged); a user created later than that is started at once and charged all of its lateness beyond the due
  * time. The arrival process (rate, spacing, Poisson gaps) is unchanged, only moved by the lead; a generator stall still

@@ -4,6 +4,7 @@ import java.util.PriorityQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The open-model requests the SQL threads hold until their due time, earliest first, and which idle thread waits for
@@ -20,13 +21,20 @@ final class HeldRequests {
     private final PriorityQueue<Held> heap = new PriorityQueue<>((a, b) -> a.atNanos != b.atNanos
             ? Long.compare(a.atNanos - b.atNanos, 0) // nanoTime: compared by difference
             : Long.compare(a.seq, b.seq));
-    private final Runnable wakeOne;
+    private final Supplier<SqlExecutor.Worker> wakeOne;
     private long seq;
     private volatile int size;
     private volatile SqlExecutor.Worker leader;
+    /**
+     * an idle thread woken to lead, not yet here: no other is woken for that meanwhile (Gatling creates a second's users
+     * in a batch, which would otherwise wake an idle thread each while no thread leads)
+     */
+    private volatile SqlExecutor.Worker summoned;
 
-    /** @param wakeOne wakes an idle SQL thread to look for work (none when every thread is busy) */
-    HeldRequests(Runnable wakeOne) {
+    /**
+     * @param wakeOne wakes an idle SQL thread to look for work, and gives it; null when every thread is busy
+     */
+    HeldRequests(Supplier<SqlExecutor.Worker> wakeOne) {
         this.wakeOne = wakeOne;
     }
 
@@ -55,7 +63,7 @@ final class HeldRequests {
             size = heap.size();
             SqlExecutor.Worker lead = leader;
             if (lead == null) {
-                wakeOne.run();
+                summon();
             } else if (heap.peek() == h) {
                 LockSupport.unpark(lead.thread); // it sleeps until a later time
             }
@@ -71,13 +79,19 @@ final class HeldRequests {
      *     how long it sleeps
      */
     Take take(SqlExecutor.Worker w) {
-        if (size == 0) {
+        if (size == 0 && summoned != w && leader != w) {
             return NONE;
         }
         lock.lock();
         try {
+            if (summoned == w) {
+                summoned = null;
+            }
             Held head = heap.peek();
             if (head == null) {
+                if (leader == w) {
+                    leader = null;
+                }
                 return NONE;
             }
             long delay = head.atNanos - System.nanoTime();
@@ -88,7 +102,7 @@ final class HeldRequests {
                     leader = null;
                 }
                 if (size > 0 && leader == null) {
-                    wakeOne.run(); // another idle thread leads for the next one
+                    summon(); // another idle thread leads for the next one
                 }
                 return new Take(head.task, 0);
             }
@@ -102,21 +116,25 @@ final class HeldRequests {
         }
     }
 
-    /**
-     * @param w the thread that led
-     * @param handOver true when it goes to other work: another idle thread then leads
-     */
-    void resign(SqlExecutor.Worker w, boolean handOver) {
+    /** @param w the thread that led, going to other work: another idle thread then leads */
+    void resign(SqlExecutor.Worker w) {
         lock.lock();
         try {
             if (leader == w) {
                 leader = null;
-                if (handOver && size > 0) {
-                    wakeOne.run();
+                if (size > 0) {
+                    summon();
                 }
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Under the lock: wakes an idle thread to lead, unless one is on its way. */
+    private void summon() {
+        if (summoned == null) {
+            summoned = wakeOne.get();
         }
     }
 
@@ -128,9 +146,9 @@ final class HeldRequests {
         }
     }
 
-    /** @return true when a request is held and no thread leads (an idle thread then must) */
+    /** @return true when a request is held, no thread leads and none is on its way to (an idle thread then must) */
     boolean needsLeader() {
-        return size > 0 && leader == null;
+        return size > 0 && leader == null && summoned == null;
     }
 
     /** @return true when the earliest held request is past its due time */

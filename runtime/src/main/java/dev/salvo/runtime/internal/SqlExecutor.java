@@ -179,12 +179,17 @@ final class SqlExecutor {
         return terminated.await(timeoutMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** Wakes an idle thread to look for work (a held request came due, or needs a leader); none when all are busy. */
-    private void wakeOne() {
+    /**
+     * Wakes an idle thread to look for work (a held request came due, or needs a leader).
+     *
+     * @return the thread woken; null when all are busy
+     */
+    private Worker wakeOne() {
         Worker w = idleWorkers.pollFirst();
         if (w != null) {
             w.hand(Worker.LOOK);
         }
+        return w;
     }
 
     /** A SQL thread's life: the next request, run, until the executor ends. */
@@ -218,14 +223,13 @@ final class SqlExecutor {
             if (task != null) {
                 waiting.decrementAndGet();
                 if (take.leadNanos() > 0) {
-                    held.resign(w, true); // another idle thread waits for the held requests' time
+                    held.resign(w); // another idle thread waits for the held requests' time
                 }
                 return task;
             }
             if (take.leadNanos() > 0) {
                 LockSupport.parkNanos(this, take.leadNanos());
-                held.resign(w, false); // it looks again: a request may be due, another may have come first
-                continue;
+                continue; // it looks again, still leading: its request may be due, an earlier one may have come
             }
             if (state == SHUTDOWN && held.size() == 0) {
                 return null;
