@@ -172,14 +172,6 @@ final class SqlExecutor {
     }
 
     /**
-     * @param timeoutMillis how long to wait
-     * @return true when every SQL thread has ended
-     */
-    boolean awaitTermination(long timeoutMillis) throws InterruptedException {
-        return terminated.await(timeoutMillis, TimeUnit.MILLISECONDS);
-    }
-
-    /**
      * Wakes an idle thread to look for work (a held request came due, or needs a leader).
      *
      * @return the thread woken; null when all are busy
