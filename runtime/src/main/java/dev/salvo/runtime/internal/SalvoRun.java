@@ -206,19 +206,9 @@ public final class SalvoRun {
     }
 
     /**
-     * @param startNanos a request's intended start (System.nanoTime)
-     * @return true when the request started during the warmup (the first request's start plus the warmup)
-     */
-    boolean inWarmup(long startNanos) {
-        if (!loadStarted) {
-            startLoad(startNanos);
-        }
-        return warmup && startNanos - measurementStartNanos < 0;
-    }
-
-    /**
-     * {@link #inWarmup} as a number computed without a branch on the answer (so that the JIT compiles no path that the
-     * end of the warmup deoptimizes; the tight loop indexes its recording sinks with it, see TightLoop).
+     * Whether a request started during the warmup (the first request's start plus the warmup), as a number computed
+     * without a branch on the answer, so that the JIT compiles no path that the end of the warmup deoptimizes: the
+     * loops index their recording sinks with it (TightLoop, PacedLoop), and SqlAction puts it in its lag's sign bit.
      *
      * @param startNanos a request's intended start (System.nanoTime)
      * @return 1 when the request started during the warmup, else 0

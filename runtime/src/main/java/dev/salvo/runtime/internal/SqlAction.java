@@ -27,9 +27,6 @@ import scala.runtime.BoxedUnit;
 public final class SqlAction implements Action {
     private static final Logger LOGGER = Logger.apply(SqlAction.class);
 
-    /** Marker for a request that started during the warmup. */
-    private static final long WARMUP = Long.MIN_VALUE;
-
     final String name;
     final SalvoRun run;
     final PreparedRequest[] statements;
@@ -155,10 +152,10 @@ public final class SqlAction implements Action {
             startMillis -= (startNanos - intended) / 1_000_000;
             startNanos = intended;
         }
-        long lagNanos = 0;
-        if (run.inWarmup(startNanos)) {
-            lagNanos = WARMUP; // recorded in full into the warmup sinks (finish), counted only as warmup
-        }
+        // a warmup request carries the sign bit in its lag (recorded into the warmup sinks, see finish), set without a
+        // branch: a branch that the warmup always took made C2 compile the measured path as never taken, so the
+        // measurement's first request deoptimized this action and the JIT recompiled it in the measured window
+        long lagNanos = (long) run.warmupIndex(startNanos) << 63;
         Session current = session;
         Tuple[] values = new Tuple[statements.length];
         try {
@@ -240,7 +237,7 @@ public final class SqlAction implements Action {
             UserClock userClock) {
         // schedule lag, as pgbench reports it: from the intended start until a Salvo thread took the request (the
         // generator's own lateness, then the wait for a free Salvo thread)
-        long lagNanos = warmupMarker == WARMUP ? WARMUP : System.nanoTime() - startNanos;
+        long lagNanos = warmupMarker | Math.max(0, System.nanoTime() - startNanos); // the warmup's sign bit kept
         long[] counts = new long[4]; // rows, bytes; a statement's rows, bytes
         long serviceStart = -1;
         String error = null;
@@ -249,7 +246,7 @@ public final class SqlAction implements Action {
         try {
             thread.connection();
             serviceStart = System.nanoTime();
-            once(session, thread, values, counts, warmupMarker == WARMUP);
+            once(session, thread, values, counts, warmupMarker < 0);
         } catch (SQLException e) {
             sqlState = e.getSQLState();
             error = Target.describe(e);
