@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * Salvo's SQL threads, one per pooled connection, all started with the executor: requests to run now, in the order
@@ -41,6 +42,9 @@ final class SqlExecutor {
     private final ConcurrentLinkedDeque<Worker> idleWorkers = new ConcurrentLinkedDeque<>();
 
     private final HeldRequests held = new HeldRequests(this::wakeOne);
+    /** whether held requests are still accepted, checked under their lock (one object, not one per request) */
+    private final BooleanSupplier accepting = () -> state == RUNNING;
+
     private final List<Worker> workers = new ArrayList<>();
     private final AtomicInteger live = new AtomicInteger();
     private final CountDownLatch terminated = new CountDownLatch(1);
@@ -86,11 +90,8 @@ final class SqlExecutor {
             waiting.decrementAndGet();
             throw new RejectedExecutionException("the SQL threads are shut down");
         }
-        // a thread may have become idle since the poll above (it checks the queue after it shows itself idle)
-        Worker late = idleWorkers.pollFirst();
-        if (late != null) {
-            late.hand(Worker.LOOK);
-        }
+        wakeOne(); // a thread may have become idle since the poll above (it checks the queue after it shows itself
+        // idle)
         held.wakeLeader(); // the leader sleeping until a held request's time takes it, when it is the only thread idle
     }
 
@@ -103,7 +104,7 @@ final class SqlExecutor {
      * @throws RejectedExecutionException once the executor is shut down
      */
     void executeAt(Runnable task, long atNanos) {
-        if (state != RUNNING || !held.add(task, atNanos, () -> state == RUNNING)) {
+        if (!held.add(task, atNanos, accepting)) {
             throw new RejectedExecutionException("the SQL threads are shut down");
         }
     }
