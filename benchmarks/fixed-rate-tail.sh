@@ -27,17 +27,23 @@
 # and the same machine in the same seconds, so their difference is what each client adds to its own measurement, not
 # the machine's drift between one run and the next (a diagnosis, no target: side_mean_ratio side_p95_ratio
 # side_p99_ratio, Salvo / pgbench, the median of the rounds').
+# --with-null adds pgbench against itself to every round: a second `pgbench -S -R <rate>` run, in its own turn of the
+# rotation like the other contenders, compared with the first by the same statistics (null_mean_ratio null_p50_ratio
+# null_p95_ratio null_p99_ratio, second / first, the median of the rounds'; null_within_targets applies the same bands).
+# Two runs of one client differ only by the machine's drift between runs: where the null ratios leave the bands, this
+# machine cannot tell a client that agrees with pgbench from one that does not.
 #
 # Usage: bash benchmarks/fixed-rate-tail.sh [--rate 500] [--seconds 30] [--warmup 5] [--rounds 4]
 #        [--arrivals poisson|uniform] [--salvo-mode open|paced] [--with-raw-jdbc] [--side-by-side [--side-rate N]]
-#        [--timer-slack 1|<ns>|default] [--skip-build]
+#        [--with-null] [--timer-slack 1|<ns>|default] [--skip-build]
 #   SALVO_JAVA_OPTS (environment): extra JVM options for Salvo (and the raw JDBC loop), for diagnosis (e.g. a GC log)
 # Last line: RESULT salvo_p99_ms=<x> pgbench_p99_ms=<x> mean_ratio=<x> p50_ratio=<x> p95_ratio=<x> p99_ratio=<x>
 #            within_targets=<yes|no> salvo_cpu_us=<x> pgbench_cpu_us=<x> cpu_ratio=<x> salvo_mode=<open|paced>
 #            [raw_jdbc_p99_ms=<x> raw_jdbc_p99_ratio=<x> raw_jdbc_cpu_us=<x>]
 #            [side_mean_ratio=<x> side_p95_ratio=<x> side_p99_ratio=<x>]
+#            [null_mean_ratio=<x> null_p50_ratio=<x> null_p95_ratio=<x> null_p99_ratio=<x> null_within_targets=<yes|no>]
 set -euo pipefail
-rate=500; seconds=30; warmup=5; rounds=4; arrivals=poisson; build=1; slack=1; mode=open; raw=0; side=0; side_rate=
+rate=500; seconds=30; warmup=5; rounds=4; arrivals=poisson; build=1; slack=1; mode=open; raw=0; side=0; null=0; side_rate=
 while [ $# -gt 0 ]; do
   case "$1" in
     --rate) rate=$2; shift 2;;
@@ -49,9 +55,10 @@ while [ $# -gt 0 ]; do
     --timer-slack) slack=$2; shift 2;;
     --with-raw-jdbc) raw=1; shift;;
     --side-by-side) side=1; shift;;
+    --with-null) null=1; shift;;
     --side-rate) side_rate=$2; shift 2;;
     --skip-build) build=0; shift;;
-    -h|--help) sed -n '2,39p' "$0"; exit 0;;
+    -h|--help) sed -n '2,45p' "$0"; exit 0;;
     *) echo "fixed-rate-tail.sh: unknown option '$1' (see --help)" >&2; exit 2;;
   esac
 done
@@ -203,8 +210,9 @@ PY
   echo "$sm $s95 $s99 $pm $p95 $p99 $pn $hic"
 }
 
-declare -a RM R50 R95 R99 SP99 PP99 SCPU PCPU RP99 RR99 RCPU XM X95 X99
+declare -a RM R50 R95 R99 SP99 PP99 SCPU PCPU RP99 RR99 RCPU XM X95 X99 NM N50 N95 N99
 contenders=(salvo pgbench); [ "$raw" = 1 ] && contenders+=(raw); [ "$side" = 1 ] && contenders+=(side)
+[ "$null" = 1 ] && contenders+=(null)
 for r in $(seq 1 "$rounds"); do
   # each round starts with the next contender (with two: Salvo first in odd rounds, pgbench first in even ones)
   n=${#contenders[@]}; order=""
@@ -217,6 +225,8 @@ for r in $(seq 1 "$rounds"); do
         echo "round $r pgbench: mean $pm p50 $p50 p95 $p95 p99 $p99 ms ($pn transactions; CPU $pcpu µs/transaction)" >&2;;
       raw) read -r rm r50 r95 r99 rn rw50 rs50 r999 rw99 rw999 rs99 rs999 rcpu < <(run_raw "$r")
         echo "round $r raw JDBC: mean $rm p50 $r50 p95 $r95 p99 $r99 p99.9 $r999 ms ($rn requests; wait p50 $rw50 p99 $rw99 p99.9 $rw999 ms, service p50 $rs50 p99 $rs99 p99.9 $rs999 ms; CPU $rcpu µs/request)" >&2;;
+      null) read -r nm n50 n95 n99 nn ncpu < <(run_pgbench "null-$r")
+        echo "round $r pgbench again: mean $nm p50 $n50 p95 $n95 p99 $n99 ms ($nn transactions; CPU $ncpu µs/transaction)" >&2;;
       side) read -r xsm xs95 xs99 xpm xp95 xp99 xpn xhic < <(run_side "$r")
         echo "round $r side by side, $side_rate/s each: Salvo mean $xsm p95 $xs95 p99 $xs99 ms (generator hiccup p99 $xhic ms); pgbench in Salvo's window mean $xpm p95 $xp95 p99 $xp99 ms ($xpn transactions)" >&2;;
     esac
@@ -229,6 +239,10 @@ for r in $(seq 1 "$rounds"); do
     XM+=("$(ratio "$xsm" "$xpm")"); X95+=("$(ratio "$xs95" "$xp95")"); X99+=("$(ratio "$xs99" "$xp99")")
     echo "round $r ratios side by side Salvo/pgbench: mean ${XM[-1]} p95 ${X95[-1]} p99 ${X99[-1]}" >&2
   fi
+  if [ "$null" = 1 ]; then
+    NM+=("$(ratio "$nm" "$pm")"); N50+=("$(ratio "$n50" "$p50")"); N95+=("$(ratio "$n95" "$p95")"); N99+=("$(ratio "$n99" "$p99")")
+    echo "round $r ratios pgbench again/pgbench: mean ${NM[-1]} p50 ${N50[-1]} p95 ${N95[-1]} p99 ${N99[-1]}" >&2
+  fi
   if [ "$raw" = 1 ]; then
     RP99+=("$r99"); RR99+=("$(ratio "$r99" "$p99")"); RCPU+=("$rcpu")
     echo "round $r ratios raw JDBC/pgbench: mean $(ratio "$rm" "$pm") p50 $(ratio "$r50" "$p50") p95 $(ratio "$r95" "$p95") p99 ${RR99[-1]}; Salvo/raw JDBC p99 $(ratio "$s99" "$r99")" >&2
@@ -237,8 +251,11 @@ done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END{if (NR%2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 m=$(median "${RM[@]}"); q50=$(median "${R50[@]}"); q95=$(median "${R95[@]}"); q99=$(median "${R99[@]}")
-ok=$(awk -v m="$m" -v a="$q50" -v b="$q95" -v c="$q99" 'BEGIN{w=(m>=0.85&&m<=1.15&&a>=0.85&&a<=1.15&&b>=0.85&&b<=1.15&&c>=0.75&&c<=1.25); print w?"yes":"no"}' 2>/dev/null || echo no)
+# within MEAN P50 P95 P99: yes when the ratios are in the targets' bands (mean, p50, p95 within 15%, p99 within 25%)
+within() { awk -v m="$1" -v a="$2" -v b="$3" -v c="$4" 'BEGIN{w=(m>=0.85&&m<=1.15&&a>=0.85&&a<=1.15&&b>=0.85&&b<=1.15&&c>=0.75&&c<=1.25); print w?"yes":"no"}' 2>/dev/null || echo no; }
+ok=$(within "$m" "$q50" "$q95" "$q99")
 sc=$(median "${SCPU[@]}"); pc=$(median "${PCPU[@]}")
 echo "RESULT salvo_p99_ms=$(median "${SP99[@]}") pgbench_p99_ms=$(median "${PP99[@]}") mean_ratio=$m p50_ratio=$q50 p95_ratio=$q95 p99_ratio=$q99 within_targets=$ok salvo_cpu_us=$sc pgbench_cpu_us=$pc cpu_ratio=$(awk -v a="$sc" -v b="$pc" 'BEGIN{printf "%.3f", a / b}') salvo_mode=$mode$(
   [ "$raw" = 1 ] && echo " raw_jdbc_p99_ms=$(median "${RP99[@]}") raw_jdbc_p99_ratio=$(median "${RR99[@]}") raw_jdbc_cpu_us=$(median "${RCPU[@]}")")$(
-  [ "$side" = 1 ] && echo " side_mean_ratio=$(median "${XM[@]}") side_p95_ratio=$(median "${X95[@]}") side_p99_ratio=$(median "${X99[@]}")")"
+  [ "$side" = 1 ] && echo " side_mean_ratio=$(median "${XM[@]}") side_p95_ratio=$(median "${X95[@]}") side_p99_ratio=$(median "${X99[@]}")")$(
+  [ "$null" = 1 ] && echo " null_mean_ratio=$(median "${NM[@]}") null_p50_ratio=$(median "${N50[@]}") null_p95_ratio=$(median "${N95[@]}") null_p99_ratio=$(median "${N99[@]}") null_within_targets=$(within "$(median "${NM[@]}")" "$(median "${N50[@]}")" "$(median "${N95[@]}")" "$(median "${N99[@]}")")")"
