@@ -32,6 +32,11 @@
 # null_p95_ratio null_p99_ratio, second / first, the median of the rounds'; null_within_targets applies the same bands).
 # Two runs of one client differ only by the machine's drift between runs: where the null ratios leave the bands, this
 # machine cannot tell a client that agrees with pgbench from one that does not.
+# Pooled, at the end (always): every round's measured requests of a contender in one distribution (Salvo's rounds'
+# response-time histograms added, pgbench's transactions in its measured windows), the same statistics compared once:
+# pooled_mean_ratio pooled_p50_ratio pooled_p95_ratio pooled_p99_ratio pooled_within_targets, and with --with-null
+# null_pooled_*_ratio. A round's p99 rests on ~150 requests and moves with that round's seconds of the machine; the
+# pooled p99 rests on all rounds' and moves less, so the pooled null ratios show how far this estimate still drifts.
 #
 # Usage: bash benchmarks/fixed-rate-tail.sh [--rate 500] [--seconds 30] [--warmup 5] [--rounds 4]
 #        [--arrivals poisson|uniform] [--salvo-mode open|paced] [--with-raw-jdbc] [--side-by-side [--side-rate N]]
@@ -42,6 +47,8 @@
 #            [raw_jdbc_p99_ms=<x> raw_jdbc_p99_ratio=<x> raw_jdbc_cpu_us=<x>]
 #            [side_mean_ratio=<x> side_p95_ratio=<x> side_p99_ratio=<x>]
 #            [null_mean_ratio=<x> null_p50_ratio=<x> null_p95_ratio=<x> null_p99_ratio=<x> null_within_targets=<yes|no>]
+#            pooled_mean_ratio=<x> pooled_p50_ratio=<x> pooled_p95_ratio=<x> pooled_p99_ratio=<x>
+#            pooled_within_targets=<yes|no> [null_pooled_mean_ratio=<x> ... null_pooled_p99_ratio=<x>]
 set -euo pipefail
 rate=500; seconds=30; warmup=5; rounds=4; arrivals=poisson; build=1; slack=1; mode=open; raw=0; side=0; null=0; side_rate=
 while [ $# -gt 0 ]; do
@@ -58,7 +65,7 @@ while [ $# -gt 0 ]; do
     --with-null) null=1; shift;;
     --side-rate) side_rate=$2; shift 2;;
     --skip-build) build=0; shift;;
-    -h|--help) sed -n '2,45p' "$0"; exit 0;;
+    -h|--help) sed -n '2,51p' "$0"; exit 0;;
     *) echo "fixed-rate-tail.sh: unknown option '$1' (see --help)" >&2; exit 2;;
   esac
 done
@@ -155,22 +162,27 @@ run_pgbench() { # prints: mean p50 p95 p99 (ms) count cpu-us-per-request
   (cpu_from=$((cpu_from - 4)); sample_cpu "$pid" "$work/pgbench-$1.cpu")
   wait "$pid"
   echo "$(pgbench_latencies "+$warmup" inf) $(cpu_per_request "$work/pgbench-$1.cpu")"
+  mkdir -p "$work/pgbench-logs-$1"; mv "$work"/pgbench-log.* "$work/pgbench-logs-$1/" # kept for the pooled statistics
 }
 
-# pgbench_latencies FROM TO: mean p50 p95 p99 (ms) and count of the transactions in pgbench's logs whose scheduled
-# start (end minus latency, which under -R counts from the schedule; Salvo's warmup is cut by start too) is in
-# [FROM, TO), epoch seconds; FROM +N: N seconds after the first one's
+# pgbench_latencies FROM TO [DIR...]: mean p50 p95 p99 (ms) and count of the transactions in pgbench's logs whose
+# scheduled start (end minus latency, which under -R counts from the schedule; Salvo's warmup is cut by start too) is in
+# [FROM, TO), epoch seconds; FROM +N: N seconds after the first one's. The logs: those in $work, or with DIRs the
+# pooled transactions of every DIR's run (each run's FROM +N counted from its own first transaction)
 pgbench_latencies() {
-  python3 - "$work" "$1" "$2" <<'PY'
-import glob, sys
-rows = []
-for f in glob.glob(sys.argv[1] + "/pgbench-log.*"):
-    for line in open(f):
-        p = line.split()
-        rows.append((int(p[4]) + int(p[5]) / 1e6 - int(p[2]) / 1e6, int(p[2])))
-lo = min(t for t, _ in rows) + float(sys.argv[2][1:]) if sys.argv[2].startswith("+") else float(sys.argv[2])
-hi = float(sys.argv[3])
-lat = sorted(l for t, l in rows if lo <= t < hi)
+  WORK="$work" python3 - "$1" "$2" "${@:3}" <<'PY'
+import glob, os, sys
+lat = []
+for d in sys.argv[3:] or [os.environ["WORK"]]:
+    rows = []
+    for f in glob.glob(d + "/pgbench-log.*"):
+        for line in open(f):
+            p = line.split()
+            rows.append((int(p[4]) + int(p[5]) / 1e6 - int(p[2]) / 1e6, int(p[2])))
+    lo = min(t for t, _ in rows) + float(sys.argv[1][1:]) if sys.argv[1].startswith("+") else float(sys.argv[1])
+    hi = float(sys.argv[2])
+    lat += [l for t, l in rows if lo <= t < hi]
+lat.sort()
 pct = lambda q: lat[min(len(lat) - 1, int(q * len(lat)))] / 1e3
 print("%.3f %.3f %.3f %.3f %d" % (sum(lat) / len(lat) / 1e3, pct(0.5), pct(0.95), pct(0.99), len(lat)))
 PY
@@ -210,6 +222,7 @@ PY
   echo "$sm $s95 $s99 $pm $p95 $p99 $pn $hic"
 }
 
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.3f", a / b}'; }
 declare -a RM R50 R95 R99 SP99 PP99 SCPU PCPU RP99 RR99 RCPU XM X95 X99 NM N50 N95 N99
 contenders=(salvo pgbench); [ "$raw" = 1 ] && contenders+=(raw); [ "$side" = 1 ] && contenders+=(side)
 [ "$null" = 1 ] && contenders+=(null)
@@ -231,7 +244,6 @@ for r in $(seq 1 "$rounds"); do
         echo "round $r side by side, $side_rate/s each: Salvo mean $xsm p95 $xs95 p99 $xs99 ms (generator hiccup p99 $xhic ms); pgbench in Salvo's window mean $xpm p95 $xp95 p99 $xp99 ms ($xpn transactions)" >&2;;
     esac
   done
-  ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.3f", a / b}'; }
   RM+=("$(ratio "$sm" "$pm")"); R50+=("$(ratio "$s50" "$p50")"); R95+=("$(ratio "$s95" "$p95")"); R99+=("$(ratio "$s99" "$p99")")
   SP99+=("$s99"); PP99+=("$p99"); SCPU+=("$scpu"); PCPU+=("$pcpu")
   echo "round $r ratios Salvo/pgbench: mean ${RM[-1]} p50 ${R50[-1]} p95 ${R95[-1]} p99 ${R99[-1]}" >&2
@@ -255,7 +267,24 @@ m=$(median "${RM[@]}"); q50=$(median "${R50[@]}"); q95=$(median "${R95[@]}"); q9
 within() { awk -v m="$1" -v a="$2" -v b="$3" -v c="$4" 'BEGIN{w=(m>=0.85&&m<=1.15&&a>=0.85&&a<=1.15&&b>=0.85&&b<=1.15&&c>=0.75&&c<=1.25); print w?"yes":"no"}' 2>/dev/null || echo no; }
 ok=$(within "$m" "$q50" "$q95" "$q99")
 sc=$(median "${SCPU[@]}"); pc=$(median "${PCPU[@]}")
+# pooled: every round's requests in one distribution per contender (Salvo's histograms added; pgbench's transactions
+# in its measured windows), compared once: fewer samples of the machine's drift in each side's tail than one round has
+salvo_dirs=(); pg_dirs=(); null_dirs=()
+for r in $(seq 1 "$rounds"); do
+  salvo_dirs+=("$(dirname "$(ls "$work/salvo-$r"/*/results.json)")"); pg_dirs+=("$work/pgbench-logs-$r")
+  [ "$null" = 1 ] && null_dirs+=("$work/pgbench-logs-null-$r")
+done
+read -r psm ps50 ps95 ps99 psn < <(java -cp "$cp" dev.salvo.benchmarks.overhead.PooledLatency "${salvo_dirs[@]}")
+read -r ppm pp50 pp95 pp99 ppn < <(pgbench_latencies "+$warmup" inf "${pg_dirs[@]}")
+echo "pooled, $rounds rounds: Salvo mean $psm p50 $ps50 p95 $ps95 p99 $ps99 ms ($psn requests); pgbench mean $ppm p50 $pp50 p95 $pp95 p99 $pp99 ms ($ppn transactions)" >&2
+pooled="pooled_mean_ratio=$(ratio "$psm" "$ppm") pooled_p50_ratio=$(ratio "$ps50" "$pp50") pooled_p95_ratio=$(ratio "$ps95" "$pp95") pooled_p99_ratio=$(ratio "$ps99" "$pp99")"
+pooled+=" pooled_within_targets=$(within "$(ratio "$psm" "$ppm")" "$(ratio "$ps50" "$pp50")" "$(ratio "$ps95" "$pp95")" "$(ratio "$ps99" "$pp99")")"
+if [ "$null" = 1 ]; then
+  read -r pnm pn50 pn95 pn99 pnn < <(pgbench_latencies "+$warmup" inf "${null_dirs[@]}")
+  echo "pooled, $rounds rounds: pgbench again mean $pnm p50 $pn50 p95 $pn95 p99 $pn99 ms ($pnn transactions)" >&2
+  pooled+=" null_pooled_mean_ratio=$(ratio "$pnm" "$ppm") null_pooled_p50_ratio=$(ratio "$pn50" "$pp50") null_pooled_p95_ratio=$(ratio "$pn95" "$pp95") null_pooled_p99_ratio=$(ratio "$pn99" "$pp99")"
+fi
 echo "RESULT salvo_p99_ms=$(median "${SP99[@]}") pgbench_p99_ms=$(median "${PP99[@]}") mean_ratio=$m p50_ratio=$q50 p95_ratio=$q95 p99_ratio=$q99 within_targets=$ok salvo_cpu_us=$sc pgbench_cpu_us=$pc cpu_ratio=$(awk -v a="$sc" -v b="$pc" 'BEGIN{printf "%.3f", a / b}') salvo_mode=$mode$(
   [ "$raw" = 1 ] && echo " raw_jdbc_p99_ms=$(median "${RP99[@]}") raw_jdbc_p99_ratio=$(median "${RR99[@]}") raw_jdbc_cpu_us=$(median "${RCPU[@]}")")$(
   [ "$side" = 1 ] && echo " side_mean_ratio=$(median "${XM[@]}") side_p95_ratio=$(median "${X95[@]}") side_p99_ratio=$(median "${X99[@]}")")$(
-  [ "$null" = 1 ] && echo " null_mean_ratio=$(median "${NM[@]}") null_p50_ratio=$(median "${N50[@]}") null_p95_ratio=$(median "${N95[@]}") null_p99_ratio=$(median "${N99[@]}") null_within_targets=$(within "$(median "${NM[@]}")" "$(median "${N50[@]}")" "$(median "${N95[@]}")" "$(median "${N99[@]}")")")"
+  [ "$null" = 1 ] && echo " null_mean_ratio=$(median "${NM[@]}") null_p50_ratio=$(median "${N50[@]}") null_p95_ratio=$(median "${N95[@]}") null_p99_ratio=$(median "${N99[@]}") null_within_targets=$(within "$(median "${NM[@]}")" "$(median "${N50[@]}")" "$(median "${N95[@]}")" "$(median "${N99[@]}")")") $pooled"
