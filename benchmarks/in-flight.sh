@@ -11,20 +11,26 @@
 # lag percentiles (results.json), client CPU per query (process CPU in the measured window, start-up and pool fill left
 # out, / queries in it), heap (peak over the run; after a full GC forced at the window's end), live/peak threads, RSS;
 # from the server's side (pg_stat_activity every 2 s): how long the pool took to fill and how many sleeps were active.
+# --with-pgbench then runs the baseline on the same server: `pgbench -n -M prepared` (the extended protocol with a
+# prepared statement, as Salvo's pgjdbc uses) with as many clients, 2 threads, the same `SELECT pg_sleep(...)`, for
+# the same warmup and measured time after its connections are open, counting from its per-transaction log the queries
+# that end in its measured window. The server's own capacity with this many backends shows in pgbench's ratio; Salvo's
+# share of it is ratio_vs_pgbench.
 # --compare-fill first times, on the same server, opening as many connections with HikariCP as Salvo configured it
 # before it filled pools itself (one adder thread) and with plain JDBC on 16 threads (PoolFillTiming).
 #
 # Usage: bash benchmarks/in-flight.sh [--users 2000] [--seconds 30] [--warmup 20] [--query-seconds 1] [--xmx 1G]
-#            [--connection-timeout SECONDS] [--compare-fill] [--skip-build] [--work DIR]
+#            [--connection-timeout SECONDS] [--with-pgbench] [--compare-fill] [--skip-build] [--work DIR]
 #   --connection-timeout  how long a SQL thread may wait for its pooled connection (default: Salvo's, 30 s)
 #   JAVA_HOME (environment): the JDK that runs the simulation (default: java on the PATH); the build stays on Java 17
 #   --work  the working directory (default benchmarks/target/in-flight); emptied first. The run uses a copy of the
 #           benchmark classes and Salvo's jars taken there after the build.
 # Last line: RESULT in_flight=<users> achieved_qps=<x> ideal_qps=<x> ratio=<x.xxx> schedule_lag_p99_ms=<x>
 #   heap_peak_mb=<x> threads_peak=<n> cpu_us_per_query=<x> pool_fill_s=<x> pool_fill_per_s=<x>
+#   [pgbench_qps=<x> pgbench_ratio=<x.xxx> ratio_vs_pgbench=<x.xxx>] (with --with-pgbench)
 #   [hikari_fill_s=<x> jdbc16_fill_s=<x>] (with --compare-fill; hikari_fill_s is prefixed '>' when it hit its limit)
 set -euo pipefail
-users=2000; seconds=30; warmup=20; compare=0; query_seconds=1; xmx=1G; conn_timeout=0; build=1; work=
+users=2000; seconds=30; warmup=20; compare=0; with_pgbench=0; query_seconds=1; xmx=1G; conn_timeout=0; build=1; work=
 while [ $# -gt 0 ]; do
   case "$1" in
     --users) users=${2:-}; shift 2;;
@@ -34,9 +40,10 @@ while [ $# -gt 0 ]; do
     --xmx) xmx=${2:-}; shift 2;;
     --connection-timeout) conn_timeout=${2:-}; shift 2;;
     --compare-fill) compare=1; shift;;
+    --with-pgbench) with_pgbench=1; shift;;
     --skip-build) build=0; shift;;
     --work) work=${2:-}; shift 2;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0;;
+    -h|--help) sed -n '2,31p' "$0"; exit 0;;
     *) echo "in-flight.sh: unknown option '$1' (see --help)" >&2; exit 2;;
   esac
 done
@@ -48,6 +55,7 @@ done
 [[ "$conn_timeout" =~ ^[0-9]+$ ]] || { echo "in-flight.sh: --connection-timeout must be a whole number of seconds, but was '$conn_timeout'" >&2; exit 2; }
 [[ "$xmx" =~ ^[0-9]+[mMgG]$ ]] || { echo "in-flight.sh: --xmx must be a heap size like 512m or 1G, but was '$xmx'" >&2; exit 2; }
 pgdir=/var/tmp/salvo-inflight-pg15; port=5416
+[ "$with_pgbench" = 0 ] || command -v pgbench >/dev/null || { echo "in-flight.sh: --with-pgbench needs pgbench (apt-get install postgresql-client), but it was not found" >&2; exit 2; }
 [ -x /usr/lib/postgresql/15/bin/postgres ] || { echo "in-flight.sh: Debian's PostgreSQL 15 must be installed in /usr/lib/postgresql/15/bin (apt-get install postgresql-15), but it is not there" >&2; exit 2; }
 java=java
 if [ -n "${JAVA_HOME:-}" ]; then
@@ -169,4 +177,39 @@ ratio=$(awk -v a="$qps" -v b="$ideal" 'BEGIN{printf "%.3f", int(a / b * 1000) / 
 cpu=$(awk -v c="$(p cpu_seconds)" -v w="$(p window_seconds)" -v q="$qps" 'BEGIN{printf "%.1f", c / (q * w) * 1e6}')
 echo "JVM: heap peak $(p heap_peak_mb) MB (measured window $(p heap_peak_window_mb) MB), after a full GC $(p heap_after_gc_mb) MB, -Xmx $(p heap_max_mb) MB; threads live $(p threads_live), peak $(p threads_peak) (started $(p threads_started)); RSS $(p rss_mb) MB, peak $(p rss_peak_mb) MB; CPU $(p cpu_seconds) s in $(p window_seconds) s = $cpu µs per query; Java $(p java_version)" >&2
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg) (other processes on this machine share its CPU)" >&2
-echo "RESULT in_flight=$users achieved_qps=$qps ideal_qps=$ideal ratio=$ratio schedule_lag_p99_ms=$l99 heap_peak_mb=$(p heap_peak_mb) threads_peak=$(p threads_peak) cpu_us_per_query=$cpu pool_fill_s=$fill_s pool_fill_per_s=$fill_rate$fill_extra"
+
+pg_extra=
+if [ "$with_pgbench" = 1 ]; then
+  for _ in $(seq 1 180); do [ "$(server_connections)" = 0 ] && break; sleep 1; done  # Salvo's backends end first
+  echo "SELECT pg_sleep($query_seconds);" > "$work/sleep.sql"
+  mkdir -p "$work/pgbench"
+  # -T counts from pgbench's start, its connections included: 90 s for them, then the warmup and the measured time
+  pg_t=$((90 + warmup + seconds + 2 * query_seconds))
+  echo "pgbench: $users clients, -M prepared, -j 2, -T $pg_t (connections, then ${warmup}s warmup + ${seconds}s measured); load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+  (cd "$work/pgbench" && pgbench -h localhost -p "$port" -U postgres -n -M prepared -c "$users" -j 2 -T "$pg_t" \
+    -f "$work/sleep.sql" -l --log-prefix=tx postgres > "$work/pgbench.log" 2>&1) || {
+    echo "in-flight.sh: pgbench must run against the cluster, but failed; see $work/pgbench.log" >&2; exit 1; }
+  grep -E "initial connection time|^tps" "$work/pgbench.log" | sed 's/^/pgbench: /' >&2
+  # queries ending in [first start + warmup, + seconds): the same window as Salvo's, after the same warmup
+  pg_qps=$(python3 - "$work/pgbench" "$warmup" "$seconds" <<'PY'
+import glob, sys
+ends, first = [], None
+for f in glob.glob(sys.argv[1] + "/tx.*"):
+    for line in open(f):
+        p = line.split()
+        end = int(p[4]) + int(p[5]) / 1e6
+        start = end - int(p[2]) / 1e6
+        first = start if first is None or start < first else first
+        ends.append(end)
+w0 = first + float(sys.argv[2]); w1 = w0 + float(sys.argv[3])
+if not ends or max(ends) < w1:
+    sys.exit("in-flight.sh: pgbench's transactions must cover its measured window, but its log ends before it")
+print("%.1f" % (sum(1 for e in ends if w0 <= e < w1) / float(sys.argv[3])))
+PY
+)
+  pg_ratio=$(awk -v a="$pg_qps" -v b="$ideal" 'BEGIN{printf "%.3f", int(a / b * 1000) / 1000}')
+  vs_pg=$(awk -v a="$qps" -v b="$pg_qps" 'BEGIN{printf "%.3f", int(a / b * 1000) / 1000}')
+  echo "pgbench: $pg_qps queries/s in its measured window ($pg_ratio of the ideal $ideal); Salvo $qps = $vs_pg of pgbench's" >&2
+  pg_extra=" pgbench_qps=$pg_qps pgbench_ratio=$pg_ratio ratio_vs_pgbench=$vs_pg"
+fi
+echo "RESULT in_flight=$users achieved_qps=$qps ideal_qps=$ideal ratio=$ratio schedule_lag_p99_ms=$l99 heap_peak_mb=$(p heap_peak_mb) threads_peak=$(p threads_peak) cpu_us_per_query=$cpu pool_fill_s=$fill_s pool_fill_per_s=$fill_rate$pg_extra$fill_extra"
