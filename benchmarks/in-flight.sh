@@ -201,8 +201,10 @@ for f in glob.glob(sys.argv[1] + "/tx.*"):
         start = end - int(p[2]) / 1e6
         first = start if first is None or start < first else first
         ends.append(end)
+if not ends:
+    sys.exit("in-flight.sh: pgbench's per-transaction log must hold its transactions, but it is empty or missing")
 w0 = first + float(sys.argv[2]); w1 = w0 + float(sys.argv[3])
-if not ends or max(ends) < w1:
+if max(ends) < w1:
     sys.exit("in-flight.sh: pgbench's transactions must cover its measured window, but its log ends before it")
 print("%.1f" % (sum(1 for e in ends if w0 <= e < w1) / float(sys.argv[3])))
 PY
