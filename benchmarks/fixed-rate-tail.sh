@@ -32,6 +32,11 @@
 # null_p95_ratio null_p99_ratio, second / first, the median of the rounds'; null_within_targets applies the same bands).
 # Two runs of one client differ only by the machine's drift between runs: where the null ratios leave the bands, this
 # machine cannot tell a client that agrees with pgbench from one that does not.
+# --variant 'JVM OPTIONS' adds a second Salvo to every round, with these JVM options appended to Salvo's (e.g.
+# '-Dsalvo.gatlingWarmup=false' to switch one runtime behaviour off), in its own turn of the rotation: an A/B of two Salvo
+# configurations in one invocation, each round's pair minutes apart on the same database (variant_mean_ratio
+# variant_p95_ratio variant_p99_ratio over pgbench, the median of the rounds'; variant_pooled_*_ratio over pgbench's
+# pooled; variant_vs_salvo_pooled_p99 and variant_vs_salvo_cpu, the variant over the default Salvo).
 # Pooled, at the end (always): every round's measured requests of a contender in one distribution (Salvo's rounds'
 # response-time histograms added, pgbench's transactions in its measured windows), the same statistics compared once:
 # pooled_mean_ratio pooled_p50_ratio pooled_p95_ratio pooled_p99_ratio pooled_within_targets, and with --with-null
@@ -40,7 +45,7 @@
 #
 # Usage: bash benchmarks/fixed-rate-tail.sh [--rate 500] [--seconds 30] [--warmup 5] [--rounds 4]
 #        [--arrivals poisson|uniform] [--salvo-mode open|paced] [--with-raw-jdbc] [--side-by-side [--side-rate N]]
-#        [--with-null] [--timer-slack 1|<ns>|default] [--skip-build]
+#        [--with-null] [--variant 'JVM OPTIONS'] [--timer-slack 1|<ns>|default] [--skip-build]
 #   SALVO_JAVA_OPTS (environment): extra JVM options for Salvo (and the raw JDBC loop), for diagnosis (e.g. a GC log)
 # Last line: RESULT salvo_p99_ms=<x> pgbench_p99_ms=<x> mean_ratio=<x> p50_ratio=<x> p95_ratio=<x> p99_ratio=<x>
 #            within_targets=<yes|no> salvo_cpu_us=<x> pgbench_cpu_us=<x> cpu_ratio=<x> salvo_mode=<open|paced>
@@ -49,8 +54,10 @@
 #            [null_mean_ratio=<x> null_p50_ratio=<x> null_p95_ratio=<x> null_p99_ratio=<x> null_within_targets=<yes|no>]
 #            pooled_mean_ratio=<x> pooled_p50_ratio=<x> pooled_p95_ratio=<x> pooled_p99_ratio=<x>
 #            pooled_within_targets=<yes|no> [null_pooled_mean_ratio=<x> ... null_pooled_p99_ratio=<x>]
+#            [variant_mean_ratio=<x> variant_p95_ratio=<x> variant_p99_ratio=<x> variant_pooled_mean_ratio=<x> ...
+#             variant_pooled_p99_ratio=<x> variant_vs_salvo_pooled_p99=<x> variant_vs_salvo_cpu=<x>]
 set -euo pipefail
-rate=500; seconds=30; warmup=5; rounds=4; arrivals=poisson; build=1; slack=1; mode=open; raw=0; side=0; null=0; side_rate=
+rate=500; seconds=30; warmup=5; rounds=4; arrivals=poisson; build=1; slack=1; mode=open; raw=0; side=0; null=0; side_rate=; variant=
 while [ $# -gt 0 ]; do
   case "$1" in
     --rate) rate=$2; shift 2;;
@@ -63,9 +70,10 @@ while [ $# -gt 0 ]; do
     --with-raw-jdbc) raw=1; shift;;
     --side-by-side) side=1; shift;;
     --with-null) null=1; shift;;
+    --variant) variant=$2; [ -n "$variant" ] || { echo "fixed-rate-tail.sh: --variant needs JVM options, but was empty" >&2; exit 2; }; shift 2;;
     --side-rate) side_rate=$2; shift 2;;
     --skip-build) build=0; shift;;
-    -h|--help) sed -n '2,51p' "$0"; exit 0;;
+    -h|--help) sed -n '2,58p' "$0"; exit 0;;
     *) echo "fixed-rate-tail.sh: unknown option '$1' (see --help)" >&2; exit 2;;
   esac
 done
@@ -123,15 +131,15 @@ sample_cpu() {
 # cpu_per_request OUT: µs of CPU per request in the window, at the nominal rate
 cpu_per_request() { awk -v hz="$hz" -v rate="$rate" -v w="$cpu_window" 'NR==1{a=$1} NR==2{b=$1} END{printf "%.1f", (b - a) * 1e6 / hz / (rate * w)}' "$1"; }
 
-start_salvo() { # RUN RATE: starts Salvo's JVM in the background
-  java "${java_opts[@]}" -cp "$cp" -Dsalvo.url="jdbc:postgresql://localhost:$port/postgres?user=postgres" \
+start_salvo() { # RUN RATE [EXTRA JVM OPTIONS...]: starts Salvo's JVM in the background
+  java "${java_opts[@]}" "${@:3}" -cp "$cp" -Dsalvo.url="jdbc:postgresql://localhost:$port/postgres?user=postgres" \
     -Dsalvo.resultsDir="$work/salvo-$1" -Dsalvo.progressSeconds=0 -Dbench.rate="$2" -Dbench.seconds="$seconds" \
     -Dbench.warmup="$warmup" -Dbench.arrivals="$arrivals" -Dbench.mode="$mode" io.gatling.app.Gatling --simulation dev.salvo.benchmarks.overhead.TailSimulation \
     --results-folder "$work/gatling-$1" --no-reports > "$work/salvo-$1.log" 2>&1 &
 }
 
-run_salvo() { # prints: mean p50 p95 p99 (ms) count hiccup-p99 stalls wait-p50 service-p50 p99.9 wait-p99 wait-p99.9 service-p99 service-p99.9 cpu-us-per-request
-  start_salvo "$1" "$rate"
+run_salvo() { # RUN [EXTRA JVM OPTIONS...]; prints: mean p50 p95 p99 (ms) count hiccup-p99 stalls wait-p50 service-p50 p99.9 wait-p99 wait-p99.9 service-p99 service-p99.9 cpu-us-per-request
+  start_salvo "$1" "$rate" "${@:2}"
   local pid=$!
   sample_cpu "$pid" "$work/salvo-$1.cpu"
   wait "$pid"
@@ -223,9 +231,11 @@ PY
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.3f", a / b}'; }
-declare -a RM R50 R95 R99 SP99 PP99 SCPU PCPU RP99 RR99 RCPU XM X95 X99 NM N50 N95 N99
+declare -a RM R50 R95 R99 SP99 PP99 SCPU PCPU RP99 RR99 RCPU XM X95 X99 NM N50 N95 N99 VM V95 V99 VCPU
+read -r -a variant_opts <<< "$variant"
 contenders=(salvo pgbench); [ "$raw" = 1 ] && contenders+=(raw); [ "$side" = 1 ] && contenders+=(side)
 [ "$null" = 1 ] && contenders+=(null)
+[ -n "$variant" ] && contenders+=(variant)
 for r in $(seq 1 "$rounds"); do
   # each round starts with the next contender (with two: Salvo first in odd rounds, pgbench first in even ones)
   n=${#contenders[@]}; order=""
@@ -238,6 +248,8 @@ for r in $(seq 1 "$rounds"); do
         echo "round $r pgbench: mean $pm p50 $p50 p95 $p95 p99 $p99 ms ($pn transactions; CPU $pcpu µs/transaction)" >&2;;
       raw) read -r rm r50 r95 r99 rn rw50 rs50 r999 rw99 rw999 rs99 rs999 rcpu < <(run_raw "$r")
         echo "round $r raw JDBC: mean $rm p50 $r50 p95 $r95 p99 $r99 p99.9 $r999 ms ($rn requests; wait p50 $rw50 p99 $rw99 p99.9 $rw999 ms, service p50 $rs50 p99 $rs99 p99.9 $rs999 ms; CPU $rcpu µs/request)" >&2;;
+      variant) read -r vm v50 v95 v99 vn vhic vstall vw50 vs50 v999 vw99 vw999 vs99 vs999 vcpu < <(run_salvo "variant-$r" "${variant_opts[@]}")
+        echo "round $r Salvo variant ($variant): mean $vm p50 $v50 p95 $v95 p99 $v99 p99.9 $v999 ms ($vn requests; wait for a SQL thread p50 $vw50 p99 $vw99 p99.9 $vw999 ms, service p50 $vs50 p99 $vs99 p99.9 $vs999 ms; generator hiccup p99 $vhic ms, stalls $vstall ms in all; CPU $vcpu µs/request: $(cat "$work/salvo-variant-$r.cpu.groups"))" >&2;;
       null) read -r nm n50 n95 n99 nn ncpu < <(run_pgbench "null-$r")
         echo "round $r pgbench again: mean $nm p50 $n50 p95 $n95 p99 $n99 ms ($nn transactions; CPU $ncpu µs/transaction)" >&2;;
       side) read -r xsm xs95 xs99 xpm xp95 xp99 xpn xhic < <(run_side "$r")
@@ -255,6 +267,10 @@ for r in $(seq 1 "$rounds"); do
     NM+=("$(ratio "$nm" "$pm")"); N50+=("$(ratio "$n50" "$p50")"); N95+=("$(ratio "$n95" "$p95")"); N99+=("$(ratio "$n99" "$p99")")
     echo "round $r ratios pgbench again/pgbench: mean ${NM[-1]} p50 ${N50[-1]} p95 ${N95[-1]} p99 ${N99[-1]}" >&2
   fi
+  if [ -n "$variant" ]; then
+    VM+=("$(ratio "$vm" "$pm")"); V95+=("$(ratio "$v95" "$p95")"); V99+=("$(ratio "$v99" "$p99")"); VCPU+=("$vcpu")
+    echo "round $r ratios Salvo variant/pgbench: mean ${VM[-1]} p95 ${V95[-1]} p99 ${V99[-1]}; variant/Salvo p99 $(ratio "$v99" "$s99") CPU $(ratio "$vcpu" "$scpu")" >&2
+  fi
   if [ "$raw" = 1 ]; then
     RP99+=("$r99"); RR99+=("$(ratio "$r99" "$p99")"); RCPU+=("$rcpu")
     echo "round $r ratios raw JDBC/pgbench: mean $(ratio "$rm" "$pm") p50 $(ratio "$r50" "$p50") p95 $(ratio "$r95" "$p95") p99 ${RR99[-1]}; Salvo/raw JDBC p99 $(ratio "$s99" "$r99")" >&2
@@ -269,10 +285,11 @@ ok=$(within "$m" "$q50" "$q95" "$q99")
 sc=$(median "${SCPU[@]}"); pc=$(median "${PCPU[@]}")
 # pooled: every round's requests in one distribution per contender (Salvo's histograms added; pgbench's transactions
 # in its measured windows), compared once: fewer samples of the machine's drift in each side's tail than one round has
-salvo_dirs=(); pg_dirs=(); null_dirs=()
+salvo_dirs=(); pg_dirs=(); null_dirs=(); variant_dirs=()
 for r in $(seq 1 "$rounds"); do
   salvo_dirs+=("$(dirname "$(ls "$work/salvo-$r"/*/results.json)")"); pg_dirs+=("$work/pgbench-logs-$r")
   [ "$null" = 1 ] && null_dirs+=("$work/pgbench-logs-null-$r")
+  [ -n "$variant" ] && variant_dirs+=("$(dirname "$(ls "$work/salvo-variant-$r"/*/results.json)")")
 done
 read -r psm ps50 ps95 ps99 psn < <(java -cp "$cp" dev.salvo.benchmarks.overhead.PooledLatency "${salvo_dirs[@]}")
 read -r ppm pp50 pp95 pp99 ppn < <(pgbench_latencies "+$warmup" inf "${pg_dirs[@]}")
@@ -283,6 +300,14 @@ if [ "$null" = 1 ]; then
   read -r pnm pn50 pn95 pn99 pnn < <(pgbench_latencies "+$warmup" inf "${null_dirs[@]}")
   echo "pooled, $rounds rounds: pgbench again mean $pnm p50 $pn50 p95 $pn95 p99 $pn99 ms ($pnn transactions)" >&2
   pooled+=" null_pooled_mean_ratio=$(ratio "$pnm" "$ppm") null_pooled_p50_ratio=$(ratio "$pn50" "$pp50") null_pooled_p95_ratio=$(ratio "$pn95" "$pp95") null_pooled_p99_ratio=$(ratio "$pn99" "$pp99")"
+fi
+if [ -n "$variant" ]; then
+  read -r pvm pv50 pv95 pv99 pvn < <(java -cp "$cp" dev.salvo.benchmarks.overhead.PooledLatency "${variant_dirs[@]}")
+  echo "pooled, $rounds rounds: Salvo variant mean $pvm p50 $pv50 p95 $pv95 p99 $pv99 ms ($pvn requests)" >&2
+  vc=$(median "${VCPU[@]}")
+  pooled+=" variant_mean_ratio=$(median "${VM[@]}") variant_p95_ratio=$(median "${V95[@]}") variant_p99_ratio=$(median "${V99[@]}")"
+  pooled+=" variant_pooled_mean_ratio=$(ratio "$pvm" "$ppm") variant_pooled_p50_ratio=$(ratio "$pv50" "$pp50") variant_pooled_p95_ratio=$(ratio "$pv95" "$pp95") variant_pooled_p99_ratio=$(ratio "$pv99" "$pp99")"
+  pooled+=" variant_vs_salvo_pooled_p99=$(ratio "$pv99" "$ps99") variant_vs_salvo_cpu=$(ratio "$vc" "$sc")"
 fi
 echo "RESULT salvo_p99_ms=$(median "${SP99[@]}") pgbench_p99_ms=$(median "${PP99[@]}") mean_ratio=$m p50_ratio=$q50 p95_ratio=$q95 p99_ratio=$q99 within_targets=$ok salvo_cpu_us=$sc pgbench_cpu_us=$pc cpu_ratio=$(awk -v a="$sc" -v b="$pc" 'BEGIN{printf "%.3f", a / b}') salvo_mode=$mode$(
   [ "$raw" = 1 ] && echo " raw_jdbc_p99_ms=$(median "${RP99[@]}") raw_jdbc_p99_ratio=$(median "${RR99[@]}") raw_jdbc_cpu_us=$(median "${RCPU[@]}")")$(
