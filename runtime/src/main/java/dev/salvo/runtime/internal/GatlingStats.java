@@ -20,8 +20,9 @@ import scala.Option;
  * timestamps, so its report, console and assertions are unchanged; only its console may show a request up to
  * {@link #FLUSH_MILLIS} ms later.
  *
- * <p>Warmup requests are not Gatling's: where the warmup must run the same code as the measurement (the tight loop, see
- * {@link TightLoop}), they are queued into {@link #warmupSink} exactly as measured ones are, and its flush drops them.
+ * <p>Warmup requests are not Gatling's: they are queued into {@link #warmupSink} exactly as measured ones are, and its
+ * flush hands the first of them to {@link GatlingWarmupWriters} (writers of the run's types that only ever see the
+ * warmup, so that Gatling's statistics code is compiled before the measurement) and drops the rest.
  */
 final class GatlingStats {
     /** Period of the background flush. */
@@ -47,14 +48,26 @@ final class GatlingStats {
     private final PerThread<Buffer> buffers = new PerThread<>(Buffer::new);
     private final ScheduledExecutorService flusher;
     /**
-     * Takes warmup requests through the same queueing code as measured ones; what it queues is dropped at each flush of
-     * this one, never handed to Gatling. Null in a sink itself.
+     * Takes warmup requests through the same queueing code as measured ones; what it queues never reaches the run's
+     * Gatling writers (at each flush of this one it goes to {@link #warm}, or is dropped). Null in a sink itself.
      */
     final GatlingStats warmupSink;
+    /** In a warmup sink: the writers that see the warmup, null when there are none (then the warmup is dropped). */
+    private final GatlingWarmupWriters warm;
 
+    /** @param statsEngine the run's stats engine, which sees measured requests only */
     GatlingStats(StatsEngine statsEngine) {
+        this(statsEngine, null);
+    }
+
+    /**
+     * @param statsEngine the run's stats engine, which sees measured requests only
+     * @param warm writers that see the warmup's first requests, null to drop them all
+     */
+    GatlingStats(StatsEngine statsEngine, GatlingWarmupWriters warm) {
         this.statsEngine = statsEngine;
-        this.warmupSink = new GatlingStats();
+        this.warm = null;
+        this.warmupSink = new GatlingStats(warm);
         this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "salvo-gatling-stats");
             t.setDaemon(true);
@@ -63,9 +76,10 @@ final class GatlingStats {
         flusher.scheduleWithFixedDelay(this::flushQuietly, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** A warmup sink: no engine, no flusher of its own (its owner's flush drops what it queued). */
-    private GatlingStats() {
+    /** A warmup sink: no engine, no flusher of its own (its owner's flush empties it). */
+    private GatlingStats(GatlingWarmupWriters warm) {
         this.statsEngine = null;
+        this.warm = warm;
         this.warmupSink = null;
         this.flusher = null;
     }
@@ -125,21 +139,25 @@ final class GatlingStats {
                 if (b.entries.isEmpty()) {
                     continue;
                 }
-                if (statsEngine == null) { // a warmup sink: dropped
-                    b.entries.clear();
-                    continue;
-                }
                 taken = b.entries;
                 b.entries = new ArrayList<>(taken.size());
             }
-            for (Entry e : taken) {
-                if (e.group != null) {
-                    statsEngine.logGroupEnd(e.scenario, e.group, e.endMillis);
-                    continue;
-                }
-                statsEngine.logResponse(
-                        e.scenario, e.groups, e.name, e.startMillis, e.endMillis, e.status, e.responseCode, e.message);
+            // a warmup sink hands its first requests to the warmup's writers, and drops the rest
+            StatsEngine engine = statsEngine != null ? statsEngine : warm != null ? warm.take(taken.size()) : null;
+            if (engine != null) {
+                handOver(engine, taken);
             }
+        }
+    }
+
+    private static void handOver(StatsEngine engine, ArrayList<Entry> taken) {
+        for (Entry e : taken) {
+            if (e.group != null) {
+                engine.logGroupEnd(e.scenario, e.group, e.endMillis);
+                continue;
+            }
+            engine.logResponse(
+                    e.scenario, e.groups, e.name, e.startMillis, e.endMillis, e.status, e.responseCode, e.message);
         }
     }
 
@@ -152,11 +170,14 @@ final class GatlingStats {
         }
     }
 
-    /** Flushes and stops the background flush. */
-    void close() {
+    /** Flushes, stops the background flush and closes the warmup's writers. */
+    synchronized void close() {
         if (flusher != null) {
             flusher.shutdownNow();
         }
         flush();
+        if (warmupSink != null && warmupSink.warm != null) {
+            warmupSink.warm.close();
+        }
     }
 }

@@ -182,7 +182,9 @@ public final class SalvoRun {
 
     private synchronized GatlingStats gatlingStats(CoreComponents core) {
         if (gatlingStats == null) {
-            gatlingStats = new GatlingStats(core.statsEngine());
+            // salvo.gatlingWarmup=false: the warmup's requests are dropped instead (an A/B switch for benchmarks)
+            boolean warm = Boolean.parseBoolean(System.getProperty("salvo.gatlingWarmup", "true"));
+            gatlingStats = new GatlingStats(core.statsEngine(), warm ? GatlingWarmupWriters.create(core) : null);
         }
         return gatlingStats;
     }

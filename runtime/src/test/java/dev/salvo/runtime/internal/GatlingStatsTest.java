@@ -3,8 +3,13 @@ package dev.salvo.runtime.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatling.commons.stats.OK$;
+import io.gatling.commons.util.DefaultClock;
+import io.gatling.core.actor.ActorSystem;
+import io.gatling.core.stats.DataWritersStatsEngine;
 import io.gatling.core.stats.StatsEngine;
+import io.gatling.core.stats.writer.DataWriterType;
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -61,6 +66,61 @@ class GatlingStatsTest {
             assertThat(received).containsExactly("measured");
         } finally {
             stats.close();
+        }
+    }
+
+    /** Warmup writers of both of Gatling's types, on a real actor system, beside a run engine of Gatling's own class. */
+    private static GatlingWarmupWriters warmupWriters(ActorSystem system) {
+        DefaultClock clock = new DefaultClock();
+        StatsEngine runEngine =
+                new DataWritersStatsEngine(scala.collection.immutable.List$.MODULE$.empty(), system, clock);
+        return GatlingWarmupWriters.create(
+                runEngine, List.of(DataWriterType.File$.MODULE$, DataWriterType.Console$.MODULE$), system, clock);
+    }
+
+    @Test
+    void theWarmupsRequestsGoToWritersOfTheirOwnThatLogThemAndAreDeletedButNeverToTheRunsEngine() throws Exception {
+        long emptyLog;
+        try (ActorSystem system = new ActorSystem()) {
+            GatlingWarmupWriters none = warmupWriters(system);
+            none.close();
+            emptyLog = none.logBytes();
+
+            GatlingWarmupWriters warm = warmupWriters(system);
+            GatlingStats stats = new GatlingStats(engine, warm);
+            for (int i = 0; i < 1_000; i++) {
+                log(stats.warmupSink, "warmup " + (i % 3));
+            }
+            log(stats, "measured");
+            stats.close();
+            assertThat(received).containsExactly("measured");
+            assertThat(warm.handed()).isEqualTo(1_000);
+            // the warmup's simulation.log got them (the header alone is the empty one's size), and is gone
+            assertThat(emptyLog).isPositive();
+            assertThat(warm.logBytes()).isGreaterThan(emptyLog + 1_000 * 8);
+            assertThat(warm.dir()).doesNotExist();
+            assertThat(none.dir()).doesNotExist();
+        }
+    }
+
+    @Test
+    void theWarmupsWritersTakeAtMostTheirCapThenCloseAndTheRestIsDropped() throws Exception {
+        try (ActorSystem system = new ActorSystem()) {
+            GatlingWarmupWriters warm = warmupWriters(system);
+            assertThat(warm.take(GatlingWarmupWriters.MAX_ENTRIES)).isNotNull();
+            assertThat(Files.exists(warm.dir())).isTrue();
+            assertThat(warm.take(1)).isNull();
+            assertThat(warm.dir()).doesNotExist();
+            assertThat(warm.handed()).isEqualTo(GatlingWarmupWriters.MAX_ENTRIES);
+        }
+    }
+
+    @Test
+    void noWarmupWritersBesideAnEngineThatIsNotGatlingsOwn() {
+        try (ActorSystem system = new ActorSystem()) {
+            assertThat(GatlingWarmupWriters.create(
+                            engine, List.of(DataWriterType.File$.MODULE$), system, new DefaultClock()))
+                    .isNull();
         }
     }
 }
