@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import scala.Option;
 
 /**
@@ -52,8 +53,12 @@ final class GatlingStats {
      * Gatling writers (at each flush of this one it goes to {@link #warm}, or is dropped). Null in a sink itself.
      */
     final GatlingStats warmupSink;
-    /** In a warmup sink: the writers that see the warmup, null when there are none (then the warmup is dropped). */
-    private final GatlingWarmupWriters warm;
+    /** In a warmup sink: makes {@link #warm} at the first flush with warmup requests; null to drop them all. */
+    private final Supplier<GatlingWarmupWriters> warmWriters;
+    /** In a warmup sink: the writers that see the warmup, null before them or when there are none (then dropped). */
+    private GatlingWarmupWriters warm;
+
+    private boolean warmMade;
 
     /** @param statsEngine the run's stats engine, which sees measured requests only */
     GatlingStats(StatsEngine statsEngine) {
@@ -62,12 +67,13 @@ final class GatlingStats {
 
     /**
      * @param statsEngine the run's stats engine, which sees measured requests only
-     * @param warm writers that see the warmup's first requests, null to drop them all
+     * @param warmWriters makes writers that see the warmup's first requests when the first of them is flushed (a run
+     *     without a warmup makes none), or returns null; null to drop them all
      */
-    GatlingStats(StatsEngine statsEngine, GatlingWarmupWriters warm) {
+    GatlingStats(StatsEngine statsEngine, Supplier<GatlingWarmupWriters> warmWriters) {
         this.statsEngine = statsEngine;
-        this.warm = null;
-        this.warmupSink = new GatlingStats(warm);
+        this.warmWriters = null;
+        this.warmupSink = new GatlingStats(warmWriters);
         this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "salvo-gatling-stats");
             t.setDaemon(true);
@@ -77,9 +83,9 @@ final class GatlingStats {
     }
 
     /** A warmup sink: no engine, no flusher of its own (its owner's flush empties it). */
-    private GatlingStats(GatlingWarmupWriters warm) {
+    private GatlingStats(Supplier<GatlingWarmupWriters> warmWriters) {
         this.statsEngine = null;
-        this.warm = warm;
+        this.warmWriters = warmWriters;
         this.warmupSink = null;
         this.flusher = null;
     }
@@ -143,6 +149,10 @@ final class GatlingStats {
                 b.entries = new ArrayList<>(taken.size());
             }
             // a warmup sink hands its first requests to the warmup's writers, and drops the rest
+            if (statsEngine == null && !warmMade && warmWriters != null) {
+                warmMade = true;
+                warm = warmWriters.get();
+            }
             StatsEngine engine = statsEngine != null ? statsEngine : warm != null ? warm.take(taken.size()) : null;
             if (engine != null) {
                 handOver(engine, taken);

@@ -94,6 +94,10 @@ final class GatlingWarmupWriters {
                     dir = Files.createTempDirectory("salvo-gatling-warmup");
                     file = system.actorOf(LogFileDataWriter.apply(
                             run, noScenarios, scala.collection.immutable.List$.MODULE$.empty(), dir));
+                    // should the JVM exit before close(): deleted in reverse order of registration, the log first
+                    try (Stream<Path> made = Files.walk(dir)) {
+                        made.sorted().forEach(p -> p.toFile().deleteOnExit());
+                    }
                     refs.add(file);
                 } else if (type == DataWriterType.Console$.MODULE$) {
                     // its periodic summary is a year away: it never prints, and is never stopped (stopping prints)

@@ -184,7 +184,7 @@ public final class SalvoRun {
         if (gatlingStats == null) {
             // salvo.gatlingWarmup=false: the warmup's requests are dropped instead (an A/B switch for benchmarks)
             boolean warm = Boolean.parseBoolean(System.getProperty("salvo.gatlingWarmup", "true"));
-            gatlingStats = new GatlingStats(core.statsEngine(), warm ? GatlingWarmupWriters.create(core) : null);
+            gatlingStats = new GatlingStats(core.statsEngine(), warm ? () -> GatlingWarmupWriters.create(core) : null);
         }
         return gatlingStats;
     }

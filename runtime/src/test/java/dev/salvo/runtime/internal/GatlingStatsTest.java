@@ -87,7 +87,7 @@ class GatlingStatsTest {
             emptyLog = none.logBytes();
 
             GatlingWarmupWriters warm = warmupWriters(system);
-            GatlingStats stats = new GatlingStats(engine, warm);
+            GatlingStats stats = new GatlingStats(engine, () -> warm);
             for (int i = 0; i < 1_000; i++) {
                 log(stats.warmupSink, "warmup " + (i % 3));
             }
@@ -113,6 +113,19 @@ class GatlingStatsTest {
             assertThat(warm.dir()).doesNotExist();
             assertThat(warm.handed()).isEqualTo(GatlingWarmupWriters.MAX_ENTRIES);
         }
+    }
+
+    @Test
+    void aRunWithoutWarmupRequestsMakesNoWarmupWriters() {
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        GatlingStats stats = new GatlingStats(engine, () -> {
+            made.incrementAndGet();
+            return null;
+        });
+        log(stats, "measured");
+        stats.close();
+        assertThat(made).hasValue(0);
+        assertThat(received).containsExactly("measured");
     }
 
     @Test
