@@ -19,9 +19,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
-import scala.concurrent.Await;
 import scala.concurrent.Promise;
 import scala.concurrent.duration.FiniteDuration;
 import scala.jdk.javaapi.CollectionConverters;
@@ -30,8 +32,9 @@ import scala.jdk.javaapi.CollectionConverters;
  * Gatling data writers of the same classes as the run's, that only ever see warmup responses: a simulation.log in a
  * temporary directory (deleted when they close) and a console writer that never prints. Gatling's real writers must not
  * count warmup responses, so without these the code that hands a response to Gatling (its stats engine, its actors, the
- * log file's serializers) first runs, and is first compiled by the JIT, inside the measured window: measured as 16-33
- * µs of C2 compiler CPU per request in the window, against 5-15 with these (docs/performance.md). They take the first
+ * log file's serializers) first runs, and is first compiled by the JIT, inside the measured window: in a paced run at
+ * 500/s, 18-33 µs of C2 compiler CPU per request in the window without these, 7-12 with them, and a pooled p99 1.5x
+ * higher (docs/performance.md). They are made at the first flush of warmup responses and take the first
  * {@link #MAX_ENTRIES} warmup responses, enough for the JIT, then close, so a long warmup at a high rate writes at most a
  * few MB.
  */
@@ -46,7 +49,9 @@ final class GatlingWarmupWriters {
     private final Path dir;
     private int handed;
     private boolean closed;
-    private long logBytes = -1;
+    private volatile long logBytes = -1;
+    /** Completed once the warmup's log is deleted (at once without a file writer). */
+    private final CompletableFuture<Void> deleted = new CompletableFuture<>();
 
     private GatlingWarmupWriters(StatsEngine engine, ActorRef<DataWriterMessage> fileWriter, Path dir) {
         this.engine = engine;
@@ -133,7 +138,7 @@ final class GatlingWarmupWriters {
             return null;
         }
         if (handed >= MAX_ENTRIES) {
-            close();
+            stop(); // the caller (the flush) does not wait for the file writer
             return null;
         }
         handed += entries;
@@ -155,29 +160,49 @@ final class GatlingWarmupWriters {
         return logBytes;
     }
 
-    /** Stops the file writer (waits up to {@value #STOP_SECONDS} s for it) and deletes its directory. */
-    void close() {
+    /**
+     * Stops the file writer without waiting for it (it may still have a backlog to write); its directory is deleted
+     * once it has stopped.
+     */
+    void stop() {
         if (closed) {
             return;
         }
         closed = true;
         if (fileWriter == null) {
+            deleted.complete(null);
             return;
         }
+        Promise<scala.runtime.BoxedUnit> stopped = scala.concurrent.Promise$.MODULE$.apply();
+        stopped.future()
+                .onComplete(
+                        done -> {
+                            try (Stream<Path> files = Files.walk(dir)) {
+                                logBytes = files.filter(Files::isRegularFile)
+                                        .mapToLong(GatlingWarmupWriters::size)
+                                        .sum();
+                            } catch (IOException | UncheckedIOException e) {
+                                System.err.println("[salvo] WARN the warmup's Gatling log could not be read: " + e);
+                            }
+                            delete(dir);
+                            return deleted.complete(null);
+                        },
+                        scala.concurrent.ExecutionContext.parasitic$.MODULE$);
+        fileWriter.$bang(new DataWriterMessage.Stop(stopped));
+    }
+
+    /**
+     * Stops the file writer and waits up to {@value #STOP_SECONDS} s for it and for its directory's deletion (deleted
+     * then whatever the file writer's state).
+     */
+    void close() {
+        stop();
         try {
-            Promise<scala.runtime.BoxedUnit> stopped = scala.concurrent.Promise$.MODULE$.apply();
-            fileWriter.$bang(new DataWriterMessage.Stop(stopped));
-            Await.ready(stopped.future(), FiniteDuration.apply(STOP_SECONDS, TimeUnit.SECONDS));
-            try (Stream<Path> files = Files.walk(dir)) {
-                logBytes = files.filter(Files::isRegularFile)
-                        .mapToLong(GatlingWarmupWriters::size)
-                        .sum();
-            }
+            deleted.get(STOP_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (Exception e) { // a timeout or an I/O error: the directory is still deleted below
+        } catch (ExecutionException | TimeoutException e) {
             System.err.println("[salvo] WARN closing the warmup's Gatling log failed: " + e);
-        } finally {
             delete(dir);
         }
     }

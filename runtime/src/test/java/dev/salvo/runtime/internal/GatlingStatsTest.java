@@ -110,6 +110,7 @@ class GatlingStatsTest {
             assertThat(warm.take(GatlingWarmupWriters.MAX_ENTRIES)).isNotNull();
             assertThat(Files.exists(warm.dir())).isTrue();
             assertThat(warm.take(1)).isNull();
+            warm.close(); // waits for the file writer, which take() only told to stop
             assertThat(warm.dir()).doesNotExist();
             assertThat(warm.handed()).isEqualTo(GatlingWarmupWriters.MAX_ENTRIES);
         }
