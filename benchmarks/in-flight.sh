@@ -23,6 +23,7 @@
 #            [--connection-timeout SECONDS] [--with-pgbench] [--compare-fill] [--skip-build] [--work DIR]
 #   --connection-timeout  how long a SQL thread may wait for its pooled connection (default: Salvo's, 30 s)
 #   JAVA_HOME (environment): the JDK that runs the simulation (default: java on the PATH); the build stays on Java 17
+#   SALVO_JAVA_OPTS (environment): extra JVM options for Salvo, e.g. an A/B switch such as -Dsalvo.gatlingWarmup=false
 #   --work  the working directory (default benchmarks/target/in-flight); emptied first. The run uses a copy of the
 #           benchmark classes and Salvo's jars taken there after the build.
 # Last line: RESULT in_flight=<users> achieved_qps=<x> ideal_qps=<x> ratio=<x.xxx> schedule_lag_p99_ms=<x>
@@ -43,7 +44,7 @@ while [ $# -gt 0 ]; do
     --with-pgbench) with_pgbench=1; shift;;
     --skip-build) build=0; shift;;
     --work) work=${2:-}; shift 2;;
-    -h|--help) sed -n '2,31p' "$0"; exit 0;;
+    -h|--help) sed -n '2,32p' "$0"; exit 0;;
     *) echo "in-flight.sh: unknown option '$1' (see --help)" >&2; exit 2;;
   esac
 done
@@ -127,6 +128,9 @@ quiet_gatling_opts
 java_opts=(-Xmx"$xmx" -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath="$work"
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED
   "${quiet_opts[@]}")
+# diagnostics and A/B switches (e.g. SALVO_JAVA_OPTS=-Dsalvo.gatlingWarmup=false): appended to Salvo's JVM options
+read -r -a extra_opts <<< "${SALVO_JAVA_OPTS:-}"
+java_opts+=("${extra_opts[@]}")
 TIMEFORMAT='%R %U %S'
 set +e
 { time "$java" "${java_opts[@]}" -cp "$cp" -Dbench.probeFile="$work/probe.txt" -Dsalvo.url="$url" \
