@@ -11,6 +11,7 @@ import io.gatling.core.stats.writer.DataWriterMessage;
 import io.gatling.core.stats.writer.DataWriterType;
 import io.gatling.core.stats.writer.LogFileDataWriter;
 import io.gatling.core.stats.writer.RunMessage;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -130,8 +131,8 @@ final class GatlingWarmupWriters {
 
     /**
      * @param entries how many responses the caller is about to hand over
-     * @return the engine to hand them to, or null when these writers are closed or have had {@link #MAX_ENTRIES}
-     *     (then they close now)
+     * @return the engine to hand them to, or null when these writers are stopped or have had {@link #MAX_ENTRIES}
+     *     (then they are told to stop now)
      */
     StatsEngine take(int entries) {
         if (closed) {
@@ -177,14 +178,7 @@ final class GatlingWarmupWriters {
         stopped.future()
                 .onComplete(
                         done -> {
-                            try (Stream<Path> files = Files.walk(dir)) {
-                                logBytes = files.filter(Files::isRegularFile)
-                                        .mapToLong(GatlingWarmupWriters::size)
-                                        .sum();
-                            } catch (IOException | UncheckedIOException e) {
-                                System.err.println("[salvo] WARN the warmup's Gatling log could not be read: " + e);
-                            }
-                            delete(dir);
+                            logBytes = delete(dir);
                             return deleted.complete(null);
                         },
                         scala.concurrent.ExecutionContext.parasitic$.MODULE$);
@@ -207,22 +201,22 @@ final class GatlingWarmupWriters {
         }
     }
 
-    private static long size(Path p) {
-        try {
-            return Files.size(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void delete(Path dir) {
+    /** @return the bytes of the files deleted, -1 without a directory or when it could not be read */
+    private static long delete(Path dir) {
         if (dir == null) {
-            return;
+            return -1;
         }
+        long bytes = 0;
         try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                File f = p.toFile();
+                bytes += f.isFile() ? f.length() : 0;
+                f.delete();
+            }
+            return bytes;
         } catch (IOException | UncheckedIOException e) {
             System.err.println("[salvo] WARN the warmup's Gatling log in " + dir + " could not be deleted: " + e);
+            return -1;
         }
     }
 }
